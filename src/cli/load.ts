@@ -1,0 +1,33 @@
+// Reading scenario files from disk for the CLI. The loader itself (src/scenario) never touches
+// the file system; this is the thin Node side around it.
+
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import type { ScenarioSpec } from '../core'
+import { registry } from '../planners'
+import { formatIssues, loadScenarioText } from '../scenario'
+import { InputError } from './errors'
+
+/** The built-in default scenario, used when no file is named. */
+export const DEFAULT_SCENARIO = fileURLToPath(new URL('../../scenarios/default.json', import.meta.url))
+
+/** Reads and validates one scenario file (the default when none is named). */
+export function readScenario(file: string | undefined): { spec: ScenarioSpec; file: string } {
+  const shown = file ?? 'scenarios/default.json'
+  const result = loadScenarioText(readText(file ?? DEFAULT_SCENARIO, shown), shown, {
+    knownPlanners: registry.names(),
+  })
+  if (!result.ok) throw new InputError(formatIssues(result.issues))
+  return { spec: result.scenario, file: shown }
+}
+
+function readText(path: string, shown: string): string {
+  try {
+    return readFileSync(path, 'utf8')
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(code ?? err)
+    throw new InputError(`${shown}: cannot read the file: ${why}`)
+  }
+}

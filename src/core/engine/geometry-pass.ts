@@ -1,0 +1,161 @@
+// The per-step geometry pass over every satellite: ECI → ECEF → geodetic, eclipse, and
+// visibility from every station. This is the hot loop of the engine: no allocation, no
+// trigonometry per satellite (the Earth rotation's cos/sin are computed once per step), and the
+// elevation mask is checked on squared quantities so no square root or arcsine is needed.
+
+import { R_EARTH } from '../constants'
+import { ecefToGeodetic } from '../frames'
+import type { SimState } from './state'
+import type { World } from './world'
+
+const R2 = R_EARTH * R_EARTH
+
+export interface GeometryStepResult {
+  /** New satellite–station passes that began this step. */
+  newContacts: number
+  /** Satellite–station pairs visible this step. */
+  visiblePairs: number
+  /** Working satellites in eclipse this step. */
+  eclipsed: number
+  /** Working satellites that see at least one station this step. */
+  inContact: number
+  /** Working satellites that entered Earth's shadow this step. */
+  eclipseEntries: number
+}
+
+/** 32-bit words per satellite in the visibility bitmask (bit j of word j>>5: station j). */
+export function stationWords(stations: number): number {
+  return Math.max(1, Math.ceil(stations / 32))
+}
+
+/** Whether station j saw satellite k at the last geometry pass. */
+export function isVisible(visible: Uint32Array, stations: number, k: number, j: number): boolean {
+  return ((visible[k * stationWords(stations) + (j >> 5)] >>> (j & 31)) & 1) === 1
+}
+
+let down = new Uint8Array(0)
+function stationDownScratch(ns: number): Uint8Array {
+  if (down.length !== ns) down = new Uint8Array(ns)
+  return down
+}
+
+const result: GeometryStepResult = {
+  newContacts: 0,
+  visiblePairs: 0,
+  eclipsed: 0,
+  inContact: 0,
+  eclipseEntries: 0,
+}
+
+/**
+ * Updates ecef, geo, sunlit and visible for all satellites from `pos`. `sun` is the unit Sun
+ * direction in ECI; `gmst` Earth's rotation angle. Stations in an outage see nothing.
+ * Also finds, per station, the visible satellite with the most stored data (`bestSat`, -1 when
+ * none): the default downlink choice. Returns a module-level object (overwritten next call).
+ */
+export function geometryPass(
+  world: World,
+  s: SimState,
+  gmst: number,
+  sun: Float64Array,
+  bestSat: Int32Array,
+  bestBits: Float64Array,
+): GeometryStepResult {
+  const n = world.satCount
+  const ns = world.stations.length
+  const pos = s.pos
+  const ecef = s.ecef
+  const geo = s.geo
+  const frames = world.stationFrames
+  const sinMask = world.sinMask
+  const visible = s.visible
+  const words = stationWords(ns)
+  const upDot = world.stationUpDot
+  const stationDown = stationDownScratch(ns)
+  for (let j = 0; j < ns; j++) stationDown[j] = !Number.isNaN(s.outageEndS[j]) ? 1 : 0
+  const c = Math.cos(gmst)
+  const sn = Math.sin(gmst)
+  const sx = sun[0]
+  const sy = sun[1]
+  const sz = sun[2]
+  bestSat.fill(-1)
+  bestBits.fill(0)
+  const storage = s.storageBits
+  let newContacts = 0
+  let visiblePairs = 0
+  let eclipsed = 0
+  let inContact = 0
+  let eclipseEntries = 0
+  for (let k = 0; k < n; k++) {
+    const o = 3 * k
+    const x = pos[o]
+    const y = pos[o + 1]
+    const z = pos[o + 2]
+    // Earth-fixed frame: rotate by −GMST about z.
+    const ex = c * x + sn * y
+    const ey = -sn * x + c * y
+    ecef[o] = ex
+    ecef[o + 1] = ey
+    ecef[o + 2] = z
+    ecefToGeodetic(ex, ey, z, geo, o)
+    // Cylindrical shadow: behind Earth along −Sun and within one Earth radius of the axis.
+    const along = x * sx + y * sy + z * sz
+    const shadow = along < 0 && x * x + y * y + z * z - along * along < R2
+    if (shadow && s.failed[k] === 0) {
+      eclipsed++
+      if (s.sunlit[k] !== 0) eclipseEntries++
+    }
+    s.sunlit[k] = shadow ? 0 : 1
+    const vo = k * words
+    if (s.failed[k] !== 0) {
+      // A dead satellite talks to nobody; clearing here keeps the pass counts honest.
+      for (let w = 0; w < words; w++) visible[vo + w] = 0
+      continue
+    }
+    // Only a satellite with data and power competes for a station's antenna this step.
+    const bits = s.safe[k] === 0 ? storage[k] : 0
+    const pairsBefore = visiblePairs
+    for (let w = 0; w < words; w++) {
+      const j0 = w * 32
+      const j1 = Math.min(ns, j0 + 32)
+      let mask = 0
+      for (let j = j0; j < j1; j++) {
+        const f = 6 * j
+        // Height above the station's horizon plane: (sat − station)·up = sat·up − station·up.
+        const up = ex * frames[f + 3] + ey * frames[f + 4] + z * frames[f + 5] - upDot[j]
+        const m = sinMask[j]
+        if (up <= 0 && m >= 0) continue
+        const dx = ex - frames[f]
+        const dy = ey - frames[f + 1]
+        const dz = z - frames[f + 2]
+        const d2 = dx * dx + dy * dy + dz * dz
+        // sin(elevation) = up / |d| ≥ m, written without the root (sign-aware for negative masks).
+        const see = m >= 0 ? up * up >= m * m * d2 : up >= 0 || up * up <= m * m * d2
+        if (!see || stationDown[j] !== 0) continue
+        mask |= 1 << (j - j0)
+        visiblePairs++
+        if (bits > bestBits[j]) {
+          bestBits[j] = bits
+          bestSat[j] = k
+        }
+      }
+      const old = visible[vo + w]
+      if (mask !== old) {
+        // Passes that began this step: bits set now and not before.
+        let rising = (mask & ~old) >>> 0
+        while (rising !== 0) {
+          newContacts++
+          rising &= rising - 1
+        }
+        visible[vo + w] = mask
+      }
+    }
+    if (visiblePairs > pairsBefore) inContact++
+  }
+  result.newContacts = newContacts
+  result.visiblePairs = visiblePairs
+  result.eclipsed = eclipsed
+  result.inContact = inContact
+  result.eclipseEntries = eclipseEntries
+  return result
+}

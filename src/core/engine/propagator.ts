@@ -1,0 +1,67 @@
+// One propagator over the whole fleet: the structure-of-arrays Keplerian set for indices
+// 0..keplerCount-1 and satellite.js SGP4 for the TLE satellites after them.
+
+import { stateToElements } from '../kepler'
+import { KeplerSet } from '../kepler-set'
+import { createTleOrbit, type TleOrbit } from '../sgp4'
+import type { KeplerElements } from '../spec'
+import type { World } from './world'
+import { keplerElementsOf } from './world'
+
+export interface Propagator {
+  /** Writes ECI position (m) and velocity (m/s) of every satellite at tS. */
+  propagateAll(tS: number, pos: Float64Array, vel: Float64Array): void
+  /** One satellite's state at tS into out[0..5]; false when SGP4 reports an error. */
+  propagateOne(k: number, tS: number, out: Float64Array): boolean
+  /** After a burn: these are satellite k's osculating elements at time tS. */
+  rebase(k: number, el: KeplerElements, tS: number): void
+  isTle(k: number): boolean
+  /** A copy of the propagator's mutable elements, for snapshots. */
+  save(): Float64Array
+  load(data: Float64Array): void
+}
+
+export function createPropagator(world: World, j2: boolean): Propagator {
+  const set = new KeplerSet(keplerElementsOf(world))
+  const nk = world.keplerCount
+  const tles: TleOrbit[] = world.sats.slice(nk).map((s) => {
+    if (s.orbit.kind !== 'tle') throw new Error('internal: satellite order')
+    return createTleOrbit(s.orbit.line1, s.orbit.line2)
+  })
+  const epochMs = world.spec.epochMs
+  const one = new Float64Array(3)
+  const oneV = new Float64Array(3)
+  return {
+    propagateAll(tS, pos, vel) {
+      set.propagate(tS, j2, pos, vel)
+      // A decayed or diverged SGP4 solution leaves the last good state in place rather than NaN.
+      for (let j = 0; j < tles.length; j++) tles[j].propagate(epochMs + tS * 1000, pos, vel, 3 * (nk + j))
+    },
+    propagateOne(k, tS, out) {
+      if (k < nk) {
+        set.stateAt(k, tS, j2, out, 0)
+        return true
+      }
+      const ok = tles[k - nk].propagate(epochMs + tS * 1000, one, oneV, 0)
+      out[0] = one[0]
+      out[1] = one[1]
+      out[2] = one[2]
+      out[3] = oneV[0]
+      out[4] = oneV[1]
+      out[5] = oneV[2]
+      return ok
+    },
+    rebase(k, el, tS) {
+      if (k >= nk) throw new Error('internal: TLE satellites cannot be rebased')
+      set.rebase(k, el, tS)
+    },
+    isTle: (k) => k >= nk,
+    save: () => set.snapshot(),
+    load: (data) => set.restore(data),
+  }
+}
+
+/** Osculating elements from a state vector in out[0..5] (for views of TLE satellites too). */
+export function elementsFromState(state: Float64Array): KeplerElements {
+  return stateToElements(state.subarray(0, 3), state.subarray(3, 6))
+}

@@ -1,0 +1,126 @@
+// The run report: what `sim run --json` prints and what the UI's summary reads. It is plain
+// data with rounded numbers, built only from simulated quantities, so the same scenario and
+// seed give byte-identical JSON (wall-clock planner time is left out unless asked for).
+
+import type { SimEvent } from '../events'
+import { type Better, METRICS, type MetricKey, NONDETERMINISTIC_METRICS } from '../metrics'
+import type { Ctx } from './context'
+import { currentMetrics } from './measure'
+import { STATUS_NAMES } from './state'
+import { socOf } from './view-builder'
+
+export interface ReportOptions {
+  /** Include wall-clock figures (planner time): the report is then no longer reproducible. */
+  includeTiming?: boolean
+}
+
+export interface SatelliteReport {
+  id: string
+  role: 'active' | 'spare'
+  status: (typeof STATUS_NAMES)[number]
+  positionEciKm: [number, number, number]
+  velocityEciKmS: [number, number, number]
+  latDeg: number
+  lonDeg: number
+  altKm: number
+  batterySoc: number
+  propellantKg: number
+  storageMb: number
+}
+
+export interface MetricReport {
+  label: string
+  value: number | null
+  unit: string
+  better: Better
+}
+
+export interface SimReport {
+  scenario: string
+  title: string
+  strategy: string
+  planners: { trajectory: string | null; allocation: string | null; maintenance: string | null }
+  seed: number
+  epoch: string
+  simTimeUtc: string
+  elapsedS: number
+  stepS: number
+  counts: {
+    satellites: number
+    stations: number
+    tasks: number
+    contacts: number
+    eclipseEntries: number
+    events: number
+    failures: number
+    decisions: number
+    alerts: number
+    plannerFaults: number
+  }
+  metrics: Partial<Record<MetricKey, MetricReport>>
+  events: SimEvent[]
+  satellites: SatelliteReport[]
+}
+
+const r = (x: number, digits: number): number => {
+  const f = 10 ** digits
+  return Math.round(x * f) / f
+}
+
+export function buildReport(ctx: Ctx, seed: number, options: ReportOptions = {}): SimReport {
+  const { world, s, strategy } = ctx
+  const values = currentMetrics(ctx)
+  const metrics: SimReport['metrics'] = {}
+  for (const def of METRICS) {
+    if (!options.includeTiming && NONDETERMINISTIC_METRICS.includes(def.key)) continue
+    metrics[def.key] = { label: def.label, value: values[def.key], unit: def.unit, better: def.better }
+  }
+  const count = (type: SimEvent['type']) => s.events.reduce((n, e) => n + (e.type === type ? 1 : 0), 0)
+  const satellites: SatelliteReport[] = world.sats.map((sat, k) => {
+    const o = 3 * k
+    return {
+      id: sat.id,
+      role: sat.role === 'spare' && s.promoted[k] === 0 ? 'spare' : 'active',
+      status: STATUS_NAMES[s.status[k]],
+      positionEciKm: [r(s.pos[o] / 1000, 3), r(s.pos[o + 1] / 1000, 3), r(s.pos[o + 2] / 1000, 3)],
+      velocityEciKmS: [r(s.vel[o] / 1000, 6), r(s.vel[o + 1] / 1000, 6), r(s.vel[o + 2] / 1000, 6)],
+      latDeg: r((s.geo[o] * 180) / Math.PI, 4),
+      lonDeg: r((s.geo[o + 1] * 180) / Math.PI, 4),
+      altKm: r(s.geo[o + 2] / 1000, 3),
+      batterySoc: r(socOf(ctx, k), 4),
+      propellantKg: r(s.propellantKg[k], 4),
+      storageMb: r(s.storageBits[k] / 1e6, 3),
+    }
+  })
+  const epoch = world.spec.epochMs
+  return {
+    scenario: world.spec.id,
+    title: world.spec.title,
+    strategy: strategy.name,
+    planners: {
+      trajectory: strategy.trajectory ?? null,
+      allocation: strategy.allocation ?? null,
+      maintenance: strategy.maintenance ?? null,
+    },
+    seed,
+    epoch: new Date(epoch).toISOString(),
+    simTimeUtc: new Date(epoch + s.t * 1000).toISOString(),
+    elapsedS: s.t,
+    stepS: world.spec.stepS,
+    counts: {
+      satellites: world.satCount,
+      stations: world.stations.length,
+      tasks: s.knownTasks,
+      contacts: s.acc.contacts,
+      eclipseEntries: s.acc.eclipseEntries,
+      events: s.events.length,
+      failures: count('satelliteFailed'),
+      decisions: count('decision'),
+      alerts: count('alert'),
+      plannerFaults: s.acc.plannerFaults,
+    },
+    metrics,
+    events: s.events.map((e) => ({ ...e })),
+    satellites,
+  }
+}

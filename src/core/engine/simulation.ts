@@ -1,0 +1,318 @@
+// The fixed-step engine. `createSimulation` builds the world and the state; `step()` advances
+// one step in a fixed order (script → propagate → burns → geometry → payload → power →
+// health → conjunctions → sampling → planners), so the same scenario and seed always give the
+// same numbers. Drivers (the CLI loop, the browser worker) only call step/runUntil.
+
+import type { ManeuverDecision } from '../decisions'
+import type { SimEvent } from '../events'
+import { targetInFootprint } from '../geometry'
+import type { MetricSeries, MetricValues } from '../metrics'
+import { METRICS } from '../metrics'
+import type { ScenarioSpec, StrategySpec } from '../spec'
+import { sunDirectionEci } from '../sun'
+import { gmstRad } from '../time'
+import type { WorldView } from '../view'
+import type { Ctx, EnginePlanner, SimulationOptions } from './context'
+import { type GeometryStepResult, geometryPass } from './geometry-pass'
+import { failSatellite, healthPass, sampleTelemetry } from './health'
+import { executeManeuver } from './maneuver'
+import { currentMetrics } from './measure'
+import { downlinkPass, imagingPass, makePayloadScratch, powerPass } from './payload'
+import { callPlanner, orderPlanners, runDuePlanners, validateDecision } from './planning'
+import { createPropagator } from './propagator'
+import { buildReport, type ReportOptions, type SimReport } from './report'
+import { conjunctionPass, scriptedPass } from './scripted'
+import {
+  initialState,
+  type SimState,
+  STATUS_ALERT,
+  STATUS_FAILED,
+  STATUS_MANEUVERING,
+  STATUS_NOMINAL,
+  STATUS_SAFE,
+} from './state'
+import { buildView, socOf } from './view-builder'
+import { buildWorld, type World } from './world'
+
+/** A burn within this many seconds keeps a satellite shown as manoeuvring. */
+const MANEUVER_DISPLAY_S = 600
+/** A spare whose last slot-recovery burn leaves it this close to the slot has filled it. */
+export const SLOT_TOLERANCE_M = 50_000
+
+/** A mistake in how the engine was called (unknown strategy, bad option): shown to the user. */
+export class SimulationError extends Error {
+  override name = 'SimulationError'
+}
+
+export interface SimSnapshot {
+  readonly scenarioId: string
+  readonly strategy: string
+  readonly state: SimState
+}
+
+export interface Simulation {
+  readonly spec: ScenarioSpec
+  readonly strategy: StrategySpec
+  readonly seed: number
+  readonly world: World
+  /** Seconds after epoch. */
+  time(): number
+  /** Advances one step; false (and does nothing) once the scenario's duration is reached. */
+  step(): boolean
+  /** Steps until time ≥ tS or the end; calls onProgress(fraction) now and then. */
+  runUntil(tS: number, onProgress?: (fraction: number) => void): void
+  done(): boolean
+  snapshot(): SimSnapshot
+  restore(snapshot: SimSnapshot): void
+  events(): readonly SimEvent[]
+  metrics(): MetricValues
+  series(): MetricSeries
+  /** The same read-only view planners get, for inspection and display. */
+  view(): WorldView
+  /** Validates and queues a burn as if a trajectory planner asked; returns the refusal or null. */
+  scheduleManeuver(m: ManeuverDecision): string | null
+  report(options?: ReportOptions): SimReport
+  /** Live state arrays for fast display (read-only by convention; copied by snapshot()). */
+  state(): SimState
+}
+
+export function createSimulation(
+  spec: ScenarioSpec,
+  strategyName?: string,
+  options: SimulationOptions = {},
+): Simulation {
+  const strategy = strategyName ? spec.strategies.find((x) => x.name === strategyName) : spec.strategies[0]
+  if (!strategy) {
+    const names = spec.strategies.map((x) => x.name).join(', ')
+    throw new SimulationError(`unknown strategy "${strategyName}"; scenario ${spec.id} defines: ${names}`)
+  }
+  if (
+    options.seed !== undefined &&
+    !(Number.isInteger(options.seed) && options.seed >= 0 && options.seed < 2 ** 32)
+  )
+    throw new SimulationError(`seed must be an integer from 0 to 4294967295, got ${options.seed}`)
+  const seed = options.seed ?? spec.seed
+  const effective: ScenarioSpec = { ...spec, seed }
+  const world = buildWorld(effective, options.telemetryWindow ?? 288)
+  const prop = createPropagator(world, spec.j2)
+  const planners = orderPlanners(options.planners ?? [])
+  const s0 = initialState(world, prop.save())
+  const ctx: Ctx = {
+    world,
+    s: s0,
+    prop,
+    strategy,
+    planners,
+    clock: options.clock,
+    budgetMs: options.plannerBudgetMs ?? 250,
+    log: (e) => ctx.s.events.push(e),
+    tmp6: new Float64Array(6),
+  }
+  const dt = spec.stepS
+  const totalSteps = Math.ceil(spec.durationS / dt - 1e-9)
+  const needAssignment = planners.some((p) => p.kind === 'allocation')
+  const payload = makePayloadScratch(world)
+  const bestSat = new Int32Array(world.stations.length)
+  const bestBits = new Float64Array(world.stations.length)
+  const sun = new Float64Array(3)
+
+  /** Positions, geometry and environment at the current time, without advancing it. */
+  function observe(): GeometryStepResult {
+    const s = ctx.s
+    prop.propagateAll(s.t, s.pos, s.vel)
+    return observeAfterPropagation()
+  }
+
+  function observeAfterPropagation(): GeometryStepResult {
+    const s = ctx.s
+    const ms = spec.epochMs + s.t * 1000
+    sunDirectionEci(ms, sun, 0)
+    return geometryPass(world, s, gmstRad(ms), sun, bestSat, bestBits)
+  }
+
+  function sample(): void {
+    const s = ctx.s
+    sampleTelemetry(world, s)
+    if (s.knownTasks > 0) {
+      let covered = 0
+      for (let q = 0; q < s.knownTasks; q++) {
+        const g = 3 * q
+        for (let k = 0; k < world.satCount; k++) {
+          if (s.failed[k] !== 0 || s.retired[k] !== 0) continue
+          const o = 3 * k
+          const tg = world.targetEcef
+          if (
+            targetInFootprint(
+              s.ecef[o],
+              s.ecef[o + 1],
+              s.ecef[o + 2],
+              tg[g],
+              tg[g + 1],
+              tg[g + 2],
+              world.cosOffNadir[k],
+            )
+          ) {
+            covered++
+            break
+          }
+        }
+      }
+      s.acc.coverageSum += covered / s.knownTasks
+      s.acc.coverageSamples++
+    }
+    const m = currentMetrics(ctx)
+    s.series.t.push(s.t)
+    for (const def of METRICS) s.series.values[def.key].push(m[def.key])
+    s.nextSampleS += spec.sampleEveryS
+  }
+
+  function updateStatus(): void {
+    const s = ctx.s
+    const burning = new Uint8Array(s.pending.length ? world.satCount : 0)
+    for (const p of s.pending) burning[world.satIndex.get(p.satellite)!] = 1
+    const { failed, lastBurnS, alerted, safe, status } = s
+    for (let k = 0; k < world.satCount; k++) {
+      let st = STATUS_NOMINAL
+      if (failed[k] !== 0) st = STATUS_FAILED
+      else if (burning[k] === 1 || s.t - lastBurnS[k] < MANEUVER_DISPLAY_S) st = STATUS_MANEUVERING
+      else if (alerted[k] !== 0) st = STATUS_ALERT
+      else if (safe[k] !== 0) st = STATUS_SAFE
+      status[k] = st
+    }
+  }
+
+  function executeDueBurns(): void {
+    const s = ctx.s
+    while (s.pending.length > 0 && s.pending[0].atS <= s.t) {
+      const m = s.pending.shift()!
+      const burned = executeManeuver(ctx, m)
+      if (burned && m.purpose === 'slot-recovery' && m.replaces) checkSlotFill(m.satellite, m.replaces)
+    }
+  }
+
+  function checkSlotFill(spareId: string, replacedId: string): void {
+    const s = ctx.s
+    if (s.pending.some((p) => p.satellite === spareId && p.purpose === 'slot-recovery')) return
+    const k = world.satIndex.get(spareId)!
+    const r = world.satIndex.get(replacedId)
+    if (r === undefined) return
+    const st = ctx.tmp6
+    prop.propagateOne(r, s.t, st)
+    const o = 3 * k
+    const gap = Math.hypot(s.pos[o] - st[0], s.pos[o + 1] - st[1], s.pos[o + 2] - st[2])
+    const failedAt = s.events.find((e) => e.type === 'satelliteFailed' && e.satellite === replacedId)?.t
+    if (gap <= SLOT_TOLERANCE_M && failedAt !== undefined) {
+      s.promoted[k] = 1
+      s.acc.slotFillS.push(s.t - failedAt)
+      ctx.log({
+        t: s.t,
+        type: 'slotFilled',
+        satellite: spareId,
+        message: `${spareId} reached ${replacedId}'s slot (${(gap / 1000).toFixed(1)} km off) ${((s.t - failedAt) / 3600).toFixed(1)} h after the failure.`,
+        data: { gapKm: gap / 1000, fillS: s.t - failedAt },
+      })
+    } else {
+      ctx.log({
+        t: s.t,
+        type: 'decision',
+        satellite: spareId,
+        message: `${spareId} finished its slot-recovery burns ${(gap / 1000).toFixed(0)} km from ${replacedId}'s slot.`,
+        data: { gapKm: gap / 1000 },
+      })
+    }
+  }
+
+  function step(): boolean {
+    const s = ctx.s
+    if (s.stepIndex >= totalSteps) return false
+    const firstNew = s.events.length
+    const prevT = s.t
+    s.stepIndex++
+    s.t = Math.min(s.stepIndex * dt, spec.durationS)
+    const h = s.t - prevT
+    scriptedPass(ctx)
+    prop.propagateAll(s.t, s.pos, s.vel)
+    executeDueBurns()
+    const g = observeAfterPropagation()
+    s.acc.contacts += g.newContacts
+    s.acc.eclipseEntries += g.eclipseEntries
+    s.acc.visibleS += g.inContact * h
+    imagingPass(world, s, payload, needAssignment, ctx.log)
+    const links = downlinkPass(world, s, payload, bestSat, h, ctx.log)
+    const working = world.satCount - s.acc.satellitesFailed
+    s.acc.transmitS += links * h
+    s.acc.eclipseSatS += g.eclipsed * h
+    s.acc.satS += working * h
+    const minSoc = powerPass(world, s, payload, h, ctx.log)
+    if (working > 0 && minSoc < s.acc.minSoc) s.acc.minSoc = minSoc
+    healthPass(world, s, ctx.log)
+    conjunctionPass(ctx, (k, why) => failSatellite(world, s, k, why, ctx.log))
+    updateStatus()
+    if (s.t >= s.nextSampleS || s.stepIndex === totalSteps) sample()
+    if (planners.length > 0) {
+      const cadenceDue = s.t >= s.nextPlanS
+      if (cadenceDue) s.nextPlanS += spec.plannerCadenceS
+      runDuePlanners(ctx, cadenceDue, firstNew)
+    }
+    return true
+  }
+
+  // Time zero: the scripted events at the epoch, positions and a first sample.
+  scriptedPass(ctx)
+  observe()
+  updateStatus()
+  sample()
+  ctx.s.nextPlanS = 0
+
+  const sim: Simulation = {
+    spec: effective,
+    strategy,
+    seed,
+    world,
+    time: () => ctx.s.t,
+    step,
+    runUntil(tS, onProgress) {
+      const start = ctx.s.t
+      const end = Math.min(tS, spec.durationS)
+      let next = 0
+      while (ctx.s.t < end - 1e-9 && step()) {
+        if (onProgress && ctx.s.stepIndex >= next) {
+          onProgress(end > start ? (ctx.s.t - start) / (end - start) : 1)
+          next = ctx.s.stepIndex + 200
+        }
+      }
+      onProgress?.(1)
+    },
+    done: () => ctx.s.stepIndex >= totalSteps,
+    snapshot() {
+      const state = structuredClone({ ...ctx.s, kepler: prop.save() })
+      return { scenarioId: spec.id, strategy: strategy.name, state }
+    },
+    restore(snap) {
+      if (snap.scenarioId !== spec.id || snap.strategy !== strategy.name)
+        throw new SimulationError(
+          `snapshot of ${snap.scenarioId}/${snap.strategy} cannot restore ${spec.id}/${strategy.name}`,
+        )
+      ctx.s = structuredClone(snap.state)
+      prop.load(ctx.s.kepler)
+      // Recompute the derived scratch (best downlink candidates, Sun) for the restored time.
+      observeAfterPropagation()
+    },
+    events: () => ctx.s.events,
+    metrics: () => currentMetrics(ctx),
+    series: () => ctx.s.series,
+    view: () => buildView(ctx, '(viewer)', 'inspection'),
+    scheduleManeuver(m) {
+      const asPlanner: EnginePlanner = { id: 'manual', kind: 'trajectory', plan: () => [] }
+      const why = validateDecision(ctx, m, asPlanner)
+      if (why) return why
+      callPlanner(ctx, { ...asPlanner, plan: () => [m] }, 'manual')
+      return null
+    },
+    report: (opts) => buildReport(ctx, seed, opts),
+    state: () => ctx.s,
+  }
+  return sim
+}
+
+export { socOf }

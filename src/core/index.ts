@@ -1,0 +1,18 @@
+// The engine's public surface. Everything here is pure TypeScript with no DOM, React, three or
+// zustand, and runs the same in Node, in tests and in a browser Web Worker.
+
+export * from './constants'
+export type * from './decisions'
+export { PLANNER_KINDS } from './decisions'
+export type { EnginePlanner, SimulationOptions } from './engine/context'
+export type { MetricReport, ReportOptions, SatelliteReport, SimReport } from './engine/report'
+export type { SimSnapshot, Simulation } from './engine/simulation'
+export { createSimulation, SimulationError, SLOT_TOLERANCE_M } from './engine/simulation'
+export { STATUS_NAMES } from './engine/state'
+export type { SimEvent, SimEventType } from './events'
+export { formatElapsed } from './events'
+export type { Better, MetricDef, MetricKey, MetricSeries, MetricValues } from './metrics'
+export { bestIndex, METRIC_BY_KEY, METRICS, NONDETERMINISTIC_METRICS } from './metrics'
+export type * from './spec'
+export { COMPONENT_NAMES } from './spec'
+export type * from './view'

@@ -1,0 +1,471 @@
+// Structure-of-arrays propagator for every Keplerian satellite: the engine's per-step hot loop.
+//
+// Computes: ECI position and velocity of N satellites at t seconds after the scenario epoch, by
+//   two-body motion, optionally with the secular first-order J2 drift of Ω, ω and M (j2.ts). Each
+//   satellite's elements hold at its own base time t0 (0 at epoch; the burn time after rebase).
+// Reference: Vallado, "Fundamentals of Astrodynamics and Applications", 4th ed., Alg. 10 (COE2RV)
+//   and Eq. 9-41 (J2 secular rates); see kepler.ts and j2.ts.
+// Accuracy: two-body motion is exact to round-off (a 12,000 km, e = 0.3 orbit returns to its start
+//   after one period within micrometres). With J2 the positions follow the secular mean motion and
+//   omit J2's short-period terms (a few km in LEO). Velocity is the two-body velocity of the current
+//   (drifted) elements, so stateToElements(position, velocity) gives back the same a, e and i —
+//   an impulsive burn of zero Δv leaves the orbit unchanged.
+//
+// Speed: no allocation per call. Satellites with identical (a, e, i, t0) — a Walker constellation,
+//   typically — share one "group" whose angle increments (rate × elapsed time) are evaluated with
+//   Math.cos/sin once per call; each satellite then gets its angles by angle addition from its own
+//   precomputed cos/sin at t0. Kepler's equation starts from those sin/cos of M and, for near-circular
+//   orbits, needs no further trig call (see eccentricAnomalySC); e < 1e-12 skips it entirely.
+
+import { MU_EARTH } from './constants'
+import { j2SecularRatesInto } from './j2'
+import { CIRCULAR_E, eccentricAnomalySC, elementsToState, wrapPi, wrapTwoPi } from './kepler'
+import type { KeplerElements } from './spec'
+
+/** Values per satellite in snapshot(): a, e, i, raan0, argp0, m0, t0. */
+const SNAP_STRIDE = 7
+
+export class KeplerSet {
+  readonly count: number
+  /** Semi-major axis at the base time, m. */
+  readonly a: Float64Array
+  /** Eccentricity. */
+  readonly e: Float64Array
+  /** Inclination, rad. */
+  readonly i: Float64Array
+  /** Right ascension of the ascending node at the base time, rad. */
+  readonly raan0: Float64Array
+  /** Argument of perigee at the base time, rad. */
+  readonly argp0: Float64Array
+  /** Mean anomaly at the base time, rad. */
+  readonly m0: Float64Array
+  /** Base time: seconds after the scenario epoch at which the elements hold. */
+  readonly t0: Float64Array
+  /** Two-body mean motion √(μ/a³), rad/s. */
+  readonly n: Float64Array
+  /** Secular J2 rates, rad/s (mDotJ2 includes n). */
+  readonly raanDot: Float64Array
+  readonly argpDot: Float64Array
+  readonly mDotJ2: Float64Array
+
+  // Per-satellite precomputed values.
+  private readonly q: Float64Array // √(1 − e²)
+  private readonly vk: Float64Array // √(μ/a) = n·a
+  private readonly ci: Float64Array
+  private readonly si: Float64Array
+  private readonly cR0: Float64Array
+  private readonly sR0: Float64Array
+  private readonly cW0: Float64Array
+  private readonly sW0: Float64Array
+  private readonly cM0: Float64Array
+  private readonly sM0: Float64Array
+  private readonly cU0: Float64Array // cos/sin of argp0 + m0 (circular orbits under J2)
+  private readonly sU0: Float64Array
+  // Perifocal unit vectors P, Q at the base time (exact for two-body motion).
+  private readonly px: Float64Array
+  private readonly py: Float64Array
+  private readonly pz: Float64Array
+  private readonly qx: Float64Array
+  private readonly qy: Float64Array
+  private readonly qz: Float64Array
+  private readonly group: Int32Array
+
+  // Groups of satellites sharing (a, e, i, t0), hence n, the J2 rates and the elapsed time.
+  private groupCount = 0
+  private readonly groupIndex = new Map<string, number>()
+  private gT0: Float64Array
+  private gN: Float64Array
+  private gRaanDot: Float64Array
+  private gArgpDot: Float64Array
+  private gMDot: Float64Array
+  private gCirc: Uint8Array
+  // Per-call scratch: cos/sin of each group's angle increments.
+  private gC1: Float64Array
+  private gS1: Float64Array
+  private gC2: Float64Array
+  private gS2: Float64Array
+  private gC3: Float64Array
+  private gS3: Float64Array
+  private gC4: Float64Array
+  private gS4: Float64Array
+  private readonly sc = new Float64Array(2)
+  private readonly rates = new Float64Array(3)
+
+  constructor(elements: readonly KeplerElements[]) {
+    const count = elements.length
+    this.count = count
+    const f = () => new Float64Array(count)
+    this.a = f()
+    this.e = f()
+    this.i = f()
+    this.raan0 = f()
+    this.argp0 = f()
+    this.m0 = f()
+    this.t0 = f()
+    this.n = f()
+    this.raanDot = f()
+    this.argpDot = f()
+    this.mDotJ2 = f()
+    this.q = f()
+    this.vk = f()
+    this.ci = f()
+    this.si = f()
+    this.cR0 = f()
+    this.sR0 = f()
+    this.cW0 = f()
+    this.sW0 = f()
+    this.cM0 = f()
+    this.sM0 = f()
+    this.cU0 = f()
+    this.sU0 = f()
+    this.px = f()
+    this.py = f()
+    this.pz = f()
+    this.qx = f()
+    this.qy = f()
+    this.qz = f()
+    this.group = new Int32Array(count)
+    const cap = Math.max(4, count)
+    this.gT0 = new Float64Array(cap)
+    this.gN = new Float64Array(cap)
+    this.gRaanDot = new Float64Array(cap)
+    this.gArgpDot = new Float64Array(cap)
+    this.gMDot = new Float64Array(cap)
+    this.gCirc = new Uint8Array(cap)
+    this.gC1 = new Float64Array(cap)
+    this.gS1 = new Float64Array(cap)
+    this.gC2 = new Float64Array(cap)
+    this.gS2 = new Float64Array(cap)
+    this.gC3 = new Float64Array(cap)
+    this.gS3 = new Float64Array(cap)
+    this.gC4 = new Float64Array(cap)
+    this.gS4 = new Float64Array(cap)
+    for (let k = 0; k < count; k++) this.store(k, elements[k], 0)
+  }
+
+  /** Replace satellite k's elements as elements at the scenario epoch (t0 = 0). */
+  setElements(k: number, el: KeplerElements): void {
+    this.store(k, el, 0)
+  }
+
+  /**
+   * Re-base satellite k: `el` are its osculating elements at time tS (s after epoch), e.g. from
+   * stateToElements of the post-burn state. Propagating to tS then returns exactly that state
+   * (to round-off), and later times drift from there.
+   */
+  rebase(k: number, el: KeplerElements, tS: number): void {
+    this.store(k, el, tS)
+  }
+
+  /** Satellite k's base elements (angles as stored) and base time. */
+  baseElements(k: number): KeplerElements & { t0: number } {
+    this.checkIndex(k)
+    return {
+      a: this.a[k],
+      e: this.e[k],
+      i: this.i[k],
+      raan: this.raan0[k],
+      argp: this.argp0[k],
+      m0: this.m0[k],
+      t0: this.t0[k],
+    }
+  }
+
+  /**
+   * Satellite k's elements at time tS (s after epoch): the base elements with Ω, ω and M advanced
+   * by the secular rates (J2) or M by n alone (two-body); angles in [0, 2π).
+   */
+  elementsAt(k: number, tS: number, j2: boolean): KeplerElements {
+    this.checkIndex(k)
+    const dt = tS - this.t0[k]
+    return {
+      a: this.a[k],
+      e: this.e[k],
+      i: this.i[k],
+      raan: wrapTwoPi(this.raan0[k] + (j2 ? this.raanDot[k] * dt : 0)),
+      argp: wrapTwoPi(this.argp0[k] + (j2 ? this.argpDot[k] * dt : 0)),
+      m0: wrapTwoPi(this.m0[k] + (j2 ? this.mDotJ2[k] : this.n[k]) * dt),
+    }
+  }
+
+  /** Position and velocity of satellite k alone at tS: x, y, z, vx, vy, vz at out[offset ..]. */
+  stateAt(k: number, tS: number, j2: boolean, out: Float64Array, offset: number): void {
+    elementsToState(this.elementsAt(k, tS, j2), out, offset)
+  }
+
+  /** Copy of all base elements (7 values per satellite), for the engine's snapshots. */
+  snapshot(): Float64Array {
+    const out = new Float64Array(this.count * SNAP_STRIDE)
+    for (let k = 0; k < this.count; k++) {
+      const o = k * SNAP_STRIDE
+      out[o] = this.a[k]
+      out[o + 1] = this.e[k]
+      out[o + 2] = this.i[k]
+      out[o + 3] = this.raan0[k]
+      out[o + 4] = this.argp0[k]
+      out[o + 5] = this.m0[k]
+      out[o + 6] = this.t0[k]
+    }
+    return out
+  }
+
+  /** Bring back the elements saved by snapshot(). */
+  restore(data: Float64Array): void {
+    if (data.length !== this.count * SNAP_STRIDE) {
+      throw new RangeError(
+        `KeplerSet.restore: expected ${this.count * SNAP_STRIDE} values, got ${data.length}`,
+      )
+    }
+    this.groupCount = 0
+    this.groupIndex.clear()
+    for (let k = 0; k < this.count; k++) {
+      const o = k * SNAP_STRIDE
+      this.store(
+        k,
+        { a: data[o], e: data[o + 1], i: data[o + 2], raan: data[o + 3], argp: data[o + 4], m0: data[o + 5] },
+        data[o + 6],
+      )
+    }
+  }
+
+  /**
+   * ECI positions (m) and velocities (m/s) of all satellites at tS seconds after epoch, three values
+   * per satellite in set order. j2: apply the secular J2 drift; otherwise pure two-body motion.
+   * Allocation-free.
+   */
+  propagate(tS: number, j2: boolean, pos: Float64Array, vel: Float64Array): void {
+    if (pos.length < 3 * this.count || vel.length < 3 * this.count) {
+      throw new RangeError(`KeplerSet.propagate: outputs need ${3 * this.count} values`)
+    }
+    if (j2) this.propagateJ2(tS, pos, vel)
+    else this.propagateTwoBody(tS, pos, vel)
+  }
+
+  private propagateTwoBody(tS: number, pos: Float64Array, vel: Float64Array): void {
+    const { gC1, gS1, gN, gT0, group, a, e, m0, t0, n, q, vk, cM0, sM0, px, py, pz, qx, qy, qz, sc } = this
+    for (let g = 0; g < this.groupCount; g++) {
+      const x = gN[g] * (tS - gT0[g])
+      gC1[g] = Math.cos(x)
+      gS1[g] = Math.sin(x)
+    }
+    for (let k = 0, o = 0; k < this.count; k++, o += 3) {
+      const g = group[k]
+      const cg = gC1[g]
+      const sg = gS1[g]
+      let c = cM0[k] * cg - sM0[k] * sg
+      let s = sM0[k] * cg + cM0[k] * sg
+      const ek = e[k]
+      if (ek >= CIRCULAR_E) {
+        const mRed = wrapPi(m0[k] + n[k] * (tS - t0[k]))
+        eccentricAnomalySC(mRed, ek, s, c, sc)
+        s = sc[0]
+        c = sc[1]
+      }
+      const ak = a[k]
+      const qk = q[k]
+      const ra = ak * (c - ek)
+      const rb = ak * qk * s
+      const kv = vk[k] / (1 - ek * c)
+      const va = -kv * s
+      const vb = kv * qk * c
+      const pxk = px[k]
+      const pyk = py[k]
+      const pzk = pz[k]
+      const qxk = qx[k]
+      const qyk = qy[k]
+      const qzk = qz[k]
+      pos[o] = ra * pxk + rb * qxk
+      pos[o + 1] = ra * pyk + rb * qyk
+      pos[o + 2] = ra * pzk + rb * qzk
+      vel[o] = va * pxk + vb * qxk
+      vel[o + 1] = va * pyk + vb * qyk
+      vel[o + 2] = va * pzk + vb * qzk
+    }
+  }
+
+  private propagateJ2(tS: number, pos: Float64Array, vel: Float64Array): void {
+    const { gC1, gS1, gC2, gS2, gC3, gS3, gC4, gS4, gT0, gRaanDot, gArgpDot, gMDot, gCirc, group, sc } = this
+    const { a, e, m0, t0, mDotJ2, q, vk, ci, si, cR0, sR0, cW0, sW0, cM0, sM0, cU0, sU0 } = this
+    for (let g = 0; g < this.groupCount; g++) {
+      const dt = tS - gT0[g]
+      const xo = gRaanDot[g] * dt
+      const xw = gArgpDot[g] * dt
+      const xm = gMDot[g] * dt
+      gC1[g] = Math.cos(xo)
+      gS1[g] = Math.sin(xo)
+      // A group's members share e, so they are all circular or all not: evaluate what they use.
+      if (gCirc[g] === 1) {
+        gC4[g] = Math.cos(xw + xm)
+        gS4[g] = Math.sin(xw + xm)
+      } else {
+        gC2[g] = Math.cos(xw)
+        gS2[g] = Math.sin(xw)
+        gC3[g] = Math.cos(xm)
+        gS3[g] = Math.sin(xm)
+      }
+    }
+    for (let k = 0, o = 0; k < this.count; k++, o += 3) {
+      const g = group[k]
+      const cO = cR0[k] * gC1[g] - sR0[k] * gS1[g]
+      const sO = sR0[k] * gC1[g] + cR0[k] * gS1[g]
+      const ek = e[k]
+      let cw: number
+      let sw: number
+      let c: number
+      let s: number
+      if (ek < CIRCULAR_E) {
+        // Circular: only the argument of latitude u = ω + M matters; put it in ω and take E = 0.
+        cw = cU0[k] * gC4[g] - sU0[k] * gS4[g]
+        sw = sU0[k] * gC4[g] + cU0[k] * gS4[g]
+        c = 1
+        s = 0
+      } else {
+        cw = cW0[k] * gC2[g] - sW0[k] * gS2[g]
+        sw = sW0[k] * gC2[g] + cW0[k] * gS2[g]
+        const cm = cM0[k] * gC3[g] - sM0[k] * gS3[g]
+        const sm = sM0[k] * gC3[g] + cM0[k] * gS3[g]
+        const mRed = wrapPi(m0[k] + mDotJ2[k] * (tS - t0[k]))
+        eccentricAnomalySC(mRed, ek, sm, cm, sc)
+        s = sc[0]
+        c = sc[1]
+      }
+      const cik = ci[k]
+      const sik = si[k]
+      const pxk = cO * cw - sO * sw * cik
+      const pyk = sO * cw + cO * sw * cik
+      const pzk = sw * sik
+      const qxk = -cO * sw - sO * cw * cik
+      const qyk = -sO * sw + cO * cw * cik
+      const qzk = cw * sik
+      const ak = a[k]
+      const qk = q[k]
+      const ra = ak * (c - ek)
+      const rb = ak * qk * s
+      const kv = vk[k] / (1 - ek * c)
+      const va = -kv * s
+      const vb = kv * qk * c
+      pos[o] = ra * pxk + rb * qxk
+      pos[o + 1] = ra * pyk + rb * qyk
+      pos[o + 2] = ra * pzk + rb * qzk
+      vel[o] = va * pxk + vb * qxk
+      vel[o + 1] = va * pyk + vb * qyk
+      vel[o + 2] = va * pzk + vb * qzk
+    }
+  }
+
+  private checkIndex(k: number): void {
+    if (!Number.isInteger(k) || k < 0 || k >= this.count) {
+      throw new RangeError(`KeplerSet: satellite index ${k} out of range 0..${this.count - 1}`)
+    }
+  }
+
+  private store(k: number, el: KeplerElements, tS: number): void {
+    this.checkIndex(k)
+    const { a, e, i, raan, argp, m0 } = el
+    if (!(a > 0) || !(e >= 0 && e < 1) || !Number.isFinite(a) || !Number.isFinite(tS)) {
+      throw new RangeError(`KeplerSet: satellite ${k} needs a > 0 and 0 ≤ e < 1 (got a = ${a}, e = ${e})`)
+    }
+    if (!Number.isFinite(i) || !Number.isFinite(raan) || !Number.isFinite(argp) || !Number.isFinite(m0)) {
+      throw new RangeError(`KeplerSet: satellite ${k} has a non-finite angle`)
+    }
+    this.a[k] = a
+    this.e[k] = e
+    this.i[k] = i
+    this.raan0[k] = raan
+    this.argp0[k] = argp
+    this.m0[k] = m0
+    this.t0[k] = tS
+    const n = Math.sqrt(MU_EARTH / (a * a * a))
+    this.n[k] = n
+    j2SecularRatesInto(a, e, i, this.rates, 0)
+    this.raanDot[k] = this.rates[0]
+    this.argpDot[k] = this.rates[1]
+    this.mDotJ2[k] = this.rates[2]
+    this.q[k] = Math.sqrt(1 - e * e)
+    this.vk[k] = Math.sqrt(MU_EARTH / a)
+    const ci = Math.cos(i)
+    const si = Math.sin(i)
+    const cO = Math.cos(raan)
+    const sO = Math.sin(raan)
+    const cw = Math.cos(argp)
+    const sw = Math.sin(argp)
+    this.ci[k] = ci
+    this.si[k] = si
+    this.cR0[k] = cO
+    this.sR0[k] = sO
+    this.cW0[k] = cw
+    this.sW0[k] = sw
+    this.cM0[k] = Math.cos(m0)
+    this.sM0[k] = Math.sin(m0)
+    this.cU0[k] = Math.cos(argp + m0)
+    this.sU0[k] = Math.sin(argp + m0)
+    this.px[k] = cO * cw - sO * sw * ci
+    this.py[k] = sO * cw + cO * sw * ci
+    this.pz[k] = sw * si
+    this.qx[k] = -cO * sw - sO * cw * ci
+    this.qy[k] = -sO * sw + cO * cw * ci
+    this.qz[k] = cw * si
+    this.group[k] = this.groupFor(a, e, i, tS)
+  }
+
+  /** Group index for (a, e, i, t0), creating the group if needed. */
+  private groupFor(a: number, e: number, i: number, t0: number): number {
+    const key = `${a}|${e}|${i}|${t0}`
+    const found = this.groupIndex.get(key)
+    if (found !== undefined) return found
+    if (this.groupCount >= this.gT0.length) {
+      if (this.groupCount >= 2 * this.count + 16) {
+        // Many re-based satellites left groups behind: rebuild from the live satellites only.
+        // (Rare: at most once per `count` rebases.)
+        this.regroup()
+        return this.groupFor(a, e, i, t0)
+      }
+      this.growGroups(this.gT0.length * 2)
+    }
+    const g = this.groupCount++
+    this.gT0[g] = t0
+    this.gN[g] = Math.sqrt(MU_EARTH / (a * a * a))
+    j2SecularRatesInto(a, e, i, this.rates, 0)
+    this.gRaanDot[g] = this.rates[0]
+    this.gArgpDot[g] = this.rates[1]
+    this.gMDot[g] = this.rates[2]
+    this.gCirc[g] = e < CIRCULAR_E ? 1 : 0
+    this.groupIndex.set(key, g)
+    return g
+  }
+
+  private regroup(): void {
+    this.groupCount = 0
+    this.groupIndex.clear()
+    for (let k = 0; k < this.count; k++) {
+      this.group[k] = -1
+    }
+    for (let k = 0; k < this.count; k++) {
+      this.group[k] = this.groupFor(this.a[k], this.e[k], this.i[k], this.t0[k])
+    }
+  }
+
+  private growGroups(cap: number): void {
+    const grow = (arr: Float64Array) => {
+      const next = new Float64Array(cap)
+      next.set(arr)
+      return next
+    }
+    this.gT0 = grow(this.gT0)
+    this.gN = grow(this.gN)
+    this.gRaanDot = grow(this.gRaanDot)
+    this.gArgpDot = grow(this.gArgpDot)
+    this.gMDot = grow(this.gMDot)
+    const circ = new Uint8Array(cap)
+    circ.set(this.gCirc)
+    this.gCirc = circ
+    this.gC1 = new Float64Array(cap)
+    this.gS1 = new Float64Array(cap)
+    this.gC2 = new Float64Array(cap)
+    this.gS2 = new Float64Array(cap)
+    this.gC3 = new Float64Array(cap)
+    this.gS3 = new Float64Array(cap)
+    this.gC4 = new Float64Array(cap)
+    this.gS4 = new Float64Array(cap)
+  }
+}

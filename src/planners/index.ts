@@ -1,0 +1,3 @@
+export type { AnyPlanner, Planner } from './planner'
+export { shortName } from './planner'
+export { PlannerRegistry, registry } from './registry'

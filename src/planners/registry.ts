@@ -1,0 +1,78 @@
+// The planner registry: every built-in strategy, by kind. Adding a planner is one file plus one
+// line in its kind's index.ts. Scenario files name planners by their short name ("greedy-priority").
+
+import type { EnginePlanner, PlannerKind, StrategySpec } from '../core'
+import { PLANNER_KINDS } from '../core'
+import { ALLOCATION_PLANNERS } from './allocation'
+import { MAINTENANCE_PLANNERS } from './maintenance'
+import { type AnyPlanner, shortName } from './planner'
+import { TRAJECTORY_PLANNERS } from './trajectory'
+
+const BUILT_IN: AnyPlanner[] = [...TRAJECTORY_PLANNERS, ...ALLOCATION_PLANNERS, ...MAINTENANCE_PLANNERS]
+
+export class PlannerRegistry {
+  private readonly byId = new Map<string, AnyPlanner>()
+
+  constructor(planners: readonly AnyPlanner[] = BUILT_IN) {
+    for (const p of planners) this.add(p)
+  }
+
+  /** Registers a planner; a duplicate id is a mistake and is refused. */
+  add(p: AnyPlanner): void {
+    if (this.byId.has(p.id)) throw new Error(`a planner with id "${p.id}" is already registered`)
+    if (!PLANNER_KINDS.includes(p.kind))
+      throw new Error(`planner "${p.id}" has unknown kind "${String(p.kind)}"`)
+    if (!p.id.startsWith(`${p.kind}/`)) throw new Error(`planner id "${p.id}" must start with "${p.kind}/"`)
+    this.byId.set(p.id, p)
+  }
+
+  all(): AnyPlanner[] {
+    return [...this.byId.values()]
+  }
+
+  /** Looks a planner up by full id or by short name within a kind. */
+  find(kind: PlannerKind, name: string): AnyPlanner | undefined {
+    return this.byId.get(name.includes('/') ? name : `${kind}/${name}`)
+  }
+
+  /** Short names per kind, for the scenario loader's cross-check and for help texts. */
+  names(): Record<PlannerKind, string[]> {
+    const out: Record<PlannerKind, string[]> = { trajectory: [], allocation: [], maintenance: [] }
+    for (const p of this.byId.values()) out[p.kind].push(shortName(p.id))
+    return out
+  }
+
+  /**
+   * Binds a strategy's planners to their validated parameters. Returns the planners and, for
+   * each problem, a message naming the strategy, kind and what was wrong.
+   */
+  bind(strategy: StrategySpec): { planners: EnginePlanner[]; problems: string[] } {
+    const planners: EnginePlanner[] = []
+    const problems: string[] = []
+    for (const kind of PLANNER_KINDS) {
+      const name = strategy[kind]
+      if (!name) continue
+      const p = this.find(kind, name)
+      if (!p) {
+        const known = this.names()[kind]
+        problems.push(
+          `strategy "${strategy.name}": ${kind} planner "${name}" is not installed${known.length ? ` (known: ${known.join(', ')})` : ''}`,
+        )
+        continue
+      }
+      const parsed = p.params.safeParse(strategy.params[kind] ?? {})
+      if (!parsed.success) {
+        const detail = parsed.error.issues
+          .map((i) => `${i.path.join('.') || '(params)'}: ${i.message}`)
+          .join('; ')
+        problems.push(`strategy "${strategy.name}": params.${kind}: ${detail}`)
+        continue
+      }
+      const params = parsed.data
+      planners.push({ id: p.id, kind: p.kind, triggers: p.triggers, plan: (view) => p.plan(view, params) })
+    }
+    return { planners, problems }
+  }
+}
+
+export const registry = new PlannerRegistry()
