@@ -1,0 +1,90 @@
+// Untrusted text or value in, a ScenarioSpec or every problem out. Nothing here throws for any
+// input; a throw would be a bug. Stages: JSON text → migration to the current format → schema
+// (every field) and cross-checks (relations between parts) side by side, so one pass reports
+// all problems → problems sorted into file order.
+
+import type { ScenarioSpec } from '../core/spec'
+import { crossCheck } from './checks'
+import { isRecord } from './checks/context'
+import { type PathSegment, type RawIssue, type ScenarioIssue, toScenarioIssue } from './issues'
+import { parseJsonText } from './json-text'
+import { MIGRATIONS, type Migration, migrate } from './migrations'
+import type { LoadOptions } from './options'
+import { scenarioSchema } from './schema'
+import { fallbackMessage, fromZodIssues } from './zod-issues'
+
+export type LoadResult = { ok: true; scenario: ScenarioSpec } | { ok: false; issues: ScenarioIssue[] }
+
+/** Loads a scenario from the text of a file; `file` only names it in messages. */
+export function loadScenarioText(text: string, file: string, options: LoadOptions = {}): LoadResult {
+  const json = parseJsonText(text)
+  if (!json.ok) return { ok: false, issues: [toScenarioIssue(json.issue, file)] }
+  return loadScenarioValue(json.value, file, options)
+}
+
+/** Loads a scenario from already-parsed JSON data. The value is not modified. */
+export function loadScenarioValue(value: unknown, file: string, options: LoadOptions = {}): LoadResult {
+  return loadScenarioWith(value, file, options, MIGRATIONS)
+}
+
+/** loadScenarioValue with the migration list injected, so tests can exercise the mechanism. */
+export function loadScenarioWith(
+  value: unknown,
+  file: string,
+  options: LoadOptions,
+  migrations: readonly Migration[],
+): LoadResult {
+  const migrated = migrate(value, migrations)
+  if (!migrated.ok) return { ok: false, issues: [toScenarioIssue(migrated.issue, file)] }
+  const raw = migrated.value
+  const parsed = scenarioSchema.safeParse(raw, { error: fallbackMessage })
+  const issues = [...(parsed.success ? [] : fromZodIssues(parsed.error.issues)), ...crossCheck(raw, options)]
+  if (parsed.success && issues.length === 0) return { ok: true, scenario: parsed.data }
+  return { ok: false, issues: inFileOrder(unique(issues), raw).map((issue) => toScenarioIssue(issue, file)) }
+}
+
+function unique(issues: RawIssue[]): RawIssue[] {
+  const seen = new Set<string>()
+  return issues.filter((issue) => {
+    const key = `${JSON.stringify(issue.path)}\u0000${issue.message}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+/**
+ * Sorts issues the way the file reads, top to bottom, so a list of problems can be fixed in one
+ * pass through the editor. A path's position is the index of each key among its object's keys
+ * (or the array index); a key the file lacks sorts after its siblings. Ties keep their order.
+ */
+function inFileOrder(issues: RawIssue[], raw: unknown): RawIssue[] {
+  const keyed = issues.map((issue) => ({ issue, position: position(raw, issue.path) }))
+  keyed.sort((a, b) => compare(a.position, b.position))
+  return keyed.map((k) => k.issue)
+}
+
+function position(raw: unknown, path: readonly PathSegment[]): number[] {
+  const out: number[] = []
+  let node = raw
+  for (const segment of path) {
+    if (Array.isArray(node) && typeof segment === 'number') {
+      out.push(segment)
+      node = node[segment]
+    } else if (isRecord(node) && typeof segment === 'string' && Object.hasOwn(node, segment)) {
+      out.push(Object.keys(node).indexOf(segment))
+      node = node[segment]
+    } else {
+      out.push(Number.POSITIVE_INFINITY)
+      node = undefined
+    }
+  }
+  return out
+}
+
+function compare(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1
+  }
+  return a.length - b.length
+}

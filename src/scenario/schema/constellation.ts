@@ -1,0 +1,75 @@
+// Where the satellites come from: a Walker pattern (or several), explicit satellites with their
+// own elements, and TLE records. Any combination, at least one satellite overall.
+
+import { z } from 'zod'
+import { readTle } from '../tle'
+import { busSchema } from './bus'
+import { expecting, id, oneOf, strict } from './fields'
+import { elementsSchema, walkerItemSchema, walkerSchema } from './orbit'
+
+// Caps that keep a pasted catalogue or a stray digit from freezing the browser.
+const MAX_WALKERS = 16
+const MAX_SATELLITES = 2000
+
+export const satelliteSchema = strict(
+  {
+    id: id('a satellite id', 'Unique satellite id, e.g. "SPARE-1"'),
+    role: oneOf(['active', 'spare'], 'active: in service from the start; spare: held in reserve').default(
+      'active',
+    ),
+    elements: elementsSchema,
+    bus: busSchema.optional(),
+  },
+  'a satellite: an object with "id" and "elements"',
+).describe('One satellite with explicit orbital elements')
+
+export const tleSchema = z
+  .array(z.string({ error: expecting('a TLE line (a string)') }), {
+    error: expecting('a list of TLE lines: optional name line, then line 1 and line 2 of each record'),
+  })
+  .max(3 * MAX_SATELLITES)
+  .superRefine((lines, ctx) => {
+    for (const problem of readTle(lines).problems) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [problem.index],
+        message: problem.message,
+        input: lines[problem.index],
+      })
+    }
+  })
+  .transform((lines) => readTle(lines).records)
+  .describe(
+    'Two-line element sets, one string per line: 3-line records (name, line 1, line 2) take the name as ' +
+      'id; 2-line records get "NORAD-<catalog number>"',
+  )
+
+export const walkersSchema = z
+  .union([walkerSchema, z.array(walkerItemSchema).min(1).max(MAX_WALKERS)], {
+    error: expecting('a Walker pattern (an object) or a list of them, each with a "prefix"'),
+  })
+  .describe('A Walker pattern, or a list of patterns each with its own id prefix')
+
+export const constellationSchema = strict(
+  {
+    walker: walkersSchema.optional(),
+    satellites: z
+      .array(satelliteSchema, { error: expecting('a list of satellites') })
+      .max(MAX_SATELLITES)
+      .optional()
+      .describe('Satellites with explicit orbital elements'),
+    tle: tleSchema.optional(),
+  },
+  'the constellation: an object with "walker", "satellites" and/or "tle"',
+)
+  .superRefine((c, ctx) => {
+    const count = (c.walker === undefined ? 0 : 1) + (c.satellites?.length ?? 0) + (c.tle?.length ?? 0)
+    if (count === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'expected at least one satellite (from "walker", "satellites" or "tle"), got none',
+        input: c,
+      })
+    }
+  })
+  .describe('The satellites: any combination of walker, satellites and tle, in that order')
