@@ -1,14 +1,16 @@
 // `npm run bench`: every benchmark row, each figure beside a baseline measured in the same run.
 // Prints a table; with --json, an array of { name, params, value, unit, baseline, baselineName,
-// ratio }. Select groups with --only engine,assignment.
+// ratio }. Select groups with --only engine,assignment,planners.
 
 import { assignmentRows } from './assignment'
 import { engineRows } from './engine'
+import { plannerRows } from './planners'
 import type { BenchRow } from './row'
 
 const GROUPS: Record<string, () => Promise<BenchRow[]>> = {
   engine: engineRows,
   assignment: assignmentRows,
+  planners: plannerRows,
 }
 
 function fmt(x: number): string {

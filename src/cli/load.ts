@@ -12,13 +12,12 @@ import { InputError } from './errors'
 export const DEFAULT_SCENARIO = fileURLToPath(new URL('../../scenarios/default.json', import.meta.url))
 
 /** Reads and validates one scenario file (the default when none is named). */
-export function readScenario(file: string | undefined): { spec: ScenarioSpec; file: string } {
+export function readScenario(file: string | undefined): { spec: ScenarioSpec; file: string; text: string } {
   const shown = file ?? 'scenarios/default.json'
-  const result = loadScenarioText(readText(file ?? DEFAULT_SCENARIO, shown), shown, {
-    knownPlanners: registry.names(),
-  })
+  const text = readText(file ?? DEFAULT_SCENARIO, shown)
+  const result = loadScenarioText(text, shown, { knownPlanners: registry.names() })
   if (!result.ok) throw new InputError(formatIssues(result.issues))
-  return { spec: result.scenario, file: shown }
+  return { spec: result.scenario, file: shown, text }
 }
 
 function readText(path: string, shown: string): string {

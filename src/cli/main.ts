@@ -3,14 +3,22 @@
 // then the stack is useful).
 
 import { writeFileSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
+import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { createSimulation, SimulationError } from '../core'
 import { registry } from '../planners'
 import { scenarioJsonSchema } from '../scenario'
+import { aggregate } from './compare/aggregate'
+import { formatCsv, formatJson, formatTable } from './compare/format'
+import type { CompareJob } from './compare/job'
+import { runJobs } from './compare/pool'
 import { durationOption, seedOption } from './durations'
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, InputError, UsageError } from './errors'
 import { readScenario } from './load'
+import { loadPlannerModules } from './plugins'
 import { progressBar } from './progress'
+import { parseSeeds } from './seeds'
 import { formatSummary } from './summary'
 
 export const USAGE = `Mission Sandbox — illustrative constellation simulator (not a flight system)
@@ -25,7 +33,16 @@ Commands
       --seed N              override the scenario's seed
       --json                print the full JSON report instead of the summary
       --out FILE            write the output to FILE instead of standard output
+  compare [file]            run strategies side by side on the same scenario and seeds
+      --strategies a,b,c    which strategies (default: all of the scenario's)
+      --seeds 1..20         a seed, a list (1,2,5) or a range (default: the scenario's seed)
+      --json | --csv        machine-readable output instead of the table
+      --out FILE            write the output to FILE instead of standard output
+      --workers N           worker threads (default: one per core)
   schema                    print the scenario JSON Schema
+
+  --planner-module FILE     (validate, run, compare; repeatable) load your own planner:
+                            the module default-exports a planner object (see README)
 
 Exit codes: 0 ok, 2 bad input (usage or scenario), 1 internal error.
 `
@@ -45,9 +62,11 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     const [command, ...rest] = argv
     switch (command) {
       case 'validate':
-        return validate(rest, io)
+        return await validate(rest, io)
       case 'run':
-        return run(rest, io)
+        return await run(rest, io)
+      case 'compare':
+        return await compare(rest, io)
       case 'schema':
         noArgs('schema', rest)
         io.out(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`)
@@ -59,7 +78,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         io.out(USAGE)
         return command === undefined ? EXIT_BAD_INPUT : EXIT_OK
       default:
-        throw new UsageError(`unknown command "${command}" (expected validate, run or schema)`)
+        throw new UsageError(`unknown command "${command}" (expected validate, run, compare or schema)`)
     }
   } catch (err) {
     if (err instanceof UsageError) {
@@ -91,8 +110,17 @@ function parse(args: string[], options: OptionSpec) {
   }
 }
 
-function validate(args: string[], io: Io): number {
-  const { positionals } = parse(args, {})
+const PLANNER_MODULE = { 'planner-module': { type: 'string', multiple: true } } as const
+
+async function plugins(values: Record<string, unknown>): Promise<string[]> {
+  const files = (values['planner-module'] as string[] | undefined) ?? []
+  await loadPlannerModules(files, registry)
+  return files
+}
+
+async function validate(args: string[], io: Io): Promise<number> {
+  const { positionals, values } = parse(args, { ...PLANNER_MODULE })
+  await plugins(values)
   if (positionals.length === 0) throw new UsageError('validate needs at least one scenario file')
   let bad = 0
   for (const file of positionals) {
@@ -108,8 +136,9 @@ function validate(args: string[], io: Io): number {
   return bad ? EXIT_BAD_INPUT : EXIT_OK
 }
 
-function run(args: string[], io: Io): number {
+async function run(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {
+    ...PLANNER_MODULE,
     strategy: { type: 'string' },
     until: { type: 'string' },
     seed: { type: 'string' },
@@ -117,6 +146,7 @@ function run(args: string[], io: Io): number {
     out: { type: 'string' },
   })
   if (positionals.length > 1) throw new UsageError(`run takes one scenario file, got ${positionals.length}`)
+  await plugins(values)
   const seed = values.seed === undefined ? undefined : seedOption(values.seed as string)
   const until = values.until === undefined ? undefined : durationOption('until', values.until as string)
   const { spec } = readScenario(positionals[0])
@@ -138,14 +168,74 @@ function run(args: string[], io: Io): number {
   sim.runUntil(until ?? spec.durationS, (f) => bar.update(f, sim.time()))
   bar.done()
   const report = sim.report()
-  const text = values.json ? `${JSON.stringify(report, null, 2)}\n` : formatSummary(report)
-  if (values.out) {
-    try {
-      writeFileSync(values.out as string, text)
-    } catch (err) {
-      throw new InputError(`--out: cannot write ${values.out}: ${(err as NodeJS.ErrnoException).code ?? err}`)
-    }
-    io.err(`wrote ${values.out}\n`)
-  } else io.out(text)
+  emit(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatSummary(report), values.out as string, io)
+  return EXIT_OK
+}
+
+function emit(text: string, out: string | undefined, io: Io): void {
+  if (!out) return io.out(text)
+  try {
+    writeFileSync(out, text)
+  } catch (err) {
+    throw new InputError(`--out: cannot write ${out}: ${(err as NodeJS.ErrnoException).code ?? err}`)
+  }
+  io.err(`wrote ${out}\n`)
+}
+
+async function compare(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, {
+    ...PLANNER_MODULE,
+    strategies: { type: 'string' },
+    seeds: { type: 'string' },
+    json: { type: 'boolean' },
+    csv: { type: 'boolean' },
+    out: { type: 'string' },
+    workers: { type: 'string' },
+  })
+  if (positionals.length > 1)
+    throw new UsageError(`compare takes one scenario file, got ${positionals.length}`)
+  if (values.json && values.csv) throw new UsageError('choose one of --json and --csv')
+  const workersText = values.workers as string | undefined
+  if (workersText !== undefined && !/^\d+$/.test(workersText))
+    throw new UsageError(`--workers: expected a whole number, got "${workersText}"`)
+  const modules = await plugins(values)
+  const { spec, file, text } = readScenario(positionals[0])
+  const names = values.strategies
+    ? (values.strategies as string).split(',').map((x) => x.trim())
+    : spec.strategies.map((x) => x.name)
+  for (const name of names) {
+    const strategy = spec.strategies.find((x) => x.name === name)
+    if (!strategy)
+      throw new UsageError(
+        `--strategies: scenario ${spec.id} has no strategy "${name}" (it has: ${spec.strategies.map((x) => x.name).join(', ')})`,
+      )
+    const bound = registry.bind(strategy)
+    if (bound.problems.length) throw new InputError(bound.problems.join('\n'))
+  }
+  if (new Set(names).size !== names.length) throw new UsageError('--strategies: a strategy is named twice')
+  const seeds = values.seeds ? parseSeeds(values.seeds as string) : [spec.seed]
+  const jobs: CompareJob[] = []
+  for (const strategy of names)
+    for (const seed of seeds)
+      jobs.push({
+        index: jobs.length,
+        text,
+        file,
+        strategy,
+        seed,
+        plannerModules: modules.map((m) => resolve(m)),
+      })
+  const workers =
+    workersText !== undefined ? Number(workersText) : jobs.length > 1 ? availableParallelism() : 0
+  const bar = progressBar('compare')
+  const results = await runJobs(jobs, workers, (done, total) => bar.update(done / total))
+  bar.done()
+  const comparison = aggregate(spec, names, seeds, results)
+  const output = values.json
+    ? formatJson(comparison)
+    : values.csv
+      ? formatCsv(comparison)
+      : formatTable(comparison)
+  emit(output, values.out as string | undefined, io)
   return EXIT_OK
 }

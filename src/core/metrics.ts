@@ -60,7 +60,7 @@ export const METRICS = [
     label: 'Contact utilisation',
     unit: '%',
     better: 'higher',
-    description: 'Share of satellite–station visibility time spent transmitting.',
+    description: 'Share of the time a station had a satellite in view that it spent receiving data.',
   },
   {
     key: 'contacts',

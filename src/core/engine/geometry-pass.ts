@@ -17,8 +17,8 @@ export interface GeometryStepResult {
   visiblePairs: number
   /** Working satellites in eclipse this step. */
   eclipsed: number
-  /** Working satellites that see at least one station this step. */
-  inContact: number
+  /** Stations (in service) that see at least one working satellite this step. */
+  stationsInContact: number
   /** Working satellites that entered Earth's shadow this step. */
   eclipseEntries: number
 }
@@ -33,6 +33,12 @@ export function isVisible(visible: Uint32Array, stations: number, k: number, j: 
   return ((visible[k * stationWords(stations) + (j >> 5)] >>> (j & 31)) & 1) === 1
 }
 
+let seen = new Uint8Array(0)
+function seenScratch(ns: number): Uint8Array {
+  if (seen.length !== ns) seen = new Uint8Array(ns)
+  return seen
+}
+
 let down = new Uint8Array(0)
 function stationDownScratch(ns: number): Uint8Array {
   if (down.length !== ns) down = new Uint8Array(ns)
@@ -43,7 +49,7 @@ const result: GeometryStepResult = {
   newContacts: 0,
   visiblePairs: 0,
   eclipsed: 0,
-  inContact: 0,
+  stationsInContact: 0,
   eclipseEntries: 0,
 }
 
@@ -73,6 +79,8 @@ export function geometryPass(
   const upDot = world.stationUpDot
   const stationDown = stationDownScratch(ns)
   for (let j = 0; j < ns; j++) stationDown[j] = !Number.isNaN(s.outageEndS[j]) ? 1 : 0
+  const stationSeen = seenScratch(ns)
+  stationSeen.fill(0)
   const c = Math.cos(gmst)
   const sn = Math.sin(gmst)
   const sx = sun[0]
@@ -84,7 +92,6 @@ export function geometryPass(
   let newContacts = 0
   let visiblePairs = 0
   let eclipsed = 0
-  let inContact = 0
   let eclipseEntries = 0
   for (let k = 0; k < n; k++) {
     const o = 3 * k
@@ -114,7 +121,6 @@ export function geometryPass(
     }
     // Only a satellite with data and power competes for a station's antenna this step.
     const bits = s.safe[k] === 0 ? storage[k] : 0
-    const pairsBefore = visiblePairs
     for (let w = 0; w < words; w++) {
       const j0 = w * 32
       const j1 = Math.min(ns, j0 + 32)
@@ -133,6 +139,7 @@ export function geometryPass(
         const see = m >= 0 ? up * up >= m * m * d2 : up >= 0 || up * up <= m * m * d2
         if (!see || stationDown[j] !== 0) continue
         mask |= 1 << (j - j0)
+        stationSeen[j] = 1
         visiblePairs++
         if (bits > bestBits[j]) {
           bestBits[j] = bits
@@ -150,12 +157,13 @@ export function geometryPass(
         visible[vo + w] = mask
       }
     }
-    if (visiblePairs > pairsBefore) inContact++
   }
   result.newContacts = newContacts
   result.visiblePairs = visiblePairs
   result.eclipsed = eclipsed
-  result.inContact = inContact
+  let stationsInContact = 0
+  for (let j = 0; j < ns; j++) stationsInContact += stationSeen[j]
+  result.stationsInContact = stationsInContact
   result.eclipseEntries = eclipseEntries
   return result
 }

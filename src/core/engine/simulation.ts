@@ -236,7 +236,7 @@ export function createSimulation(
     const g = observeAfterPropagation()
     s.acc.contacts += g.newContacts
     s.acc.eclipseEntries += g.eclipseEntries
-    s.acc.visibleS += g.inContact * h
+    s.acc.visibleS += g.stationsInContact * h
     imagingPass(world, s, payload, needAssignment, ctx.log)
     const links = downlinkPass(world, s, payload, bestSat, h, ctx.log)
     const working = world.satCount - s.acc.satellitesFailed

@@ -110,6 +110,7 @@ export interface SimState {
 export interface Accumulators {
   contacts: number
   eclipseEntries: number
+  /** Station-seconds with at least one working satellite in view. */
   visibleS: number
   transmitS: number
   eclipseSatS: number

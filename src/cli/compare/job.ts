@@ -1,0 +1,71 @@
+// One compare job: a scenario text, a strategy and a seed in; the run's metrics and the trace
+// of what its planners did out. Plain data both ways, so a job runs the same in-process and on
+// a worker thread.
+
+import { createSimulation, type MetricValues, NONDETERMINISTIC_METRICS, type SimEvent } from '../../core'
+import { registry } from '../../planners'
+import { formatIssues, loadScenarioText } from '../../scenario'
+import { InputError } from '../errors'
+import { loadPlannerModules } from '../plugins'
+
+export interface CompareJob {
+  index: number
+  text: string
+  file: string
+  strategy: string
+  seed: number
+  plannerModules: string[]
+}
+
+/** What a planner did, as compared across strategies to find where they first diverged. */
+export interface TraceEntry {
+  t: number
+  type: SimEvent['type']
+  satellite: string | null
+  what: string
+  message: string
+}
+
+export interface JobResult {
+  index: number
+  strategy: string
+  seed: number
+  metrics: Partial<MetricValues>
+  trace: TraceEntry[]
+}
+
+const TRACED: ReadonlySet<SimEvent['type']> = new Set([
+  'decision',
+  'alert',
+  'maneuverExecuted',
+  'plannerFault',
+])
+
+export async function runJob(job: CompareJob): Promise<JobResult> {
+  await loadPlannerModules(job.plannerModules, registry)
+  const result = loadScenarioText(job.text, job.file, { knownPlanners: registry.names() })
+  if (!result.ok) throw new InputError(formatIssues(result.issues))
+  const spec = result.scenario
+  const strategy = spec.strategies.find((s) => s.name === job.strategy)
+  if (!strategy) throw new InputError(`scenario ${spec.id} has no strategy "${job.strategy}"`)
+  const bound = registry.bind(strategy)
+  if (bound.problems.length) throw new InputError(bound.problems.join('\n'))
+  const sim = createSimulation(spec, strategy.name, { planners: bound.planners, seed: job.seed })
+  sim.runUntil(spec.durationS)
+  const all = sim.metrics()
+  const metrics: Partial<MetricValues> = {}
+  for (const [key, value] of Object.entries(all) as [keyof MetricValues, number | null][]) {
+    if (!NONDETERMINISTIC_METRICS.includes(key)) metrics[key] = value
+  }
+  const trace = sim
+    .events()
+    .filter((e) => TRACED.has(e.type))
+    .map((e) => ({
+      t: e.t,
+      type: e.type,
+      satellite: e.satellite ?? null,
+      what: `${e.type}:${e.satellite ?? ''}:${e.component ?? ''}:${e.data?.kind ?? ''}`,
+      message: e.message,
+    }))
+  return { index: job.index, strategy: job.strategy, seed: job.seed, metrics, trace }
+}
