@@ -173,7 +173,10 @@ async function run(args: string[], io: Io): Promise<number> {
 }
 
 function emit(text: string, out: string | undefined, io: Io): void {
-  if (!out) return io.out(text)
+  if (!out) {
+    io.out(text)
+    return
+  }
   try {
     writeFileSync(out, text)
   } catch (err) {

@@ -65,7 +65,7 @@ function firstDivergence(
       seed,
       atS,
       at: formatElapsed(atS),
-      actions: traces.map(({ strategy, trace }, k) => {
+      actions: traces.map(({ strategy }, k) => {
         const e = here[k]
         if (e && e.t === atS) return { strategy, action: e.message }
         return {

@@ -39,7 +39,7 @@ export function formatTable(c: Comparison): string {
   }
   lines.push(
     '',
-    '* best on that metric' + (several ? ' (by mean; ± is the standard deviation over seeds)' : ''),
+    `* best on that metric${several ? ' (by mean; ± is the standard deviation over seeds)' : ''}`,
   )
   const d = c.firstDivergence
   lines.push('')
