@@ -61,5 +61,18 @@ export interface ModeDecision {
   rationale: string
 }
 
-export type Decision = ManeuverDecision | AssignTaskDecision | DownlinkDecision | AlertDecision | ModeDecision
+/** Nothing to change, but something to say: why a planner chose to do nothing, for the log. */
+export interface NoteDecision {
+  kind: 'note'
+  satellite?: string
+  rationale: string
+}
+
+export type Decision =
+  | ManeuverDecision
+  | AssignTaskDecision
+  | DownlinkDecision
+  | AlertDecision
+  | ModeDecision
+  | NoteDecision
 export type DecisionKind = Decision['kind']

@@ -25,6 +25,7 @@ export type SimEventType =
   | 'lowPower'
   | 'alert'
   | 'decision'
+  | 'note'
   | 'plannerFault'
 
 export interface SimEvent {

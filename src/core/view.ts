@@ -37,6 +37,8 @@ export interface SatelliteView {
   bus: BusSpec
   /** Burns accepted but not yet executed. */
   pendingManeuvers: number
+  /** Those burns, in time order: when, and why. */
+  pending: { atS: number; purpose: string; replaces: string | null }[]
 }
 
 export interface StationView extends StationSpec {
@@ -86,6 +88,8 @@ export interface WorldView {
   durationS: number
   plannerCadenceS: number
   failureHealth: number
+  /** Whether the engine applies J2 secular drift (predictions follow the same model). */
+  j2: boolean
   satellites: readonly SatelliteView[]
   stations: readonly StationView[]
   /** Tasks known so far (burst tasks appear when the burst arrives). */

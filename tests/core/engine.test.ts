@@ -384,3 +384,38 @@ describe('planner containment', () => {
     expect(seen).not.toContain('degradationOnset')
   })
 })
+
+describe('what planners see of their own plans', () => {
+  it('a note is logged with its rationale and changes nothing; pending burns are listed with their purpose', () => {
+    const spec = makeSpec({ durationS: 3600, tasks: [] })
+    const sim = createSimulation(spec, undefined, {
+      planners: [
+        {
+          id: 'trajectory/test',
+          kind: 'trajectory',
+          plan: (view) =>
+            view.timeS < 60
+              ? [
+                  { kind: 'note', rationale: 'No spare shares a plane with the gap: nothing to do.' },
+                  {
+                    kind: 'maneuver',
+                    satellite: 'P1-S1',
+                    atS: 1800,
+                    dv: { frame: 'rtn', r: 0, t: 1, n: 0 },
+                    purpose: 'orbit-raise',
+                    rationale: 'raise a little',
+                  },
+                ]
+              : [],
+        },
+      ],
+    })
+    sim.runUntil(120)
+    const note = sim.events().find((e) => e.type === 'note')
+    expect(note?.message).toBe('No spare shares a plane with the gap: nothing to do.')
+    expect(sim.view().satellites[0].pending).toEqual([{ atS: 1800, purpose: 'orbit-raise', replaces: null }])
+    expect(sim.view().j2).toBe(true)
+    sim.runUntil(1900)
+    expect(sim.view().satellites[0].pending).toEqual([])
+  })
+})

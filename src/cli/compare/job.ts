@@ -36,6 +36,7 @@ export interface JobResult {
 
 const TRACED: ReadonlySet<SimEvent['type']> = new Set([
   'decision',
+  'note',
   'alert',
   'maneuverExecuted',
   'plannerFault',

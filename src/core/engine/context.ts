@@ -25,7 +25,11 @@ export interface SimulationOptions {
   seed?: number
   /** Wall clock in ms, for planner time budgets and planner time; without it budgets are off. */
   clock?: () => number
-  /** A planner call longer than this has its output discarded (needs `clock`). Default 250 ms. */
+  /**
+   * A planner call longer than this has its output discarded (needs `clock`). Default 2000 ms:
+   * a safety net against runaway planners, set well above any built-in planner's time so the
+   * machine's load never changes a run's outcome.
+   */
   plannerBudgetMs?: number
   /** Telemetry samples kept per channel. Default 288 (a day at 5-minute sampling). */
   telemetryWindow?: number

@@ -84,6 +84,8 @@ export function validateDecision(ctx: Ctx, d: unknown, p: EnginePlanner): string
   const x = d as Record<string, unknown>
   if (typeof x.rationale !== 'string' || x.rationale.trim() === '') return 'a decision must carry a rationale'
   const k = typeof x.satellite === 'string' ? world.satIndex.get(x.satellite) : undefined
+  // A note may speak of the whole fleet; every other decision acts on one known satellite.
+  if (x.kind === 'note' && x.satellite === undefined) return null
   if (k === undefined) return `unknown satellite ${JSON.stringify(x.satellite)}`
   const allowed: Record<string, PlannerKind[]> = {
     maneuver: ['trajectory'],
@@ -91,6 +93,7 @@ export function validateDecision(ctx: Ctx, d: unknown, p: EnginePlanner): string
     downlink: ['allocation'],
     setMode: ['allocation'],
     alert: ['maintenance'],
+    note: ['trajectory', 'allocation', 'maintenance'],
   }
   const kinds = allowed[String(x.kind)]
   if (!kinds) return `unknown decision kind ${JSON.stringify(x.kind)}`
@@ -156,6 +159,10 @@ export function validateDecision(ctx: Ctx, d: unknown, p: EnginePlanner): string
 
 function applyDecision(ctx: Ctx, d: Decision, p: EnginePlanner): void {
   const { world, s, log } = ctx
+  if (d.kind === 'note') {
+    log({ t: s.t, type: 'note', satellite: d.satellite, planner: p.id, message: d.rationale })
+    return
+  }
   const k = world.satIndex.get(d.satellite)!
   switch (d.kind) {
     case 'maneuver':
@@ -189,7 +196,10 @@ function applyDecision(ctx: Ctx, d: Decision, p: EnginePlanner): void {
       })
       s.alerted[k] = 1
       if (s.failed[k] === 0) s.status[k] = STATUS_ALERT
-      if (d.retire) s.retired[k] = 1
+      if (d.retire && s.retired[k] === 0) {
+        s.retired[k] = 1
+        s.retiredAtS[k] = s.t
+      }
       log({
         t: s.t,
         type: 'alert',

@@ -104,7 +104,7 @@ export function createSimulation(
     strategy,
     planners,
     clock: options.clock,
-    budgetMs: options.plannerBudgetMs ?? 250,
+    budgetMs: options.plannerBudgetMs ?? 2000,
     log: (e) => ctx.s.events.push(e),
     tmp6: new Float64Array(6),
   }
@@ -200,7 +200,15 @@ export function createSimulation(
     prop.propagateOne(r, s.t, st)
     const o = 3 * k
     const gap = Math.hypot(s.pos[o] - st[0], s.pos[o + 1] - st[1], s.pos[o + 2] - st[2])
-    const failedAt = s.events.find((e) => e.type === 'satelliteFailed' && e.satellite === replacedId)?.t
+    // The slot emptied when its satellite failed or, earlier, when an alert retired it.
+    const failedAtS = s.events.find((e) => e.type === 'satelliteFailed' && e.satellite === replacedId)?.t
+    const retiredAtS = Number.isNaN(s.retiredAtS[r]) ? undefined : s.retiredAtS[r]
+    const failedAt =
+      failedAtS === undefined
+        ? retiredAtS
+        : retiredAtS === undefined
+          ? failedAtS
+          : Math.min(failedAtS, retiredAtS)
     if (gap <= SLOT_TOLERANCE_M && failedAt !== undefined) {
       s.promoted[k] = 1
       s.acc.slotFillS.push(s.t - failedAt)

@@ -48,6 +48,9 @@ export function satelliteViews(ctx: Ctx): SatelliteView[] {
       mode: s.edgeMode[k] !== 0 ? 'edge' : 'raw',
       bus: sat.bus,
       pendingManeuvers: s.pending.filter((p) => p.satellite === sat.id).length,
+      pending: s.pending
+        .filter((p) => p.satellite === sat.id)
+        .map((p) => ({ atS: p.atS, purpose: p.purpose, replaces: p.replaces ?? null })),
     }
   })
 }
@@ -119,6 +122,7 @@ export function buildView(ctx: Ctx, plannerId: string, trigger: string): WorldVi
     durationS: world.spec.durationS,
     plannerCadenceS: world.spec.plannerCadenceS,
     failureHealth: world.spec.components.failureHealth,
+    j2: world.spec.j2,
     satellites: satelliteViews(ctx),
     stations: stationViews(ctx),
     tasks: taskViews(ctx),
