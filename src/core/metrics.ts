@@ -126,6 +126,20 @@ export const METRICS = [
     description: 'Component failures that no alert announced beforehand.',
   },
   {
+    key: 'alertPrecision',
+    label: 'Alert precision',
+    unit: '%',
+    better: 'higher',
+    description: 'Share of alerted components that really were degrading or failing.',
+  },
+  {
+    key: 'alertRecall',
+    label: 'Alert recall',
+    unit: '%',
+    better: 'higher',
+    description: 'Share of component failures that an alert announced beforehand.',
+  },
+  {
     key: 'failures',
     label: 'Satellites failed',
     unit: 'satellites',

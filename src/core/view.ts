@@ -95,6 +95,8 @@ export interface WorldView {
   /** Tasks known so far (burst tasks appear when the burst arrives). */
   tasks: readonly TaskView[]
   conjunctions: readonly ConjunctionView[]
+  /** Downlink contacts booked by allocation planners that have not ended yet. */
+  bookings: readonly { satellite: string; station: string; startS: number; endS: number }[]
   alerts: readonly AlertView[]
   /** Events since this planner's previous call. */
   recentEvents: readonly SimEvent[]

@@ -116,7 +116,13 @@ export function executeManeuver(ctx: Ctx, m: PendingManeuver): boolean {
     satellite: m.satellite,
     planner: m.planner,
     message: `${m.satellite} burned ${mag.toFixed(2)} m/s (${m.purpose}), ${used.toFixed(2)} kg of propellant: ${m.rationale}`,
-    data: { dvMS: mag, propellantKg: used, aKm: el.a / 1000 },
+    data: {
+      dvMS: mag,
+      propellantKg: used,
+      aKm: el.a / 1000,
+      purpose: m.purpose,
+      ...(m.replaces ? { replaces: m.replaces } : {}),
+    },
   })
   return true
 }

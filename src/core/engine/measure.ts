@@ -12,6 +12,8 @@ export interface AlertScore {
   falseAlarms: number
   missedFailures: number
   truePositives: number
+  /** Distinct components alerted on. */
+  alerted: number
 }
 
 /** An alert is true when its component was scripted to degrade or fail; a failure is announced
@@ -47,7 +49,7 @@ export function scoreAlerts(ctx: Ctx): AlertScore {
       } else missedFailures++
     }
   }
-  return { leadTimesS, falseAlarms, missedFailures, truePositives }
+  return { leadTimesS, falseAlarms, missedFailures, truePositives, alerted: firstAlert.size }
 }
 
 const mean = (xs: number[]): number | null => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null)
@@ -97,6 +99,13 @@ export function currentMetrics(ctx: Ctx): MetricValues {
     alertLeadH: lead === null ? null : round(lead / 3600),
     falseAlarms: alerts.falseAlarms,
     missedFailures: alerts.missedFailures,
+    alertPrecision: alerts.alerted
+      ? round((100 * (alerts.alerted - alerts.falseAlarms)) / alerts.alerted)
+      : null,
+    alertRecall:
+      alerts.truePositives + alerts.missedFailures
+        ? round((100 * alerts.truePositives) / (alerts.truePositives + alerts.missedFailures))
+        : null,
     failures,
     plannerFaults: acc.plannerFaults,
     plannerTimeMs: round(acc.plannerTimeMs),

@@ -118,6 +118,8 @@ export function downlinkPass(
   scratch.stationSat.fill(-1)
   s.linkStation.fill(-1)
   const t = s.t
+  // Contacts that ended are done with: keep the list to the bookings still ahead.
+  if (s.bookings.some((b) => b.endS < t)) s.bookings = s.bookings.filter((b) => b.endS >= t)
   for (const b of s.bookings) {
     if (t < b.startS || t > b.endS) continue
     tryLink(world, s, scratch, b.satellite, b.station, ns)

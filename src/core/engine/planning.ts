@@ -196,10 +196,7 @@ function applyDecision(ctx: Ctx, d: Decision, p: EnginePlanner): void {
       })
       s.alerted[k] = 1
       if (s.failed[k] === 0) s.status[k] = STATUS_ALERT
-      if (d.retire && s.retired[k] === 0) {
-        s.retired[k] = 1
-        s.retiredAtS[k] = s.t
-      }
+      if (d.retire) s.retired[k] = 1
       log({
         t: s.t,
         type: 'alert',

@@ -200,24 +200,22 @@ export function createSimulation(
     prop.propagateOne(r, s.t, st)
     const o = 3 * k
     const gap = Math.hypot(s.pos[o] - st[0], s.pos[o + 1] - st[1], s.pos[o + 2] - st[2])
-    // The slot emptied when its satellite failed or, earlier, when an alert retired it.
-    const failedAtS = s.events.find((e) => e.type === 'satelliteFailed' && e.satellite === replacedId)?.t
-    const retiredAtS = Number.isNaN(s.retiredAtS[r]) ? undefined : s.retiredAtS[r]
-    const failedAt =
-      failedAtS === undefined
-        ? retiredAtS
-        : retiredAtS === undefined
-          ? failedAtS
-          : Math.min(failedAtS, retiredAtS)
-    if (gap <= SLOT_TOLERANCE_M && failedAt !== undefined) {
+    const failedAt = s.events.find((e) => e.type === 'satelliteFailed' && e.satellite === replacedId)?.t
+    if (gap <= SLOT_TOLERANCE_M) {
+      // The gap lasts from the failure to the spare's arrival; a spare that arrives first
+      // (predictive maintenance at work) leaves no gap at all.
+      const gapS = failedAt === undefined ? 0 : s.t - failedAt
       s.promoted[k] = 1
-      s.acc.slotFillS.push(s.t - failedAt)
+      s.acc.slotFillS.push(gapS)
       ctx.log({
         t: s.t,
         type: 'slotFilled',
         satellite: spareId,
-        message: `${spareId} reached ${replacedId}'s slot (${(gap / 1000).toFixed(1)} km off) ${((s.t - failedAt) / 3600).toFixed(1)} h after the failure.`,
-        data: { gapKm: gap / 1000, fillS: s.t - failedAt },
+        message:
+          failedAt === undefined
+            ? `${spareId} reached ${replacedId}'s slot (${(gap / 1000).toFixed(1)} km off) before ${replacedId} failed: no gap.`
+            : `${spareId} reached ${replacedId}'s slot (${(gap / 1000).toFixed(1)} km off) ${(gapS / 3600).toFixed(1)} h after the failure.`,
+        data: { gapKm: gap / 1000, fillS: gapS },
       })
     } else {
       ctx.log({

@@ -53,8 +53,6 @@ export interface SimState {
   status: Uint8Array
   failed: Uint8Array
   retired: Uint8Array
-  /** When a maintenance alert retired the satellite (NaN: never): its slot is empty from then. */
-  retiredAtS: Float64Array
   /** A spare that took over a failed satellite's slot counts as active from then on. */
   promoted: Uint8Array
   alerted: Uint8Array
@@ -147,7 +145,6 @@ export function initialState(world: World, kepler: Float64Array): SimState {
     failed: new Uint8Array(n),
     retired: new Uint8Array(n),
     promoted: new Uint8Array(n),
-    retiredAtS: new Float64Array(n).fill(Number.NaN),
     alerted: new Uint8Array(n),
     thrusterOk: new Uint8Array(n).fill(1),
     edgeMode: new Uint8Array(n),

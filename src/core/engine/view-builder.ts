@@ -128,6 +128,14 @@ export function buildView(ctx: Ctx, plannerId: string, trigger: string): WorldVi
     tasks: taskViews(ctx),
     conjunctions: s.conjunctions.map(({ debrisAtTca: _hidden, ...c }) => ({ ...c })),
     alerts: s.alerts.map((a) => ({ ...a })),
+    bookings: s.bookings
+      .filter((b) => b.endS >= s.t)
+      .map((b) => ({
+        satellite: world.sats[b.satellite].id,
+        station: world.stations[b.station].id,
+        startS: b.startS,
+        endS: b.endS,
+      })),
     recentEvents,
     trigger,
     telemetry: (k: number, component: ComponentName) => telemetryWindow(world, s, k, component),
