@@ -2,16 +2,12 @@
 // Pure (no three, no DOM). Stars are fixed in the inertial frame, so they sit on a sphere
 // centred on the Earth and never rotate with it.
 
-/** mulberry32: a tiny 32-bit seeded generator, uniform in [0, 1). Good enough for decoration. */
+import { createRng } from '../core/rng'
+
+/** The engine's seeded generator, uniform in [0, 1): decoration uses the same one as the physics. */
 export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = s
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const rng = createRng(seed)
+  return () => rng.next()
 }
 
 export interface Starfield {

@@ -1,0 +1,360 @@
+// Ground stations and task targets: Earth-fixed point sprites (render inside the group that turns
+// with the Earth) drawn a constant size on screen, hidden on the far side of the globe by a
+// facing test in the shader. Stations are green triangles that light up while a satellite
+// transmits to them; targets are pink rings, filled while their window is open, faint once it
+// closed, and absent until a task burst announces them. Labels stay out of the way: station
+// names appear when the camera is zoomed in (or on hover), a target's details on hover.
+
+import { type ThreeEvent, useFrame, useThree } from '@react-three/fiber'
+import { useLayoutEffect, useMemo, useRef } from 'react'
+import {
+  type BufferAttribute,
+  BufferGeometry,
+  Color,
+  Float32BufferAttribute,
+  type Intersection,
+  Matrix4,
+  type Object3D,
+  Points,
+  Ray,
+  type Raycaster,
+  ShaderMaterial,
+  Vector3,
+} from 'three'
+import type { StationSpec, TaskSpec } from '../../core/spec'
+import type { FrameRef } from '../contract'
+import { latLonToUnitVector, type Vec3 } from '../geo'
+import { stationPositions } from '../links'
+import { COLOURS } from '../palette'
+import { type PickResult, pickPoint } from '../pick'
+import { ORDER, pixelWorld } from './common'
+import { makeLabel, placeLabel, useAttachedLabels, useLabelLayer } from './labels'
+
+/** Station names show for every station facing the camera when it is closer than this (Earth radii). */
+export const LABEL_ZOOM_DISTANCE = 3.2
+/** At most this many always-on station labels; beyond it, names show on hover only. */
+const MAX_ZOOM_LABELS = 40
+const PICK_PX = 10
+/** How far (scene units) markers are drawn towards the camera so the globe does not clip them. */
+const LIFT = 0.02
+
+const vertexShader = /* glsl */ `
+attribute float state;
+attribute vec3 times;
+uniform float sizePx;
+uniform float pixelRatio;
+uniform float lift;
+uniform float timeS;
+varying float vFacing;
+varying float vState;
+void main() {
+  vec3 world = (modelMatrix * vec4(position, 1.0)).xyz;
+  vec3 n = normalize(mat3(modelMatrix) * position);
+  vec3 toCamera = cameraPosition - world;
+  toCamera /= max(length(toCamera), 1e-6);
+  vFacing = dot(n, toCamera);
+#ifdef TARGET
+  // times: when the task becomes known, window start, window end. −1 hidden, 0 pending, 1 open, 2 closed.
+  vState = timeS < times.x ? -1.0 : timeS < times.y ? 0.0 : timeS <= times.z ? 1.0 : 2.0;
+#else
+  vState = state;
+#endif
+  world += toCamera * lift;
+  gl_Position = projectionMatrix * viewMatrix * vec4(world, 1.0);
+  gl_PointSize = sizePx * pixelRatio;
+}
+`
+
+const stationFragment = /* glsl */ `
+uniform vec3 colour;
+uniform vec3 activeColour;
+varying float vFacing;
+varying float vState;
+void main() {
+  float fade = smoothstep(0.0, 0.15, vFacing);
+  if (fade <= 0.0) discard;
+  vec2 p = gl_PointCoord * 2.0 - 1.0;
+  p.y = 0.15 - p.y;
+  // An upward triangle (distance-like field: < 0 inside).
+  float d = max(abs(p.x) * 0.866 + p.y * 0.5, -p.y) - 0.42;
+  float aa = fwidth(d);
+  float inside = 1.0 - smoothstep(-aa, aa, d);
+  if (inside <= 0.0) discard;
+  float rim = smoothstep(-0.17 - aa, -0.17 + aa, d);
+  vec3 fill = mix(colour, activeColour, vState);
+  gl_FragColor = vec4(mix(fill, vec3(0.01, 0.03, 0.05), rim * 0.9), inside * fade);
+  #include <colorspace_fragment>
+}
+`
+
+const targetFragment = /* glsl */ `
+uniform vec3 colour;
+varying float vFacing;
+varying float vState;
+void main() {
+  float fade = smoothstep(0.0, 0.15, vFacing);
+  if (fade <= 0.0 || vState < -0.5) discard;
+  vec2 p = gl_PointCoord * 2.0 - 1.0;
+  float r = length(p);
+  float aa = fwidth(r);
+  float ring = 1.0 - smoothstep(0.11 - aa, 0.11 + aa, abs(r - 0.62));
+  float ringHalo = 1.0 - smoothstep(0.22 - aa, 0.22 + aa, abs(r - 0.62));
+  float open = step(0.5, vState) * step(vState, 1.5);
+  float core = max(ring, open * (1.0 - smoothstep(0.24 - aa, 0.24 + aa, r)));
+  float halo = max(ringHalo, open * (1.0 - smoothstep(0.36 - aa, 0.36 + aa, r)));
+  if (halo <= 0.0) discard;
+  float alpha = vState > 1.5 ? 0.35 : vState < 0.5 ? 0.7 : 1.0;
+  vec3 c = vState > 1.5 ? vec3(0.55) : colour;
+  gl_FragColor = vec4(mix(vec3(0.03, 0.01, 0.03), c, core / halo), halo * fade * alpha);
+  #include <colorspace_fragment>
+}
+`
+
+function markerMaterial(fragmentShader: string, target: boolean, sizePx: number): ShaderMaterial {
+  return new ShaderMaterial({
+    uniforms: {
+      sizePx: { value: sizePx },
+      pixelRatio: { value: 1 },
+      lift: { value: LIFT },
+      timeS: { value: 0 },
+      colour: { value: new Color(target ? COLOURS.target : COLOURS.station) },
+      activeColour: { value: new Color(COLOURS.stationActive) },
+    },
+    defines: target ? { TARGET: '' } : {},
+    vertexShader,
+    fragmentShader,
+    transparent: true,
+    depthWrite: false,
+  })
+}
+
+const INVERSE = new Matrix4()
+const LOCAL_RAY = new Ray()
+const PICK: PickResult = { index: -1, distance: 0 }
+const WORLD = new Vector3()
+
+/** Point sprites whose raycast picks the nearest marker within PICK_PX pixels, facing the camera. */
+function pickablePoints(
+  geometry: BufferGeometry,
+  material: ShaderMaterial,
+  tanPick: { value: number },
+): Points {
+  const points = new Points(geometry, material)
+  points.frustumCulled = false
+  const positions = (geometry.getAttribute('position') as BufferAttribute).array as Float32Array
+  const count = positions.length / 3
+  points.raycast = (raycaster: Raycaster, intersects: Intersection<Object3D>[]) => {
+    INVERSE.copy(points.matrixWorld).invert()
+    LOCAL_RAY.copy(raycaster.ray).applyMatrix4(INVERSE)
+    const { origin: o, direction: d } = LOCAL_RAY
+    if (!pickPoint(positions, count, 1, o.x, o.y, o.z, d.x, d.y, d.z, tanPick.value, 0.999, PICK)) return
+    const k = PICK.index
+    const point = new Vector3(positions[3 * k], positions[3 * k + 1], positions[3 * k + 2]).applyMatrix4(
+      points.matrixWorld,
+    )
+    intersects.push({ distance: raycaster.ray.origin.distanceTo(point), point, index: k, object: points })
+  }
+  return points
+}
+
+/** A task whose target is drawn, and from when (s after epoch; −∞ for tasks known at the start). */
+export interface TargetTask {
+  task: TaskSpec
+  knownFromS: number
+}
+
+type Hovered = { kind: 'station' | 'target'; index: number } | null
+
+export interface MarkersProps {
+  frame: FrameRef
+  stations: readonly StationSpec[]
+  targets: readonly TargetTask[]
+  /** 1 per station while a satellite transmits to it (written by Links). */
+  stationActive: BufferAttribute
+}
+
+export function Markers({ frame, stations, targets, stationActive }: MarkersProps) {
+  const dpr = useThree((s) => s.viewport.dpr)
+  const gl = useThree((s) => s.gl)
+  const tanPick = useMemo(() => ({ value: 0.01 }), [])
+
+  const stationPoints = useMemo(() => {
+    const g = new BufferGeometry()
+    g.setAttribute('position', new Float32BufferAttribute(stationPositions(stations, 1), 3))
+    g.setAttribute('state', stationActive)
+    g.setAttribute('times', new Float32BufferAttribute(new Float32Array(3 * stations.length), 3))
+    const p = pickablePoints(g, markerMaterial(stationFragment, false, 18), tanPick)
+    p.renderOrder = ORDER.markers
+    return p
+  }, [stations, stationActive, tanPick])
+
+  const targetPoints = useMemo(() => {
+    const n = targets.length
+    const g = new BufferGeometry()
+    const pos = new Float32Array(3 * n)
+    const times = new Float32Array(3 * n)
+    const v: Vec3 = [0, 0, 0]
+    targets.forEach(({ task, knownFromS }, k) => {
+      latLonToUnitVector(task.target.latRad, task.target.lonRad, v)
+      pos.set(v, 3 * k)
+      times[3 * k] = knownFromS
+      times[3 * k + 1] = task.windowStartS
+      times[3 * k + 2] = task.windowEndS
+    })
+    g.setAttribute('position', new Float32BufferAttribute(pos, 3))
+    g.setAttribute('state', new Float32BufferAttribute(new Float32Array(n), 1))
+    g.setAttribute('times', new Float32BufferAttribute(times, 3))
+    const p = pickablePoints(g, markerMaterial(targetFragment, true, 15), tanPick)
+    p.renderOrder = ORDER.markers
+    return p
+  }, [targets, tanPick])
+
+  useLayoutEffect(
+    () => () => {
+      stationPoints.geometry.dispose()
+      ;(stationPoints.material as ShaderMaterial).dispose()
+    },
+    [stationPoints],
+  )
+  useLayoutEffect(
+    () => () => {
+      targetPoints.geometry.dispose()
+      ;(targetPoints.material as ShaderMaterial).dispose()
+    },
+    [targetPoints],
+  )
+
+  // Labels: plain DOM in a layer over the canvas (see labels.ts), moved per frame.
+  const layer = useLabelLayer(12)
+  const zoomLabels = stations.length <= MAX_ZOOM_LABELS
+  const stationLabels = useMemo(
+    () =>
+      zoomLabels
+        ? stations.map((st) => {
+            const el = makeLabel('scene-station-label', STATION_LABEL)
+            el.textContent = st.name
+            return el
+          })
+        : [],
+    [stations, zoomLabels],
+  )
+  useAttachedLabels(layer, stationLabels)
+  const hoverLabels = useMemo(() => [makeLabel('scene-hover-label', { ...STATION_LABEL, zIndex: '1' })], [])
+  const hoverLabel = hoverLabels[0]
+  useAttachedLabels(layer, hoverLabels)
+  const hovered = useRef<Hovered>(null)
+
+  const worldOf = (points: Points, k: number, out: Vector3): Vector3 => {
+    const a = (points.geometry.getAttribute('position') as BufferAttribute).array as Float32Array
+    return out.set(a[3 * k], a[3 * k + 1], a[3 * k + 2]).applyMatrix4(points.matrixWorld)
+  }
+
+  useFrame((state) => {
+    const camera = state.camera
+    const pw = pixelWorld(camera, state.size.height)
+    tanPick.value = PICK_PX * pw
+    const sm = stationPoints.material as ShaderMaterial
+    const tm = targetPoints.material as ShaderMaterial
+    sm.uniforms.pixelRatio.value = dpr
+    tm.uniforms.pixelRatio.value = dpr
+    const f = frame.current
+    tm.uniforms.timeS.value = f ? f.timeS : 0
+
+    camera.updateMatrixWorld()
+    stationPoints.updateWorldMatrix(true, false)
+    targetPoints.updateWorldMatrix(true, false)
+    const { width, height } = state.size
+    const cam = camera.position
+    const h = hovered.current
+    // The hovered marker's details, while it faces the camera (and still exists).
+    if (h && h.index >= (h.kind === 'station' ? stations.length : targets.length)) hovered.current = null
+    if (h && hovered.current) {
+      const points = h.kind === 'station' ? stationPoints : targetPoints
+      worldOf(points, h.index, WORLD)
+      placeLabel(hoverLabel, facing(WORLD, cam) ? WORLD : null, camera, width, height, 11)
+    } else placeLabel(hoverLabel, null, camera, width, height)
+    // Station names: zoomed in, and facing the camera.
+    const near = cam.length() < LABEL_ZOOM_DISTANCE
+    for (let k = 0; k < stationLabels.length; k++) {
+      const show =
+        near && !(h?.kind === 'station' && h.index === k) && facing(worldOf(stationPoints, k, WORLD), cam)
+      placeLabel(stationLabels[k], show ? WORLD : null, camera, width, height, 11)
+    }
+  })
+
+  const hoverOn = (kind: 'station' | 'target') => (e: ThreeEvent<PointerEvent>) => {
+    if (e.index === undefined || e.nativeEvent.buttons !== 0) return
+    // A task is not shown (so not hovered) before a task burst announces it.
+    if (kind === 'target' && (targets[e.index]?.knownFromS ?? 0) > (frame.current?.timeS ?? 0)) return
+    const cur = hovered.current
+    if (cur && cur.kind === kind && cur.index === e.index) return
+    hovered.current = { kind, index: e.index }
+    hoverLabel.replaceChildren(...hoverContent(kind, e.index))
+  }
+  const hoverOff = (kind: 'station' | 'target') => () => {
+    if (hovered.current?.kind !== kind) return
+    hovered.current = null
+  }
+
+  /** Name in bold, details below. */
+  const hoverContent = (kind: 'station' | 'target', k: number): Node[] => {
+    let title = ''
+    let detail = ''
+    if (kind === 'station' && stations[k]) {
+      title = stations[k].name
+      detail = `ground station · ${fmtLatLon(stations[k].latRad, stations[k].lonRad)}`
+    } else if (kind === 'target' && targets[k]) {
+      const { task } = targets[k]
+      title = task.id
+      detail = `priority ${task.priority} · window ${fmtHours(task.windowStartS)}–${fmtHours(task.windowEndS)}`
+    }
+    const b = document.createElement('strong')
+    b.textContent = title
+    const d = document.createElement('span')
+    Object.assign(d.style, { display: 'block', opacity: '0.75', fontWeight: '400' })
+    d.textContent = detail
+    return [b, d]
+  }
+
+  return (
+    <>
+      <primitive
+        object={stationPoints}
+        onPointerMove={hoverOn('station')}
+        onPointerOut={() => {
+          hoverOff('station')()
+          gl.domElement.style.cursor = ''
+        }}
+      />
+      <primitive object={targetPoints} onPointerMove={hoverOn('target')} onPointerOut={hoverOff('target')} />
+    </>
+  )
+}
+
+/** Whether a point on the globe faces the camera (more than ~7° above its horizon). */
+function facing(p: Vector3, cam: Vector3): boolean {
+  const dx = cam.x - p.x
+  const dy = cam.y - p.y
+  const dz = cam.z - p.z
+  return p.x * dx + p.y * dy + p.z * dz > 0.12 * p.length() * Math.hypot(dx, dy, dz)
+}
+
+function fmtHours(s: number): string {
+  const h = Math.floor(s / 3600)
+  const m = Math.round((s - 3600 * h) / 60)
+  return `${h}:${String(m).padStart(2, '0')}`
+}
+
+function fmtLatLon(lat: number, lon: number): string {
+  const d = 180 / Math.PI
+  const la = lat * d
+  const lo = lon * d
+  return `${Math.abs(la).toFixed(1)}°${la >= 0 ? 'N' : 'S'} ${Math.abs(lo).toFixed(1)}°${lo >= 0 ? 'E' : 'W'}`
+}
+
+const STATION_LABEL: Partial<CSSStyleDeclaration> = {
+  padding: '1px 5px',
+  background: 'rgba(5, 12, 24, 0.72)',
+  color: '#e8fff0',
+  font: '500 11px/1.35 system-ui, sans-serif',
+}

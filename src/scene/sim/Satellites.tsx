@@ -1,0 +1,395 @@
+// Every satellite of one strategy in ONE InstancedMesh. Per drawn frame, only typed-array writes:
+// the translation column of each instance matrix (what setMatrixAt would write, minus the copy of
+// the 12 constant entries) when a new frame arrives, and the instance colour of a satellite when
+// its status changes. The vertex shader keeps each sphere a constant number of pixels across,
+// whatever the zoom, so no per-frame scaling is needed on the CPU either. Picking is a ray-to-point
+// test over the positions (pick.ts), not three's per-triangle instance raycast.
+
+import { type ThreeEvent, useFrame, useThree } from '@react-three/fiber'
+import { type RefObject, useLayoutEffect, useMemo, useRef } from 'react'
+import {
+  DoubleSide,
+  DynamicDrawUsage,
+  InstancedBufferAttribute,
+  InstancedMesh,
+  type Intersection,
+  Matrix4,
+  type Mesh,
+  type Object3D,
+  Ray,
+  type Raycaster,
+  RingGeometry,
+  ShaderMaterial,
+  Vector3,
+} from 'three'
+import { type FrameRef, type HoverInfo, KM_PER_UNIT } from '../contract'
+import { SELECTED_SCALE, satelliteGeometry, satelliteSizePx } from '../instances'
+import { COLOURS, statusColour } from '../palette'
+import { type PickResult, pickPoint } from '../pick'
+import { drawableCount, ORDER, pixelWorld, strategyFrame } from './common'
+import { makeLabel, placeLabel, segmentCrossesEarth, useAttachedLabels, useLabelLayer } from './labels'
+
+const UNITS_PER_KM = 1 / KM_PER_UNIT
+/** Hover/click tolerance around a satellite, CSS pixels (at least). */
+const PICK_MIN_PX = 9
+/** Hover updates for the same satellite are sent at most this often, ms. */
+const HOVER_INTERVAL_MS = 50
+
+const vertexShader = /* glsl */ `
+uniform float pixelWorld;
+uniform float sizePx;
+varying vec3 vColor;
+varying float vShade;
+void main() {
+  // Instance matrix: translation = the satellite's position, uniform scale = 1 or the selected size.
+  vec3 centre = (modelMatrix * vec4(instanceMatrix[3].xyz, 1.0)).xyz;
+  float scale = length(instanceMatrix[0].xyz);
+  vec4 view = viewMatrix * vec4(centre, 1.0);
+  float radius = sizePx * scale * pixelWorld * max(-view.z, 1e-4);
+  vec3 world = centre + position * radius;
+  vec3 toCamera = normalize(cameraPosition - centre);
+  vShade = 0.6 + 0.4 * max(dot(normalize(position), toCamera), 0.0);
+#ifdef USE_INSTANCING_COLOR
+  vColor = instanceColor;
+#else
+  vColor = vec3(1.0);
+#endif
+  gl_Position = projectionMatrix * viewMatrix * vec4(world, 1.0);
+}
+`
+
+const fragmentShader = /* glsl */ `
+varying vec3 vColor;
+varying float vShade;
+void main() {
+  gl_FragColor = vec4(vColor * vShade, 1.0);
+  #include <colorspace_fragment>
+}
+`
+
+// Module-scope temporaries (never allocated per frame or per pointer event).
+const INVERSE = new Matrix4()
+const LOCAL_RAY = new Ray()
+const PICK: PickResult = { index: -1, distance: 0 }
+
+/** What the mesh currently shows; read by its raycast and by the selection markers. */
+interface Drawn {
+  positions: Float32Array | null
+  status: Uint8Array | null
+  timeS: number
+  n: number
+  selected: number
+  /** tan of the pick tolerance angle, updated every frame. */
+  tanPick: number
+}
+
+export interface SatellitesProps {
+  frame: FrameRef
+  strategyIndex: number
+  satelliteIds: readonly string[]
+  selectedIndex: number
+  onSelect: (satellite: string | null) => void
+  onHover?: (info: HoverInfo | null) => void
+  /** Written here: the hovered satellite's index (−1: none), for the hover ring. */
+  hoverRef: RefObject<number>
+}
+
+function setScale(m: Float32Array, k: number, s: number): void {
+  const o = 16 * k
+  m[o] = s
+  m[o + 5] = s
+  m[o + 10] = s
+}
+
+export function Satellites({
+  frame,
+  strategyIndex,
+  satelliteIds,
+  selectedIndex,
+  onSelect,
+  onHover,
+  hoverRef,
+}: SatellitesProps) {
+  const count = satelliteIds.length
+  const gl = useThree((s) => s.gl)
+  const sizePx = satelliteSizePx(count)
+
+  const drawn = useRef<Drawn>({
+    positions: null,
+    status: null,
+    timeS: Number.NaN,
+    n: 0,
+    selected: -1,
+    tanPick: 0,
+  }).current
+  const { mesh, material, lastStatus } = useMemo(() => {
+    const geometry = satelliteGeometry(count)
+    const material = new ShaderMaterial({
+      uniforms: { pixelWorld: { value: 0.001 }, sizePx: { value: 4 } },
+      vertexShader,
+      fragmentShader,
+    })
+    const mesh = new InstancedMesh(geometry, material, Math.max(1, count))
+    mesh.instanceMatrix.setUsage(DynamicDrawUsage)
+    mesh.instanceColor = new InstancedBufferAttribute(new Float32Array(3 * Math.max(1, count)), 3)
+    mesh.instanceColor.setUsage(DynamicDrawUsage)
+    mesh.count = 0
+    mesh.visible = false
+    mesh.frustumCulled = false
+    mesh.raycast = (raycaster: Raycaster, intersects: Intersection<Object3D>[]) => {
+      if (!mesh.visible || !drawn.positions || drawn.n === 0) return
+      INVERSE.copy(mesh.matrixWorld).invert()
+      LOCAL_RAY.copy(raycaster.ray).applyMatrix4(INVERSE)
+      const { origin: o, direction: d } = LOCAL_RAY
+      const hit = pickPoint(
+        drawn.positions,
+        drawn.n,
+        UNITS_PER_KM,
+        o.x,
+        o.y,
+        o.z,
+        d.x,
+        d.y,
+        d.z,
+        drawn.tanPick,
+        1,
+        PICK,
+      )
+      if (!hit) return
+      const p = drawn.positions
+      const k = PICK.index
+      const point = new Vector3(p[3 * k], p[3 * k + 1], p[3 * k + 2])
+        .multiplyScalar(UNITS_PER_KM)
+        .applyMatrix4(mesh.matrixWorld)
+      intersects.push({
+        distance: raycaster.ray.origin.distanceTo(point),
+        point,
+        object: mesh,
+        instanceId: k,
+      })
+    }
+    const lastStatus = new Uint8Array(Math.max(1, count)).fill(255)
+    return { mesh, material, lastStatus }
+  }, [count, drawn])
+
+  useLayoutEffect(() => {
+    drawn.positions = null
+    drawn.status = null
+    drawn.timeS = Number.NaN
+    drawn.n = 0
+    drawn.selected = -1
+    return () => {
+      mesh.geometry.dispose()
+      material.dispose()
+      mesh.dispose()
+    }
+  }, [mesh, material, drawn])
+
+  useFrame((state) => {
+    const pw = pixelWorld(state.camera, state.size.height)
+    material.uniforms.pixelWorld.value = pw
+    material.uniforms.sizePx.value = sizePx
+    drawn.tanPick = Math.max(PICK_MIN_PX, 1.6 * sizePx) * pw
+    const sf = strategyFrame(frame, strategyIndex)
+    if (!sf) {
+      mesh.visible = false
+      drawn.n = 0
+      return
+    }
+    const n = drawableCount(sf, count)
+    mesh.visible = n > 0
+    mesh.count = n
+    const m = mesh.instanceMatrix.array as Float32Array
+    const pos = sf.positionsKm
+    const timeS = frame.current?.timeS ?? 0
+    let matrixDirty = false
+    if (pos !== drawn.positions || timeS !== drawn.timeS || n !== drawn.n) {
+      for (let k = 0, o = 12, p = 0; k < n; k++, o += 16, p += 3) {
+        m[o] = pos[p] * UNITS_PER_KM
+        m[o + 1] = pos[p + 1] * UNITS_PER_KM
+        m[o + 2] = pos[p + 2] * UNITS_PER_KM
+      }
+      drawn.positions = pos
+      drawn.timeS = timeS
+      drawn.n = n
+      matrixDirty = true
+    }
+    const colours = mesh.instanceColor!.array as Float32Array
+    let colourDirty = false
+    const previous = drawn.selected
+    if (selectedIndex !== previous) {
+      if (previous >= 0 && previous < count) {
+        setScale(m, previous, 1)
+        lastStatus[previous] = 255
+      }
+      if (selectedIndex >= 0 && selectedIndex < count) {
+        setScale(m, selectedIndex, SELECTED_SCALE)
+        lastStatus[selectedIndex] = 255
+      }
+      drawn.selected = selectedIndex
+      matrixDirty = true
+    }
+    const status = sf.status
+    // Statuses arrive in a new array with each frame; between frames there is nothing to compare.
+    const statusChanged = status !== drawn.status || matrixDirty
+    drawn.status = status
+    for (let k = 0; statusChanged && k < n; k++) {
+      const s = status[k]
+      if (s === lastStatus[k]) continue
+      lastStatus[k] = s
+      statusColour(s, k === selectedIndex, colours, 3 * k)
+      colourDirty = true
+    }
+    if (matrixDirty) {
+      mesh.instanceMatrix.clearUpdateRanges()
+      mesh.instanceMatrix.addUpdateRange(0, 16 * n)
+      mesh.instanceMatrix.needsUpdate = true
+    }
+    if (colourDirty) mesh.instanceColor!.needsUpdate = true
+  })
+
+  // Pointer handling: hover (throttled, id changes sent at once), click to select, click on
+  // nothing to deselect — but a drag of the camera is neither.
+  const hover = useRef({ k: -1, at: 0 }).current
+  const sendHover = (e: ThreeEvent<PointerEvent>, k: number) => {
+    const now = performance.now()
+    if (k === hover.k && now - hover.at < HOVER_INTERVAL_MS) return
+    hover.k = k
+    hover.at = now
+    const rect = gl.domElement.getBoundingClientRect()
+    onHover?.({
+      satellite: satelliteIds[k],
+      x: e.nativeEvent.clientX - rect.left,
+      y: e.nativeEvent.clientY - rect.top,
+    })
+  }
+  const clearHover = () => {
+    if (hover.k === -1) return
+    hover.k = -1
+    hoverRef.current = -1
+    gl.domElement.style.cursor = ''
+    onHover?.(null)
+  }
+
+  return (
+    <>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: a three object, not a DOM element */}
+      <primitive
+        object={mesh}
+        onPointerMove={(e: ThreeEvent<PointerEvent>) => {
+          const k = e.instanceId
+          // While a button is down the user is turning the camera: no tooltips flickering past.
+          if (k === undefined || e.nativeEvent.buttons !== 0) return
+          e.stopPropagation()
+          hoverRef.current = k
+          gl.domElement.style.cursor = 'pointer'
+          sendHover(e, k)
+        }}
+        onPointerOut={clearHover}
+        onClick={(e: ThreeEvent<MouseEvent>) => {
+          if (e.delta > 2 || e.instanceId === undefined) return
+          e.stopPropagation()
+          onSelect(satelliteIds[e.instanceId] ?? null)
+        }}
+        onPointerMissed={(e: MouseEvent) => {
+          if (e.type === 'click' && e.button === 0) onSelect(null)
+        }}
+      />
+      <SelectionMarkers
+        frame={frame}
+        strategyIndex={strategyIndex}
+        satelliteIds={satelliteIds}
+        selectedIndex={selectedIndex}
+        hoverRef={hoverRef}
+        sizePx={sizePx}
+      />
+    </>
+  )
+}
+
+const RING_POS = new Vector3()
+
+/** Screen-facing rings around the selected and the hovered satellite, and the selected one's name. */
+function SelectionMarkers({
+  frame,
+  strategyIndex,
+  satelliteIds,
+  selectedIndex,
+  hoverRef,
+  sizePx,
+}: {
+  frame: FrameRef
+  strategyIndex: number
+  satelliteIds: readonly string[]
+  selectedIndex: number
+  hoverRef: RefObject<number>
+  sizePx: number
+}) {
+  const geometry = useMemo(() => new RingGeometry(0.78, 1, 48), [])
+  useLayoutEffect(() => () => geometry.dispose(), [geometry])
+  const selectedRing = useRef<Mesh>(null)
+  const hoverRing = useRef<Mesh>(null)
+  const layer = useLabelLayer(30)
+  const labels = useMemo(
+    () => [makeLabel('scene-selected-label', { border: '1px solid rgba(255, 255, 255, 0.35)' })],
+    [],
+  )
+  const label = labels[0]
+  useAttachedLabels(layer, labels)
+  useLayoutEffect(() => {
+    label.textContent = selectedIndex >= 0 ? (satelliteIds[selectedIndex] ?? '') : ''
+  }, [label, selectedIndex, satelliteIds])
+
+  // Positions straight from the frame (not from the mesh, whose useFrame may run after this one).
+  const place = (ring: Mesh | null, k: number, px: number, pw: number, camera: Object3D): boolean => {
+    if (!ring) return false
+    const sf = strategyFrame(frame, strategyIndex)
+    if (!sf || k < 0 || k >= drawableCount(sf, satelliteIds.length)) {
+      ring.visible = false
+      return false
+    }
+    const p = sf.positionsKm
+    RING_POS.set(p[3 * k], p[3 * k + 1], p[3 * k + 2]).multiplyScalar(UNITS_PER_KM)
+    ring.position.copy(RING_POS)
+    ring.quaternion.copy(camera.quaternion)
+    ring.scale.setScalar(px * pw * camera.position.distanceTo(RING_POS))
+    ring.visible = true
+    return true
+  }
+
+  // After the camera rig has moved the camera this frame (it runs earlier, at the same priority).
+  useFrame((state) => {
+    const camera = state.camera
+    const pw = pixelWorld(camera, state.size.height)
+    const shown = place(selectedRing.current, selectedIndex, sizePx * SELECTED_SCALE + 5, pw, camera)
+    // The name: beside the ring, hidden when the satellite is behind the Earth.
+    camera.updateMatrixWorld()
+    const visible = shown && !segmentCrossesEarth(camera.position, RING_POS)
+    placeLabel(label, visible ? RING_POS : null, camera, state.size.width, state.size.height, 15)
+    const hk = hoverRef.current ?? -1
+    place(hoverRing.current, hk === selectedIndex ? -1 : hk, sizePx + 4, pw, camera)
+  })
+
+  return (
+    <>
+      <mesh ref={selectedRing} geometry={geometry} visible={false} renderOrder={ORDER.rings}>
+        <meshBasicMaterial
+          color={COLOURS.selectedRing}
+          transparent
+          opacity={0.95}
+          depthWrite={false}
+          side={DoubleSide}
+        />
+      </mesh>
+      <mesh ref={hoverRing} geometry={geometry} visible={false} renderOrder={ORDER.rings}>
+        <meshBasicMaterial
+          color={COLOURS.hoverRing}
+          transparent
+          opacity={0.7}
+          depthWrite={false}
+          side={DoubleSide}
+        />
+      </mesh>
+    </>
+  )
+}
