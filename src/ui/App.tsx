@@ -1,69 +1,134 @@
-// The first page: the globe on the left, the default scenario's summary on the right.
+// The app's frame: the top bar (scenario, banner, help), the run bar (strategies, seed), the 3D
+// viewports, the timeline under them, and the tabbed side panel. Files dropped anywhere load as
+// scenarios; keyboard shortcuts work everywhere outside text fields.
 
-import { Canvas } from '@react-three/fiber'
-import { useMemo } from 'react'
-import defaultScenarioText from '../../scenarios/default.json?raw'
-import { sunDirectionEci } from '../core/sun'
-import { gmstRad } from '../core/time'
-import { formatIssues, loadScenarioText } from '../scenario'
-import { GlobeScene } from '../scene/GlobeScene'
-import { initialCameraPosition } from '../scene/view'
-import { ScenarioSummary } from './ScenarioSummary'
+import { type DragEvent, useState } from 'react'
+import type { PanelTab } from '../store/appStore'
+import { HelpOverlay } from './HelpOverlay'
+import { useKeyboard } from './keyboard'
+import { LoadErrors, Messages } from './Notices'
+import { Alerts } from './panels/Alerts'
+import { Compare } from './panels/Compare'
+import { DecisionLog } from './panels/DecisionLog'
+import { Inspector } from './panels/Inspector'
+import { Metrics } from './panels/Metrics'
+import { Overview } from './panels/Overview'
+import { RunBar } from './RunBar'
+import { useAllSims, useApp, useSession } from './session-context'
+import { Timeline } from './Timeline'
+import { openLocalFile, TopBar } from './TopBar'
+import { Viewports } from './Viewports'
 
-const DEFAULT_FILE = 'scenarios/default.json'
-/** Shown behind the error panel when the default scenario does not load. */
-const FALLBACK_EPOCH_MS = Date.UTC(2026, 2, 20)
+const TABS: { id: PanelTab; label: string }[] = [
+  { id: 'overview', label: 'Overview' },
+  { id: 'inspector', label: 'Satellite' },
+  { id: 'alerts', label: 'Alerts' },
+  { id: 'decisions', label: 'Log' },
+  { id: 'metrics', label: 'Charts' },
+  { id: 'compare', label: 'Compare' },
+]
 
-const loaded = loadScenarioText(defaultScenarioText, DEFAULT_FILE)
+function TabBadge({ tab }: { tab: PanelTab }) {
+  const sims = useAllSims()
+  const alerts = sims.reduce((n, s) => Math.max(n, s.alerts.length), 0)
+  if (tab === 'alerts' && alerts > 0) return <span className="badge">{alerts}</span>
+  return null
+}
+
+function SidePanel() {
+  const session = useSession()
+  const tab = useApp((s) => s.tab)
+  const ready = useApp((s) => s.sims.length > 0 && s.scenario !== null)
+  const compare = useApp((s) => s.sims.length > 1)
+  return (
+    <aside className="panel" aria-label="Details">
+      <div className="tabs" role="tablist" aria-label="Panels">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            id={`tab-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-controls="panel-body"
+            className={`tab${tab === t.id ? ' on' : ''}${t.id === 'compare' && compare ? ' hot' : ''}`}
+            onClick={() => session.setTab(t.id)}
+            data-testid={`tab-${t.id}`}
+          >
+            {t.label}
+            <TabBadge tab={t.id} />
+          </button>
+        ))}
+      </div>
+      <div
+        className="panel-body"
+        id="panel-body"
+        role="tabpanel"
+        aria-labelledby={`tab-${tab}`}
+        data-testid="panel"
+      >
+        {!ready ? (
+          <p className="muted">Loading the scenario…</p>
+        ) : tab === 'overview' ? (
+          <Overview />
+        ) : tab === 'inspector' ? (
+          <Inspector />
+        ) : tab === 'alerts' ? (
+          <Alerts />
+        ) : tab === 'decisions' ? (
+          <DecisionLog />
+        ) : tab === 'metrics' ? (
+          <Metrics />
+        ) : (
+          <Compare />
+        )}
+      </div>
+    </aside>
+  )
+}
 
 export function App() {
-  const scenario = loaded.ok ? loaded.scenario : null
-  const epochMs = scenario?.epochMs ?? FALLBACK_EPOCH_MS
-  const sunDirEci = useMemo(() => {
-    const out = new Float64Array(3)
-    sunDirectionEci(epochMs, out, 0)
-    return out
-  }, [epochMs])
-  const gmst = useMemo(() => gmstRad(epochMs), [epochMs])
-  // Read once: the Canvas applies camera options only when it is created.
-  const camera = useMemo(
-    () => ({
-      position: initialCameraPosition(sunDirEci, 4),
-      up: [0, 0, 1] as [number, number, number],
-      fov: 40,
-      near: 0.01,
-      far: 2000,
-    }),
-    [sunDirEci],
-  )
-
+  const session = useSession()
+  useKeyboard(session)
+  const [dragging, setDragging] = useState(false)
+  const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer.types).includes('Files')
   return (
-    <div className="app">
-      <header className="topbar">
-        <div className="brand">
-          <img src="/favicon.svg" alt="" width={22} height={22} />
-          <span>Mission Sandbox</span>
+    // biome-ignore lint/a11y/noStaticElementInteractions: the whole page is a drop target for scenario files
+    <div
+      className="app"
+      onDragOver={(e) => {
+        if (!hasFiles(e)) return
+        e.preventDefault()
+        e.dataTransfer.dropEffect = 'copy'
+        setDragging(true)
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target || !e.currentTarget.contains(e.relatedTarget as Node))
+          setDragging(false)
+      }}
+      onDrop={(e) => {
+        if (!hasFiles(e)) return
+        e.preventDefault()
+        setDragging(false)
+        const file = e.dataTransfer.files[0]
+        if (file) void openLocalFile(session, file)
+      }}
+    >
+      <TopBar />
+      <RunBar />
+      <Viewports />
+      <Timeline />
+      <SidePanel />
+      <div className="notices">
+        <LoadErrors />
+        <Messages />
+      </div>
+      <HelpOverlay />
+      {dragging ? (
+        <div className="drop-zone" aria-hidden="true">
+          Drop a scenario file (.json) to load it
         </div>
-        <p className="banner" role="note" data-testid="banner">
-          Illustrative sandbox — not a flight system
-        </p>
-      </header>
-      <main className="viewport" aria-label="3D view of the Earth">
-        <Canvas camera={camera} flat dpr={[1, 2]} gl={{ antialias: true }}>
-          <GlobeScene gmstRad={gmst} sunDirEci={sunDirEci} />
-        </Canvas>
-        <p className="viewport-hint">Drag to orbit · scroll to zoom</p>
-      </main>
-      <aside className="panel">
-        {loaded.ok ? (
-          <ScenarioSummary scenario={loaded.scenario} file={DEFAULT_FILE} />
-        ) : (
-          <section className="load-error" role="alert">
-            <h1>The default scenario could not be loaded</h1>
-            <pre>{formatIssues(loaded.issues)}</pre>
-          </section>
-        )}
-      </aside>
+      ) : null}
     </div>
   )
 }

@@ -34,3 +34,51 @@ export function formatDuration(seconds: number): string {
 export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`
 }
+
+/** "2026-03-20 06:10:00 UTC" for a scenario time (s after the epoch). */
+export function formatUtc(epochMs: number, tS: number): string {
+  return formatEpoch(epochMs + tS * 1000)
+}
+
+/** "06:10:00" (UTC clock only), for tight places. */
+export function formatClock(epochMs: number, tS: number): string {
+  const ms = epochMs + tS * 1000
+  if (!Number.isFinite(ms)) return '—'
+  return new Date(ms).toISOString().slice(11, 19)
+}
+
+/** Elapsed scenario time for axes and lists: "T+6h", "T+6h 10m", "T+1d 2h". */
+export function formatOffset(tS: number): string {
+  if (!Number.isFinite(tS)) return '—'
+  const s = Math.round(tS)
+  // Days from 48 h on, as formatDuration does: a day-long run ends at "T+24h".
+  const d = s >= 172800 ? Math.floor(s / 86400) : 0
+  const h = Math.floor((s - d * 86400) / 3600)
+  const m = Math.floor((s % 3600) / 60)
+  if (d > 0) return `T+${d}d ${h}h${m ? ` ${m}m` : ''}`
+  if (h > 0) return `T+${h}h${m ? ` ${m}m` : ''}`
+  return `T+${m}m${s % 60 ? ` ${s % 60}s` : ''}`
+}
+
+/** A number for people: a few significant digits, thousands separated, no "-0". */
+export function formatNumber(x: number | null | undefined, digits = 3): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '—'
+  if (Object.is(x, -0) || x === 0) return '0'
+  const abs = Math.abs(x)
+  if (Number.isInteger(x) && abs < 1e9) return x.toLocaleString('en-US')
+  if (abs >= 1000) return Math.round(x).toLocaleString('en-US')
+  const decimals = Math.max(0, Math.min(4, digits - 1 - Math.floor(Math.log10(abs))))
+  return x.toLocaleString('en-US', { maximumFractionDigits: decimals, minimumFractionDigits: 0 })
+}
+
+/** "41 %" from 0.41 */
+export function formatPercent(fraction: number | null | undefined, digits = 0): string {
+  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return '—'
+  return `${(fraction * 100).toFixed(digits)} %`
+}
+
+export function formatValue(x: number | null | undefined, unit: string): string {
+  const n = formatNumber(x)
+  if (n === '—') return n
+  return unit === '%' ? `${n} %` : `${n} ${unit}`
+}

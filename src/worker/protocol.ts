@@ -2,27 +2,70 @@
 // strategy being shown (compare mode runs them in lockstep from the same seed); the UI only
 // sends intents and receives frames (high rate, transferable typed arrays) and digests (low
 // rate, plain data for zustand stores). Nothing here imports React or three.
+//
+// Digests are incremental: the event log and the metric series only ever grow within one run
+// (the engine is deterministic, so re-simulating after a step back logs the same prefix), so a
+// digest carries what is new since the previous one plus the current length. The UI keeps the
+// furthest history it has seen (for timeline markers) and shows the prefix that is "now".
 
-import type { MetricSeries, MetricValues, ScenarioSpec, SimEvent, SimReport, WorldView } from '../core'
+import type {
+  AlertView,
+  ComponentName,
+  KeplerElements,
+  MetricKey,
+  MetricValues,
+  ScenarioSpec,
+  SimEvent,
+} from '../core'
 import type { ScenarioIssue } from '../scenario'
+
+/** Simulated seconds per wall second, or as fast as the machine allows. */
+export type Speed = number | 'max'
+
+/** The most strategies shown side by side. */
+export const MAX_STRATEGIES = 4
+
+export const SPEEDS: readonly Speed[] = [1, 10, 60, 300, 1000, 3000, 10000, 'max']
+
+/** Where a scenario text came from, so a link can name it again. */
+export type ScenarioSource =
+  | { kind: 'library'; key: string }
+  | { kind: 'file'; name: string }
+  | { kind: 'stress'; satellites: number }
 
 // UI → worker --------------------------------------------------------------------------------
 
 export type ToWorker =
   /** Parse and start a scenario. On failure the worker keeps what it was running. */
-  | { type: 'load'; text: string; file: string; strategies?: string[]; seed?: number; timeS?: number }
+  | {
+      type: 'load'
+      text: string
+      file: string
+      source: ScenarioSource
+      strategies?: string[]
+      seed?: number
+      timeS?: number
+      selected?: string | null
+    }
+  /** A synthetic Walker constellation for stress tests (1 to 10,000 satellites, no planners). */
+  | { type: 'loadStress'; satellites: number; timeS?: number; play?: Speed }
   /** Show these strategies (names from the loaded scenario), restarting from t = 0 then seeking back. */
   | { type: 'setStrategies'; strategies: string[] }
   | { type: 'setSeed'; seed: number }
   /** Simulated seconds per wall second; 'max' runs as fast as the machine allows. */
-  | { type: 'play'; speed: number | 'max' }
+  | { type: 'play'; speed: Speed }
+  | { type: 'setSpeed'; speed: Speed }
   | { type: 'pause' }
   | { type: 'step' }
   | { type: 'stepBack' }
   /** Jump to a time (s after epoch): forward by simulating, backward from snapshots. */
   | { type: 'seek'; timeS: number }
+  /** Run until any engine logs an event worth stopping for (failure, alert, burn, outage…). */
+  | { type: 'nextEvent' }
   /** Which satellite the digests describe in detail (id), or null. */
   | { type: 'select'; satellite: string | null }
+  /** The UI drew the frame with this seq: while running, the worker sends at most one ahead. */
+  | { type: 'frameShown'; seq: number }
 
 // Worker → UI --------------------------------------------------------------------------------
 
@@ -39,6 +82,9 @@ export interface StrategyFrame {
 
 export interface FrameMessage {
   type: 'frame'
+  /** Increases with every frame of a run (resets on load); optional for hand-made frames. */
+  seq?: number
+  /** Displayed time, s after epoch (between two engine steps while playing). */
   timeS: number
   /** Earth rotation angle (rad) and unit Sun direction in ECI at timeS. */
   gmstRad: number
@@ -47,39 +93,124 @@ export interface FrameMessage {
   frames: StrategyFrame[]
 }
 
+export interface ComponentTelemetry {
+  component: ComponentName
+  /** True (noise-free) health now, 0..1, and whether the component has failed. */
+  health: number
+  failed: boolean
+  /** Measured (noisy) samples: times (s after epoch) and values. */
+  t: number[]
+  v: number[]
+}
+
 export interface SatelliteDetail {
-  view: WorldView['satellites'][number]
-  /** Component health telemetry: sample times (s) and values per component. */
-  telemetry: Record<string, { t: number[]; v: number[] }>
-  /** Next predicted contact: station id and start/end s after epoch, or null within 12 h. */
+  id: string
+  index: number
+  role: 'active' | 'spare'
+  status: 'nominal' | 'alert' | 'failed' | 'maneuvering' | 'safe'
+  plane: number | null
+  slot: number | null
+  isTle: boolean
+  elements: KeplerElements
+  latDeg: number
+  lonDeg: number
+  altKm: number
+  speedKmS: number
+  sunlit: boolean
+  soc: number
+  minSoc: number
+  storageUsedMb: number
+  storageMb: number
+  propellantKg: number
+  propellantStartKg: number
+  thrusterOk: boolean
+  mode: 'raw' | 'edge'
+  pendingManeuvers: number
+  components: ComponentTelemetry[]
+  /** Station the satellite transmits to now, or null. */
+  linkStation: string | null
+  /** Next (or current) predicted contact within 12 h, or null. */
   nextContact: { station: string; startS: number; endS: number } | null
-  /** Events of the log that name this satellite (decisions, alerts, burns, failures). */
-  events: SimEvent[]
+}
+
+export interface TaskCounts {
+  known: number
+  pending: number
+  open: number
+  captured: number
+  delivered: number
+  expired: number
+}
+
+export interface FleetCounts {
+  total: number
+  nominal: number
+  alert: number
+  failed: number
+  maneuvering: number
+  safe: number
 }
 
 export interface StrategyDigest {
   strategy: string
   metrics: MetricValues
-  series: MetricSeries
-  events: SimEvent[]
-  report: SimReport
+  /** Length of the event log now; the log itself arrives in pieces (`newEvents`). */
+  eventCount: number
+  /** Events of the furthest history not sent before, starting at index `from`. */
+  newEvents: { from: number; events: SimEvent[] }
+  /** Samples in the metric series now. */
+  seriesCount: number
+  newSeries: { from: number; t: number[]; values: Record<MetricKey, (number | null)[]> }
+  tasks: TaskCounts
+  fleet: FleetCounts
+  /** Alerts standing now (the maintenance planner's latest word per component). */
+  alerts: AlertView[]
+  conjunctions: { satellite: string; tcaS: number; predictedMissM: number }[]
   selected: SatelliteDetail | null
+}
+
+export interface BusyState {
+  label: string
+  /** 0..1 */
+  fraction: number
 }
 
 export interface DigestMessage {
   type: 'digest'
+  /** Engine time, s after epoch (a whole number of steps). */
   timeS: number
+  stepIndex: number
+  playing: boolean
+  speed: Speed
+  done: boolean
+  busy: BusyState | null
   digests: StrategyDigest[]
+}
+
+export interface PlannerInfo {
+  id: string
+  kind: string
+  label: string
+  description: string
 }
 
 export interface LoadedMessage {
   type: 'loaded'
   file: string
+  source: ScenarioSource
   scenario: ScenarioSpec
   /** Satellite ids in frame order (Keplerian first, then TLE). */
   satelliteIds: string[]
+  /** Strategies being shown, in the order of the viewports. */
   strategies: string[]
+  /** Per shown strategy, its planners with their words for people. */
+  planners: Record<string, PlannerInfo[]>
   seed: number
+  totalSteps: number
+  /** Snapshots are kept every this many steps (step back re-simulates from the nearest one). */
+  snapshotEvery: number
+  /** Things the user asked for that could not be honoured (unknown strategy in a link, …). */
+  notes: string[]
 }
 
 export type FromWorker =
@@ -89,3 +220,27 @@ export type FromWorker =
   | DigestMessage
   /** A bug or a planner problem the worker could not contain; the UI shows it, the run stays. */
   | { type: 'error'; message: string }
+
+// Shared vocabulary ---------------------------------------------------------------------------
+
+/** How the timeline groups events: its markers, its colours and what "next event" stops at. */
+export type EventCategory = 'failure' | 'alert' | 'manoeuvre' | 'outage' | 'task'
+
+/** Event types worth a timeline marker and a stop of "next event"; the rest are routine. */
+export const EVENT_CATEGORY: Partial<Record<SimEvent['type'], EventCategory>> = {
+  degradationOnset: 'failure',
+  componentFailed: 'failure',
+  satelliteFailed: 'failure',
+  collision: 'failure',
+  alert: 'alert',
+  conjunctionWarning: 'alert',
+  lowPower: 'alert',
+  plannerFault: 'alert',
+  maneuverExecuted: 'manoeuvre',
+  slotFilled: 'manoeuvre',
+  stationOutageStart: 'outage',
+  stationOutageEnd: 'outage',
+  solarStormStart: 'outage',
+  solarStormEnd: 'outage',
+  taskBurst: 'task',
+}

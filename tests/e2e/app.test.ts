@@ -1,11 +1,13 @@
-// The default page in real headless Chromium: the globe is drawn, the scenario summary matches
-// the scenario file, the safety banner is there, and nothing went wrong along the way.
+// The default page in real headless Chromium: the globe and the constellation are drawn, the
+// scenario summary matches the scenario file, the safety banner is there, and nothing went wrong
+// along the way.
 
 import { readFileSync } from 'node:fs'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { loadScenarioText } from '../../src/scenario'
 import { launchBrowser, type OpenedPage, openPage, screenshot } from './browser'
+import { waitCanvases, waitIdle } from './helpers'
 import { colourStats, decodePng } from './png'
 
 const FILE = 'scenarios/default.json'
@@ -20,6 +22,8 @@ describe('default page', () => {
     opened = await openPage(browser, inject('baseUrl'))
     // Software WebGL is slow: wait for the app's own "first frames drawn" flag, not a timer.
     await opened.page.waitForSelector('canvas[data-ready="true"]', { timeout: 90_000 })
+    await waitCanvases(opened.page)
+    await waitIdle(opened.page)
   })
 
   afterAll(async () => {
@@ -35,6 +39,16 @@ describe('default page', () => {
     const res = await page.request.get(new URL(icon!, inject('baseUrl')).href)
     expect(res.status()).toBe(200)
     expect(res.headers()['content-type']).toContain('image/svg+xml')
+  })
+
+  it('loads the default scenario in the worker, at the start of the run', async () => {
+    const { page } = opened
+    expect(page.url()).toContain('scenario=default')
+    await expect(page.getByTestId('sim-time').getAttribute('data-time-s')).resolves.toBe('0')
+    await expect(page.getByTestId('sim-time').textContent()).resolves.toContain('2026-03-20 00:00:00 UTC')
+    expect(await page.getByTestId('run-summary').textContent()).toMatch(
+      /^At the start, 0 of \d+ tasks delivered/,
+    )
   })
 
   it('draws the Earth on a dark sky in the WebGL canvas', async () => {
@@ -73,10 +87,13 @@ describe('default page', () => {
     const strategies = await text('scenario-strategies')
     for (const st of s.strategies) expect(strategies).toContain(st.name)
     await screenshot(page, 'default-page')
-    // The panel scrolls on its own; its end (the description) must be reachable and readable.
-    await page.locator('aside.panel').evaluate((el) => el.scrollTo(0, el.scrollHeight))
+    // The panel scrolls on its own; the description must be reachable and readable.
+    await page.getByTestId('scenario-description').scrollIntoViewIfNeeded()
     await expect(text('scenario-description')).resolves.toBe(s.description)
     expect(await page.getByTestId('scenario-description').isVisible()).toBe(true)
+    // …by scrolling the panel, not the page.
+    expect(await page.evaluate(() => document.scrollingElement?.scrollTop ?? 0)).toBe(0)
+    expect(await page.getByTestId('panel').evaluate((el) => el.scrollTop)).toBeGreaterThan(0)
     await screenshot(page, 'default-page-panel-end')
   })
 

@@ -1,0 +1,76 @@
+// The baseline of `npm run bench:browser`: a bare three.js page drawing N instanced spheres (the
+// scene's satellite shape: an icosphere, flat colour) moving on circular orbits around the
+// origin, every animation frame, at the size of the app's canvas. No React, no worker, no Earth.
+// Query: ?n=1000&w=1008&h=700. Exposes window.__bare = { frames } and marks `bare:first-frame`.
+
+import {
+  Color,
+  IcosahedronGeometry,
+  InstancedMesh,
+  Matrix4,
+  MeshBasicMaterial,
+  PerspectiveCamera,
+  Scene,
+  WebGLRenderer,
+} from 'three'
+
+const q = new URLSearchParams(location.search)
+const n = Math.max(1, Math.min(100_000, Number(q.get('n')) || 1000))
+const width = Number(q.get('w')) || innerWidth
+const height = Number(q.get('h')) || innerHeight
+
+const renderer = new WebGLRenderer({ antialias: true })
+renderer.setPixelRatio(1)
+renderer.setSize(width, height)
+document.body.appendChild(renderer.domElement)
+
+const scene = new Scene()
+scene.background = new Color('#03060d')
+const camera = new PerspectiveCamera(40, width / height, 0.01, 2000)
+camera.position.set(0, -3.6, 1.6)
+camera.up.set(0, 0, 1)
+camera.lookAt(0, 0, 0)
+
+const mesh = new InstancedMesh(
+  new IcosahedronGeometry(0.012, n > 2000 ? 0 : 1),
+  new MeshBasicMaterial({ color: '#7ee8ff' }),
+  n,
+)
+scene.add(mesh)
+
+// Circular orbits: radius, inclination, node, phase, rate per satellite.
+const orbit = new Float64Array(5 * n)
+for (let k = 0; k < n; k++) {
+  orbit[5 * k] = 1.08 + 0.04 * ((k * 7) % 5)
+  orbit[5 * k + 1] = (53 * Math.PI) / 180
+  orbit[5 * k + 2] = ((k % 40) / 40) * 2 * Math.PI
+  orbit[5 * k + 3] = ((k * 0.618) % 1) * 2 * Math.PI
+  orbit[5 * k + 4] = 0.2 + 0.01 * (k % 7)
+}
+
+const m = new Matrix4()
+const state = { frames: 0 }
+Object.assign(window, { __bare: state })
+
+function frame(now: number): void {
+  const t = now / 1000
+  for (let k = 0; k < n; k++) {
+    const o = 5 * k
+    const r = orbit[o]
+    const u = orbit[o + 3] + orbit[o + 4] * t
+    const ci = Math.cos(orbit[o + 1])
+    const si = Math.sin(orbit[o + 1])
+    const cn = Math.cos(orbit[o + 2])
+    const sn = Math.sin(orbit[o + 2])
+    const x = r * Math.cos(u)
+    const y = r * Math.sin(u)
+    m.makeTranslation(x * cn - y * ci * sn, x * sn + y * ci * cn, y * si)
+    mesh.setMatrixAt(k, m)
+  }
+  mesh.instanceMatrix.needsUpdate = true
+  renderer.render(scene, camera)
+  state.frames++
+  if (state.frames === 2) performance.mark('bare:first-frame')
+  requestAnimationFrame(frame)
+}
+requestAnimationFrame(frame)

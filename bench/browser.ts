@@ -1,0 +1,310 @@
+// `npm run bench:browser`: the app in headless Chromium (SwiftShader, the e2e flags), each figure
+// beside a baseline measured in the same run:
+//   - fps with 1,000 satellites playing, beside a bare three.js page drawing 1,000 instanced
+//     spheres at the same canvas size (both render every animation frame: render=always);
+//   - main-thread scripting time per rendered frame with 10,000 satellites playing (the app's
+//     normal on-demand loop, Chrome's Performance.getMetrics ScriptDuration), beside the bare
+//     page with 10,000 spheres;
+//   - navigation → first frame with satellites drawn, beside the bare page's first frame;
+//   - gzipped JavaScript of the production build, beside the bare page's (three.js alone).
+// Prints a table like `npm run bench`; --json prints the rows. --seconds N sets each window.
+
+import { createReadStream } from 'node:fs'
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { extname, join, normalize, resolve, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import type { Browser, Page } from 'playwright-core'
+import { build } from 'vite'
+import { launchBrowser } from '../tests/e2e/browser'
+import { type BenchRow, row } from './row'
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const VIEWPORT = { width: 1440, height: 900 }
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json; charset=utf-8',
+}
+
+function log(text: string): void {
+  process.stderr.write(`bench:browser: ${text}\n`)
+}
+
+async function buildAll(out: string): Promise<{ app: string; bare: string }> {
+  const previous = process.env.NODE_ENV
+  process.env.NODE_ENV = 'production'
+  const app = join(out, 'app')
+  const bare = join(out, 'bare')
+  try {
+    await build({
+      root: ROOT,
+      mode: 'production',
+      logLevel: 'error',
+      build: { outDir: app, emptyOutDir: true },
+    })
+    await build({
+      root: ROOT,
+      mode: 'production',
+      logLevel: 'error',
+      publicDir: false,
+      base: '/bare/',
+      build: {
+        outDir: bare,
+        emptyOutDir: true,
+        rollupOptions: { input: resolve(ROOT, 'bench/bare-three.html') },
+      },
+    })
+  } finally {
+    if (previous === undefined) delete process.env.NODE_ENV
+    else process.env.NODE_ENV = previous
+  }
+  return { app, bare }
+}
+
+async function jsFiles(dir: string): Promise<string[]> {
+  const out: string[] = []
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) out.push(...(await jsFiles(path)))
+    else if (entry.name.endsWith('.js')) out.push(path)
+  }
+  return out
+}
+
+async function gzippedJs(dir: string): Promise<number> {
+  let bytes = 0
+  for (const file of await jsFiles(dir)) bytes += gzipSync(await readFile(file), { level: 9 }).length
+  return bytes
+}
+
+/** Serves `/` from the app build and `/bare/` from the baseline build. */
+function serve(app: string, bare: string): Promise<Server> {
+  const server = createServer(async (req, res) => {
+    let path = decodeURIComponent((req.url ?? '/').split('?')[0])
+    let base = app
+    if (path.startsWith('/bare/')) {
+      base = bare
+      path = path.slice(5)
+    }
+    if (path.endsWith('/')) path += 'index.html'
+    const file = normalize(join(base, path))
+    const info = file.startsWith(base + sep) ? await stat(file).catch(() => null) : null
+    if (!info?.isFile()) {
+      res.writeHead(404)
+      res.end()
+      return
+    }
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    })
+    createReadStream(file).pipe(res)
+  })
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)))
+}
+
+async function open(browser: Browser, url: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 })
+  const page = await context.newPage()
+  page.on('pageerror', (e) => log(`page error: ${e.message}`))
+  await page.goto(url, { waitUntil: 'load' })
+  return page
+}
+
+/** Frames counted by the page's own counter over `seconds`, per second. */
+async function fps(page: Page, counter: string, seconds: number): Promise<number> {
+  const read = () =>
+    page.evaluate((c) => (window as unknown as Record<string, { frames: number }>)[c].frames, counter)
+  const f0 = await read()
+  const t0 = Date.now()
+  await page.waitForTimeout(seconds * 1000)
+  return ((await read()) - f0) / ((Date.now() - t0) / 1000)
+}
+
+/** Main-thread script time (ms) per frame over `seconds`, from the DevTools protocol. */
+async function scriptingPerFrame(page: Page, counter: string, seconds: number): Promise<number> {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Performance.enable')
+  const metric = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics')
+    return metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0
+  }
+  const read = () =>
+    page.evaluate((c) => (window as unknown as Record<string, { frames: number }>)[c].frames, counter)
+  const s0 = await metric()
+  const f0 = await read()
+  await page.waitForTimeout(seconds * 1000)
+  const s1 = await metric()
+  const f1 = await read()
+  await cdp.detach()
+  return ((s1 - s0) * 1000) / Math.max(1, f1 - f0)
+}
+
+async function mark(page: Page, name: string): Promise<number> {
+  await page.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, { timeout: 120_000 })
+  return page.evaluate((n) => performance.getEntriesByName(n)[0].startTime, name)
+}
+
+async function appCanvas(page: Page): Promise<{ width: number; height: number }> {
+  await page.waitForSelector('canvas[data-sim-ready="true"]', { timeout: 120_000 })
+  const box = await page.locator('canvas').first().boundingBox()
+  return { width: Math.round(box!.width), height: Math.round(box!.height) }
+}
+
+/** Median (the mean of the middle two for an even count). */
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  const m = s.length >> 1
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
+}
+
+async function measure(base: string, seconds: number): Promise<BenchRow[]> {
+  const browser = await launchBrowser()
+  const rows: BenchRow[] = []
+  try {
+    // 1. fps with 1,000 satellites, both pages drawing every animation frame. Two rounds,
+    //    interleaved, medians: a shared machine's load then weighs on both sides alike.
+    log('fps, 1,000 satellites…')
+    const appFps: number[] = []
+    const bareFps: number[] = []
+    let size = { width: VIEWPORT.width, height: VIEWPORT.height }
+    let page: Page
+    for (let round = 0; round < 2; round++) {
+      page = await open(browser, `${base}?stress=1000&play=60&render=always`)
+      size = await appCanvas(page)
+      await page.waitForTimeout(1000)
+      appFps.push(await fps(page, '__missionSandboxStats', seconds))
+      await page.context().close()
+      page = await open(browser, `${base}bare/bench/bare-three.html?n=1000&w=${size.width}&h=${size.height}`)
+      await mark(page, 'bare:first-frame')
+      await page.waitForTimeout(1000)
+      bareFps.push(await fps(page, '__bare', seconds))
+      await page.context().close()
+    }
+    rows.push(
+      row(
+        'app fps',
+        { satellites: 1000, canvas: `${size.width}x${size.height}` },
+        median(appFps),
+        'fps',
+        median(bareFps),
+        'bare three.js',
+      ),
+    )
+
+    // 2. Main-thread scripting per frame with 10,000 satellites, the app's normal loop.
+    log('scripting per frame, 10,000 satellites…')
+    const appScript: number[] = []
+    const bareScript: number[] = []
+    for (let round = 0; round < 2; round++) {
+      page = await open(browser, `${base}?stress=10000&play=60`)
+      const big = await appCanvas(page)
+      await page.waitForTimeout(1500)
+      appScript.push(await scriptingPerFrame(page, '__missionSandboxStats', seconds))
+      await page.context().close()
+      page = await open(browser, `${base}bare/bench/bare-three.html?n=10000&w=${big.width}&h=${big.height}`)
+      await mark(page, 'bare:first-frame')
+      await page.waitForTimeout(1000)
+      bareScript.push(await scriptingPerFrame(page, '__bare', seconds))
+      await page.context().close()
+    }
+    rows.push(
+      row(
+        'main-thread scripting per frame',
+        { satellites: 10000 },
+        median(appScript),
+        'ms',
+        median(bareScript),
+        'bare three.js',
+      ),
+    )
+
+    // 3. Navigation → first frame with satellites, median of three loads each.
+    log('time to first frame…')
+    const appFirst: number[] = []
+    const bareFirst: number[] = []
+    for (let k = 0; k < 3; k++) {
+      page = await open(browser, `${base}?scenario=default`)
+      appFirst.push(await mark(page, 'app:first-frame'))
+      await page.context().close()
+      page = await open(browser, `${base}bare/bench/bare-three.html?n=25&w=${size.width}&h=${size.height}`)
+      bareFirst.push(await mark(page, 'bare:first-frame'))
+      await page.context().close()
+    }
+    rows.push(
+      row(
+        'navigation to first frame',
+        { scenario: 'default' },
+        median(appFirst),
+        'ms',
+        median(bareFirst),
+        'bare three.js',
+      ),
+    )
+  } finally {
+    await browser.close()
+  }
+  return rows
+}
+
+function fmt(x: number): string {
+  return Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toPrecision(3)
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2)
+  const json = args.includes('--json')
+  const secondsArg = args.indexOf('--seconds')
+  const seconds = secondsArg >= 0 ? Math.max(1, Number(args[secondsArg + 1]) || 5) : 5
+  const out = await mkdtemp(join(tmpdir(), 'bench-browser-'))
+  let server: Server | null = null
+  try {
+    log('building the app and the bare three.js page…')
+    const { app, bare } = await buildAll(out)
+    server = await serve(app, bare)
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
+    const rows = await measure(base, seconds)
+    rows.push(
+      row(
+        'gzipped JavaScript',
+        { build: 'dist' },
+        (await gzippedJs(app)) / 1024,
+        'KiB',
+        (await gzippedJs(bare)) / 1024,
+        'bare three.js',
+      ),
+    )
+    if (json) {
+      process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`)
+      return
+    }
+    const table = [['name', 'params', 'value', 'baseline', 'ratio']]
+    for (const r of rows) {
+      const params = Object.entries(r.params)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ')
+      table.push([
+        r.name,
+        params,
+        `${fmt(r.value)} ${r.unit}`,
+        `${fmt(r.baseline)} (${r.baselineName})`,
+        fmt(r.ratio),
+      ])
+    }
+    const widths = table[0].map((_, c) => Math.max(...table.map((t) => t[c].length)))
+    for (const t of table) process.stdout.write(`${t.map((cell, c) => cell.padEnd(widths[c])).join('  ')}\n`)
+  } finally {
+    server?.closeAllConnections()
+    server?.close()
+    await rm(out, { recursive: true, force: true })
+  }
+}
+
+await main()

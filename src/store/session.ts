@@ -1,0 +1,280 @@
+// The session: the one place that talks to the simulation worker. It turns the worker's
+// messages into store updates (digests → stores, frames → the FrameRef the scene reads per
+// frame) and the UI's intents into messages. Framework-free, so tests drive it with a fake port.
+
+import type { ScenarioSpec } from '../core/spec'
+import type { FrameMessage, FromWorker, ScenarioSource, Speed, ToWorker } from '../worker/protocol'
+import { type AppStore, createAppStore, type PanelTab, pushMessage } from './appStore'
+import { createSimStore } from './simStore'
+
+/** What the session needs of a worker (see worker/client.ts); a fake in tests. */
+export interface SimPortLike {
+  post(message: ToWorker): void
+  listen(fn: (message: FromWorker) => void): void
+  terminate(): void
+}
+
+/** Per-run holder of the latest frame. A new run gets a new object, so a scene never reads a
+ *  frame of another run's size. */
+export interface FrameHolder {
+  current: FrameMessage | null
+}
+
+export interface LoadRequest {
+  text: string
+  file: string
+  source: ScenarioSource
+}
+
+export interface LoadWishes {
+  strategies?: string[]
+  seed?: number
+  timeS?: number
+  selected?: string | null
+}
+
+export interface Session {
+  app: AppStore
+  /** The FrameRef of the run shown now; replaced when a new run loads. */
+  frame(): FrameHolder
+  /** Calls `fn` after every frame message (to wake an on-demand render loop); returns the unsubscribe. */
+  onFrame(fn: () => void): () => void
+  /** The scene drew the frame with this seq (the worker paces its frames by it). */
+  frameShown(seq: number): void
+  loadText(request: LoadRequest, wishes?: LoadWishes): void
+  loadStress(satellites: number, wishes?: { timeS?: number; play?: Speed }): void
+  play(speed?: Speed): void
+  pause(): void
+  togglePlay(): void
+  setSpeed(speed: Speed): void
+  step(): void
+  stepBack(): void
+  seek(timeS: number): void
+  toStart(): void
+  toEnd(): void
+  nextEvent(): void
+  select(satellite: string | null): void
+  setStrategies(strategies: string[]): void
+  setSeed(seed: number): void
+  setTab(tab: PanelTab): void
+  /** Starts a fresh worker and reloads the running scenario at the same time. */
+  restart(): void
+  dispose(): void
+}
+
+export interface SessionOptions {
+  /** How long the worker may stay silent while it should be busy before the UI says so. */
+  stallMs?: number
+  now?: () => number
+}
+
+const STALL_TEXT = 'The simulation is not responding. It may be stuck in a planner; restart it to go on.'
+
+export function createSession(startPort: () => SimPortLike, options: SessionOptions = {}): Session {
+  const app = createAppStore()
+  const now = options.now ?? (() => performance.now())
+  const stallMs = options.stallMs ?? 10_000
+  let port = startPort()
+  let frame: FrameHolder = { current: null }
+  let lastLoad: { request: LoadRequest; stress: number | null } | null = null
+  let pending: { request: LoadRequest; stress: number | null } | null = null
+  let lastHeard = now()
+  let stalled = false
+  const frameListeners = new Set<() => void>()
+  let lastShown = 0
+
+  const post = (message: ToWorker) => port.post(message)
+
+  function onMessage(msg: FromWorker): void {
+    lastHeard = now()
+    if (stalled) {
+      stalled = false
+      app.setState({ messages: app.getState().messages.filter((m) => m.text !== STALL_TEXT) })
+    }
+    switch (msg.type) {
+      case 'frame':
+        if (msg.frames.length === app.getState().sims.length) {
+          frame.current = msg
+          for (const fn of frameListeners) fn()
+        }
+        return
+      case 'digest': {
+        const s = app.getState()
+        s.sims.forEach((sim, k) => {
+          const d = msg.digests[k]
+          if (d && d.strategy === sim.getState().strategy) sim.getState().applyDigest(d)
+        })
+        app.setState({
+          timeS: msg.timeS,
+          stepIndex: msg.stepIndex,
+          playing: msg.playing,
+          speed: msg.speed,
+          done: msg.done,
+          busy: msg.busy,
+        })
+        return
+      }
+      case 'loaded': {
+        if (pending) lastLoad = pending
+        pending = null
+        frame = { current: null }
+        lastShown = 0
+        const s = app.getState()
+        const sims = msg.strategies.map((name) => createSimStore(name, msg.planners[name] ?? []))
+        const keepSelection = s.selected !== null && msg.satelliteIds.includes(s.selected)
+        app.setState({
+          loading: false,
+          pendingFile: null,
+          scenario: msg.scenario,
+          file: msg.file,
+          source: msg.source,
+          satelliteIds: msg.satelliteIds,
+          strategies: msg.strategies,
+          sims,
+          seed: msg.seed,
+          totalSteps: msg.totalSteps,
+          snapshotEvery: msg.snapshotEvery,
+          timeS: 0,
+          stepIndex: 0,
+          done: false,
+          busy: null,
+          selected: keepSelection ? s.selected : null,
+          loadIssues: null,
+          focusStrategy: Math.min(s.focusStrategy, sims.length - 1),
+        })
+        for (const note of msg.notes) pushMessage(app, 'note', note)
+        return
+      }
+      case 'loadError':
+        pending = null
+        app.setState({ pendingFile: null, loadIssues: { file: msg.file, issues: msg.issues } })
+        return
+      case 'error':
+        pushMessage(app, 'error', msg.message)
+        return
+    }
+  }
+
+  port.listen(onMessage)
+
+  const watchdog = setInterval(() => {
+    const s = app.getState()
+    const shouldTalk = s.playing || s.busy !== null || s.pendingFile !== null
+    if (!stalled && shouldTalk && now() - lastHeard > stallMs) {
+      stalled = true
+      pushMessage(app, 'error', STALL_TEXT)
+    }
+  }, 1000)
+
+  function currentSpec(): ScenarioSpec | null {
+    return app.getState().scenario
+  }
+
+  const session: Session = {
+    app,
+    frame: () => frame,
+    frameShown(seq) {
+      if (seq > lastShown) {
+        lastShown = seq
+        post({ type: 'frameShown', seq })
+      }
+    },
+    onFrame(fn) {
+      frameListeners.add(fn)
+      return () => frameListeners.delete(fn)
+    },
+    loadText(request, wishes = {}) {
+      pending = { request, stress: null }
+      lastHeard = now()
+      app.setState(
+        wishes.selected !== undefined
+          ? { pendingFile: request.file, selected: wishes.selected }
+          : { pendingFile: request.file },
+      )
+      post({ type: 'load', ...request, ...wishes })
+    },
+    loadStress(satellites, wishes = {}) {
+      pending = {
+        request: { text: '', file: `stress-${satellites}`, source: { kind: 'stress', satellites } },
+        stress: satellites,
+      }
+      lastHeard = now()
+      app.setState({ pendingFile: `stress-${satellites}` })
+      post({ type: 'loadStress', satellites, ...wishes })
+    },
+    play(speed) {
+      lastHeard = now()
+      post({ type: 'play', speed: speed ?? app.getState().speed })
+    },
+    pause: () => post({ type: 'pause' }),
+    togglePlay() {
+      if (app.getState().playing) session.pause()
+      else session.play()
+    },
+    setSpeed(speed) {
+      app.setState({ speed })
+      post({ type: 'setSpeed', speed })
+    },
+    step: () => post({ type: 'step' }),
+    stepBack: () => {
+      lastHeard = now()
+      post({ type: 'stepBack' })
+    },
+    seek(timeS) {
+      const spec = currentSpec()
+      if (!spec || !Number.isFinite(timeS)) return
+      lastHeard = now()
+      post({ type: 'seek', timeS: Math.max(0, Math.min(spec.durationS, timeS)) })
+    },
+    toStart: () => session.seek(0),
+    toEnd() {
+      const spec = currentSpec()
+      if (spec) session.seek(spec.durationS)
+    },
+    nextEvent() {
+      lastHeard = now()
+      post({ type: 'nextEvent' })
+    },
+    select(satellite) {
+      app.setState({ selected: satellite })
+      post({ type: 'select', satellite })
+    },
+    setStrategies(strategies) {
+      if (strategies.length === 0) return
+      lastHeard = now()
+      post({ type: 'setStrategies', strategies })
+    },
+    setSeed(seed) {
+      if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) {
+        pushMessage(app, 'error', `A seed is an integer from 0 to 4294967295; "${seed}" is not.`)
+        return
+      }
+      lastHeard = now()
+      post({ type: 'setSeed', seed })
+    },
+    setTab: (tab) => app.setState({ tab }),
+    restart() {
+      const s = app.getState()
+      port.terminate()
+      port = startPort()
+      port.listen(onMessage)
+      stalled = false
+      app.setState({ messages: s.messages.filter((m) => m.text !== STALL_TEXT), playing: false, busy: null })
+      const again = lastLoad
+      if (!again) return
+      const wishes: LoadWishes = {
+        strategies: s.strategies,
+        seed: s.seed ?? undefined,
+        timeS: s.timeS,
+        selected: s.selected,
+      }
+      if (again.stress !== null) session.loadStress(again.stress, { timeS: s.timeS })
+      else session.loadText(again.request, wishes)
+    },
+    dispose() {
+      clearInterval(watchdog)
+      port.terminate()
+    },
+  }
+  return session
+}

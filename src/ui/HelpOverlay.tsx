@@ -1,0 +1,69 @@
+// The keyboard shortcuts ("?"), as a modal dialog that Escape or a click outside closes.
+
+import { useEffect, useRef } from 'react'
+import { useApp, useSession } from './session-context'
+
+export const SHORTCUTS: [string, string][] = [
+  ['Space', 'Play / pause'],
+  ['→', 'Step forward one engine step'],
+  ['←', 'Step back one engine step'],
+  ['Home', 'Back to the start'],
+  ['End', 'Run to the end'],
+  ['N', 'Run to the next event (failure, alert, manoeuvre, outage)'],
+  ['+ / −', 'Faster / slower'],
+  ['Esc', 'Clear the selection, close this help'],
+  ['?', 'Show this help'],
+]
+
+export function HelpOverlay() {
+  const session = useSession()
+  const open = useApp((s) => s.helpOpen)
+  const close = useRef<HTMLButtonElement>(null)
+  useEffect(() => {
+    if (open) close.current?.focus()
+  }, [open])
+  if (!open) return null
+  const hide = () => session.app.setState({ helpOpen: false })
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: a click on the backdrop closes the dialog; Escape does too
+    <div
+      className="overlay"
+      onClick={hide}
+      onKeyDown={(e) => e.key === 'Escape' && hide()}
+      role="presentation"
+    >
+      <div
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="help-title"
+        data-testid="help"
+        onClick={(e) => e.stopPropagation()}
+        onKeyDown={(e) => e.key === 'Escape' && hide()}
+      >
+        <header>
+          <h2 id="help-title">Keyboard shortcuts</h2>
+          <button ref={close} type="button" className="button small" onClick={hide}>
+            Close
+          </button>
+        </header>
+        <table className="shortcuts">
+          <tbody>
+            {SHORTCUTS.map(([key, what]) => (
+              <tr key={key}>
+                <th scope="row">
+                  <kbd>{key}</kbd>
+                </th>
+                <td>{what}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="muted small">
+          Click a marker on the timeline to jump to it; drag the timeline to scrub. Open a scenario file with
+          “Open file…” or drop it anywhere on the page. The address bar always holds a link to what you see.
+        </p>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,100 @@
+// Above the viewports: which strategies run (two or more is compare mode, in lockstep from the
+// same seed) and the seed itself.
+
+import { useEffect, useState } from 'react'
+import { MAX_STRATEGIES } from '../worker/protocol'
+import { useApp, useSession } from './session-context'
+
+function StrategyChooser() {
+  const session = useSession()
+  const scenario = useApp((s) => s.scenario)
+  const shown = useApp((s) => s.strategies)
+  if (!scenario) return null
+  const all = scenario.strategies.map((s) => s.name)
+  const toggle = (name: string, on: boolean) => {
+    const next = all.filter((n) => (n === name ? on : shown.includes(n)))
+    if (next.length === 0 || next.length > MAX_STRATEGIES) return
+    session.setStrategies(next)
+  }
+  return (
+    <fieldset className="chooser" data-testid="strategy-chooser">
+      <legend>Strategies</legend>
+      {all.map((name) => {
+        const on = shown.includes(name)
+        return (
+          <label key={name} className={`chip${on ? ' on' : ''}`}>
+            <input
+              type="checkbox"
+              checked={on}
+              disabled={on && shown.length === 1}
+              onChange={(e) => toggle(name, e.target.checked)}
+              data-testid={`strategy-${name}`}
+            />
+            {name}
+          </label>
+        )
+      })}
+      {all.length > 1 && shown.length < 2 ? (
+        <button
+          type="button"
+          className="button small"
+          onClick={() => session.setStrategies(all.slice(0, MAX_STRATEGIES))}
+          data-testid="compare-all"
+        >
+          Compare all
+        </button>
+      ) : null}
+    </fieldset>
+  )
+}
+
+function SeedInput() {
+  const session = useSession()
+  const seed = useApp((s) => s.seed)
+  const [text, setText] = useState(seed === null ? '' : String(seed))
+  useEffect(() => setText(seed === null ? '' : String(seed)), [seed])
+  const apply = () => {
+    if (text.trim() === '' || seed === null) return setText(seed === null ? '' : String(seed))
+    const n = Number(text)
+    if (n === seed) return
+    if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n >= 2 ** 32) {
+      session.setSeed(Number.NaN)
+      setText(String(seed))
+      return
+    }
+    session.setSeed(n)
+  }
+  return (
+    <label className="seed" title="The random seed of every engine (noise, failures); same seed, same run">
+      Seed
+      <input
+        type="text"
+        inputMode="numeric"
+        value={text}
+        size={8}
+        data-testid="seed"
+        onChange={(e) => setText(e.target.value)}
+        onBlur={apply}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') apply()
+          if (e.key === 'Escape') setText(seed === null ? '' : String(seed))
+        }}
+      />
+    </label>
+  )
+}
+
+export function RunBar() {
+  const source = useApp((s) => s.source)
+  return (
+    <div className="runbar">
+      <StrategyChooser />
+      <SeedInput />
+      {source?.kind === 'stress' ? (
+        <span className="tag warn" data-testid="stress-tag">
+          Stress test · synthetic
+        </span>
+      ) : null}
+    </div>
+  )
+}

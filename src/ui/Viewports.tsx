@@ -1,0 +1,254 @@
+// The 3D viewports: one R3F Canvas per strategy shown (compare mode puts 2–4 side by side; a few
+// WebGL contexts render reliably in headless Chromium with SwiftShader, where drei's View
+// scissoring gains nothing). Each mounts the scene's <SimScene> on the same FrameRef; cameras
+// can be linked so every viewport looks from the same place.
+//
+// The canvases render on demand: when the worker sends a frame (≤ 30 Hz while playing), while
+// the pointer is over them or the camera flies, and on a slow idle tick — so the CPU is left to
+// the worker whenever drawing again would show nothing new.
+
+import { Canvas, useFrame, useThree } from '@react-three/fiber'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { Quaternion, Vector3 } from 'three'
+import type { HoverInfo } from '../scene/contract'
+import { SimScene } from '../scene/SimScene'
+import type { FrameHolder } from '../store/session'
+import { useApp, useSession } from './session-context'
+
+/** Frames drawn with simulation data before a canvas is marked `data-sim-ready="true"`. */
+const READY_AFTER_FRAMES = 3
+/** While paused, redraw this often anyway (textures that arrive late, hover effects). */
+const IDLE_REDRAW_MS = 1000
+/** How long the canvas renders every frame after a focus, reset or selection (the camera flies). */
+const FLIGHT_MS = 2500
+
+/** Frames drawn by the first viewport since the page opened (benchmarks read it; one add per frame). */
+export const RENDER_STATS = { frames: 0 }
+
+interface CameraShare {
+  master: number
+  version: number
+  position: Vector3
+  quaternion: Quaternion
+}
+
+/**
+ * Marks the canvas for tests and benchmarks: `data-sim-ready` once frames with simulation data
+ * were drawn, `data-frame-seq` with the frame shown, and an `app:first-frame` performance mark.
+ */
+function FrameProbe({ holder, index }: { holder: FrameHolder; index: number }) {
+  const session = useSession()
+  const gl = useThree((s) => s.gl)
+  const invalidate = useThree((s) => s.invalidate)
+  const seen = useRef({ drawn: 0, seq: -1, holder })
+  useFrame(() => {
+    const st = seen.current
+    if (index === 0) RENDER_STATS.frames++
+    if (st.holder !== holder) {
+      st.holder = holder
+      st.drawn = 0
+    }
+    const f = holder.current
+    if (!f) return
+    // useFrame runs before each render: on call n + 1, n frames with data have been drawn.
+    if (st.drawn === 1 && index === 0 && performance.getEntriesByName('app:first-frame').length === 0)
+      performance.mark('app:first-frame')
+    if (st.drawn === READY_AFTER_FRAMES) gl.domElement.dataset.simReady = 'true'
+    if (st.drawn <= READY_AFTER_FRAMES) {
+      st.drawn++
+      invalidate()
+    }
+    const seq = f.seq ?? 0
+    if (seq !== st.seq) {
+      st.seq = seq
+      gl.domElement.dataset.frameSeq = String(seq)
+      // Drawn now (this callback runs right before the render): tell the worker.
+      if (index === 0) session.frameShown(seq)
+    }
+  })
+  return null
+}
+
+/** Redraws when the worker sends a frame (for the on-demand loop while paused). */
+function WakeOnFrame() {
+  const session = useSession()
+  const invalidate = useThree((s) => s.invalidate)
+  useEffect(() => {
+    const off = session.onFrame(() => invalidate())
+    const idle = setInterval(() => invalidate(), IDLE_REDRAW_MS)
+    return () => {
+      off()
+      clearInterval(idle)
+    }
+  }, [session, invalidate])
+  return null
+}
+
+/** Copies the camera of the viewport last touched to the others. */
+function CameraLink({ index, share }: { index: number; share: CameraShare }) {
+  const camera = useThree((s) => s.camera)
+  const invalidate = useThree((s) => s.invalidate)
+  const version = useRef(0)
+  useFrame(() => {
+    if (share.master === index) {
+      if (!camera.position.equals(share.position) || !camera.quaternion.equals(share.quaternion)) {
+        share.position.copy(camera.position)
+        share.quaternion.copy(camera.quaternion)
+        share.version++
+      }
+    } else if (share.version !== version.current) {
+      version.current = share.version
+      camera.position.copy(share.position)
+      camera.quaternion.copy(share.quaternion)
+      camera.updateMatrixWorld()
+    }
+  })
+  useEffect(() => {
+    const id = setInterval(() => {
+      if (share.master !== index && share.version !== version.current) invalidate()
+    }, 50)
+    return () => clearInterval(id)
+  }, [share, index, invalidate])
+  return null
+}
+
+function Viewport({
+  index,
+  strategy,
+  share,
+  linked,
+  count,
+}: {
+  index: number
+  strategy: string
+  share: CameraShare
+  linked: boolean
+  count: number
+}) {
+  const session = useSession()
+  const scenario = useApp((s) => s.scenario)
+  const satelliteIds = useApp((s) => s.satelliteIds)
+  const sims = useApp((s) => s.sims)
+  const selected = useApp((s) => s.selected)
+  const renderAlways = useApp((s) => s.renderAlways)
+  const focusRequest = useApp((s) => s.focusRequest)
+  const resetRequest = useApp((s) => s.resetRequest)
+  const [hover, setHover] = useState<HoverInfo | null>(null)
+  // A new scenario gets a fresh canvas, mounted a moment after the old one is gone: mounting the
+  // scene of another scenario into a live canvas makes its labels (drei <Html>, each its own
+  // React root) throw "removeChild … not a child of this node" (see the scene's issue).
+  const sceneKey = scenario ? `${scenario.id}@${scenario.epochMs}` : ''
+  const [shownKey, setShownKey] = useState(sceneKey)
+  useEffect(() => {
+    if (shownKey === sceneKey) return
+    setShownKey('')
+    const id = setTimeout(() => setShownKey(sceneKey), 60)
+    return () => clearTimeout(id)
+  }, [sceneKey, shownKey])
+  const [pointerInside, setPointerInside] = useState(false)
+  // A new run brings a new FrameRef (see store/session.ts); `sims` changes with it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: sims marks a new run
+  const holder = useMemo(() => session.frame(), [session, sims])
+  // Camera flights (focus, reset, a new selection) need every frame for a moment.
+  const [flying, setFlying] = useState(false)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: these changes start a flight
+  useEffect(() => {
+    setFlying(true)
+    const id = setTimeout(() => setFlying(false), FLIGHT_MS)
+    return () => clearTimeout(id)
+  }, [focusRequest, resetRequest, selected])
+  if (!scenario) return null
+  // Frames from the worker (≤ 30 Hz while playing) wake the loop; a pointer over the view or a
+  // camera flight needs every frame. Rendering more would only take CPU from the worker.
+  const live = renderAlways || pointerInside || flying
+  return (
+    <div
+      className="viewport-cell"
+      data-testid="viewport"
+      data-strategy={strategy}
+      data-scene={shownKey}
+      onPointerDown={() => {
+        share.master = index
+      }}
+      onPointerEnter={() => setPointerInside(true)}
+      onPointerLeave={() => {
+        setPointerInside(false)
+        setHover(null)
+      }}
+    >
+      {shownKey !== sceneKey ? null : (
+        <Canvas
+          key={sceneKey}
+          flat
+          dpr={[1, 2]}
+          gl={{ antialias: true }}
+          frameloop={live ? 'always' : 'demand'}
+          aria-label={`3D view of the constellation, strategy ${strategy}`}
+        >
+          <SimScene
+            frame={holder}
+            strategyIndex={index}
+            scenario={scenario}
+            satelliteIds={satelliteIds}
+            selected={selected}
+            onSelect={session.select}
+            onHover={setHover}
+            focusRequest={focusRequest}
+            resetRequest={resetRequest}
+          />
+          <FrameProbe holder={holder} index={index} />
+          <WakeOnFrame />
+          {linked && count > 1 ? <CameraLink index={index} share={share} /> : null}
+        </Canvas>
+      )}
+      {count > 1 ? (
+        <div className="viewport-label" data-testid="viewport-label">
+          {strategy}
+        </div>
+      ) : null}
+      {hover ? (
+        <div className="hover-tip" style={{ left: hover.x + 14, top: hover.y + 10 }}>
+          {hover.satellite}
+        </div>
+      ) : null}
+    </div>
+  )
+}
+
+export function Viewports() {
+  const session = useSession()
+  const strategies = useApp((s) => s.strategies)
+  const loading = useApp((s) => s.loading)
+  const [linked, setLinked] = useState(true)
+  const share = useMemo<CameraShare>(
+    () => ({ master: 0, version: 0, position: new Vector3(), quaternion: new Quaternion() }),
+    [],
+  )
+  const count = strategies.length
+  return (
+    <main className={`viewports n${Math.min(count, 4)}`} aria-label="3D views">
+      {loading ? <p className="viewport-loading">Loading the scenario…</p> : null}
+      {strategies.map((name, k) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a viewport is a slot; its canvas survives a change of strategy
+        <Viewport key={k} index={k} strategy={name} share={share} linked={linked} count={count} />
+      ))}
+      <div className="viewport-tools">
+        {count > 1 ? (
+          <label className="check" title="Move all viewports together">
+            <input type="checkbox" checked={linked} onChange={(e) => setLinked(e.target.checked)} />
+            Link cameras
+          </label>
+        ) : null}
+        <button
+          type="button"
+          className="button small"
+          onClick={() => session.app.setState((s) => ({ resetRequest: s.resetRequest + 1 }))}
+          title="Back to the initial view"
+        >
+          Reset view
+        </button>
+      </div>
+      <p className="viewport-hint">Drag to orbit · scroll to zoom · click a satellite to inspect it</p>
+    </main>
+  )
+}

@@ -1,0 +1,143 @@
+// Compare mode: the side-by-side metrics table (the better value marked with core's bestIndex,
+// the same rule `sim compare` applies) and the moments where the strategies' planners did
+// different things, each a button that jumps the time there.
+
+import { bestIndex, METRICS, NONDETERMINISTIC_METRICS } from '../../core/metrics'
+import { currentEvents } from '../../store/simStore'
+import { divergences, EVENT_LABEL } from '../events'
+import { formatDuration, formatNumber, formatOffset } from '../format'
+import { useAllSims, useApp, useSession } from '../session-context'
+import { STRATEGY_COLOURS } from './Metrics'
+
+export function Compare() {
+  const session = useSession()
+  const sims = useAllSims()
+  const scenario = useApp((s) => s.scenario)
+  const timeS = useApp((s) => s.timeS)
+  const done = useApp((s) => s.done)
+  const { moments } = divergences(sims.map((s) => currentEvents(s)))
+  if (!scenario) return null
+  if (sims.length < 2) {
+    return (
+      <div className="compare">
+        <p className="muted">
+          Choose two or more strategies above the 3D view to run them side by side, in lockstep from the same
+          seed.
+        </p>
+        {scenario.strategies.length > 1 ? (
+          <button
+            type="button"
+            className="button"
+            onClick={() => session.setStrategies(scenario.strategies.map((s) => s.name).slice(0, 4))}
+          >
+            Compare all {scenario.strategies.length} strategies
+          </button>
+        ) : (
+          <p className="muted">This scenario defines only one strategy.</p>
+        )}
+      </div>
+    )
+  }
+  const shown = METRICS.filter((m) => !NONDETERMINISTIC_METRICS.includes(m.key))
+  return (
+    <div className="compare">
+      <p className="muted small" data-testid="compare-when">
+        {done
+          ? `Values at the end of the run (${formatDuration(scenario.durationS)}): what sim compare prints for seed ${session.app.getState().seed}.`
+          : `Values so far, at ${formatOffset(timeS)}.`}
+        {done ? null : (
+          <button type="button" className="linkish gap" onClick={session.toEnd} data-testid="run-to-end">
+            Run to the end
+          </button>
+        )}
+      </p>
+      <table className="compare-table" data-testid="compare-table">
+        <thead>
+          <tr>
+            <th scope="col">Metric</th>
+            {sims.map((s, k) => (
+              <th key={s.strategy} scope="col">
+                <span
+                  className="swatch"
+                  style={{ background: STRATEGY_COLOURS[k % STRATEGY_COLOURS.length] }}
+                />
+                {s.strategy}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((def) => {
+            const values = sims.map((s) => s.metrics?.[def.key] ?? null)
+            const best = bestIndex(def, values)
+            return (
+              <tr key={def.key} data-metric={def.key}>
+                <th scope="row" title={def.description}>
+                  {def.label}
+                  <span className="unit">
+                    {def.unit} · {def.better === 'higher' ? '↑' : '↓'}
+                  </span>
+                </th>
+                {values.map((v, k) => (
+                  <td
+                    key={sims[k].strategy}
+                    className={k === best ? 'best' : undefined}
+                    data-strategy={sims[k].strategy}
+                    data-value={v === null ? 'null' : String(v)}
+                    data-best={k === best ? 'true' : undefined}
+                  >
+                    {formatNumber(v, 4)}
+                    {k === best ? (
+                      <span className="star" title="better">
+                        {' '}
+                        ★
+                      </span>
+                    ) : null}
+                  </td>
+                ))}
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+      <h2 className="section-title">
+        Where they diverged <span className="count">{moments.length}</span>
+      </h2>
+      {moments.length === 0 ? (
+        <p className="muted">So far every strategy's planners did the same things.</p>
+      ) : (
+        <ol className="divergences" data-testid="divergences">
+          {moments.slice(0, 100).map((m, i) => (
+            <li key={m.t} className={i === 0 ? 'first' : undefined}>
+              <button
+                type="button"
+                className="linkish when"
+                onClick={() => session.seek(m.t)}
+                data-testid="divergence"
+                data-t={m.t}
+              >
+                {i === 0 ? 'First at ' : ''}
+                {formatOffset(m.t)}
+              </button>
+              <ul>
+                {m.actions.map((acts, k) => (
+                  <li key={sims[k].strategy}>
+                    <span
+                      className="strategy-name"
+                      style={{ color: STRATEGY_COLOURS[k % STRATEGY_COLOURS.length] }}
+                    >
+                      {sims[k].strategy}:
+                    </span>{' '}
+                    {acts.length === 0
+                      ? 'nothing different'
+                      : acts.map((e) => `${EVENT_LABEL[e.type]}: ${e.message}`).join(' · ')}
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,139 @@
+// The address bar holds what you see — scenario, strategies, seed, time and selection — so a
+// shared link reproduces the view: ?scenario=default&strategies=baseline,predictive&seed=7&t=3600.
+// Updates use replaceState (no history entry per tick) and are throttled.
+
+import type { AppState } from '../store/appStore'
+import { pushMessage } from '../store/appStore'
+import type { Session } from '../store/session'
+import type { Speed } from '../worker/protocol'
+import { findEntry, LIBRARY } from './library'
+
+export interface UrlState {
+  scenario?: string
+  strategies?: string[]
+  seed?: number
+  t?: number
+  sat?: string
+  /** A synthetic Walker constellation of this many satellites (stress tests, benchmarks). */
+  stress?: number
+  /** Start playing at this speed (benchmarks). */
+  play?: Speed
+  /** render=always: draw every animation frame (benchmarks); the default draws when something changed. */
+  renderAlways?: boolean
+}
+
+const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,80}$/
+
+export function readUrl(search: string): UrlState {
+  const q = new URLSearchParams(search)
+  const out: UrlState = {}
+  const scenario = q.get('scenario')
+  if (scenario && NAME.test(scenario)) out.scenario = scenario
+  const strategies = q.get('strategies')
+  if (strategies) {
+    const list = strategies
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => NAME.test(s))
+    if (list.length) out.strategies = list
+  }
+  const seed = q.get('seed')
+  if (seed !== null && /^\d{1,10}$/.test(seed) && Number(seed) < 2 ** 32) out.seed = Number(seed)
+  const t = Number(q.get('t'))
+  if (q.get('t') !== null && Number.isFinite(t) && t >= 0) out.t = t
+  const sat = q.get('sat')
+  if (sat && sat.length <= 80) out.sat = sat
+  const stress = Number(q.get('stress'))
+  if (q.get('stress') !== null && Number.isInteger(stress) && stress >= 1 && stress <= 10_000)
+    out.stress = stress
+  if (q.get('render') === 'always') out.renderAlways = true
+  const play = q.get('play')
+  if (play === 'max') out.play = 'max'
+  else if (play !== null && Number(play) > 0) out.play = Number(play)
+  return out
+}
+
+/** The query string for a state, or null while nothing is loaded. */
+export function urlFor(s: AppState): string | null {
+  if (!s.scenario || !s.source) return null
+  const q = new URLSearchParams()
+  if (s.source.kind === 'library') q.set('scenario', s.source.key)
+  else if (s.source.kind === 'stress') q.set('stress', String(s.source.satellites))
+  const defaultStrategy = s.scenario.strategies[0]?.name
+  if (!(s.strategies.length === 1 && s.strategies[0] === defaultStrategy))
+    q.set('strategies', s.strategies.join(','))
+  if (s.seed !== null && s.seed !== s.scenario.seed) q.set('seed', String(s.seed))
+  if (s.timeS > 0) q.set('t', String(Math.round(s.timeS)))
+  if (s.selected) q.set('sat', s.selected)
+  const text = q.toString().replace(/%2C/g, ',')
+  return text ? `?${text}` : ''
+}
+
+/** Loads what the link asks for (the default scenario when it asks for nothing). */
+export function loadFromUrl(session: Session, url: UrlState): void {
+  if (url.renderAlways) session.app.setState({ renderAlways: true })
+  if (url.stress !== undefined) {
+    session.loadStress(url.stress, { timeS: url.t, play: url.play })
+    return
+  }
+  let entry = findEntry(url.scenario ?? 'default')
+  if (!entry) {
+    if (url.scenario)
+      pushMessage(
+        session.app,
+        'note',
+        `The link names a scenario "${url.scenario}" that is not built in; showing the default.`,
+      )
+    entry = findEntry('default') ?? LIBRARY[0]
+  }
+  if (!entry) {
+    pushMessage(session.app, 'error', 'No built-in scenario is available.')
+    return
+  }
+  session.loadText(
+    { text: entry.text, file: entry.file, source: { kind: 'library', key: entry.key } },
+    { strategies: url.strategies, seed: url.seed, timeS: url.t, selected: url.sat ?? null },
+  )
+  if (url.play !== undefined) session.play(url.play)
+}
+
+/**
+ * Keeps the address bar in step with the app: at most once per `everyMs`, and while playing at
+ * most once per `playingMs` (replaceState is not free, and a playing clock changes constantly).
+ */
+export function startUrlSync(session: Session, everyMs = 800, playingMs = 10_000): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null
+  let due = 0
+  let last = 0
+  const write = () => {
+    timer = null
+    last = performance.now()
+    const query = urlFor(session.app.getState())
+    if (query === null) return
+    const next = `${location.pathname}${query}${location.hash}`
+    if (next !== `${location.pathname}${location.search}${location.hash}`)
+      history.replaceState(history.state, '', next)
+  }
+  const unsubscribe = session.app.subscribe((s, p) => {
+    if (
+      s.timeS === p.timeS &&
+      s.source === p.source &&
+      s.strategies === p.strategies &&
+      s.seed === p.seed &&
+      s.selected === p.selected &&
+      s.playing === p.playing
+    )
+      return
+    const gap = s.playing && s.source === p.source && s.strategies === p.strategies ? playingMs : everyMs
+    const at = Math.max(performance.now(), last + gap)
+    // A write already planned at least as soon stays; a sooner one (a pause, a seek) replaces it.
+    if (timer !== null && due <= at) return
+    if (timer !== null) clearTimeout(timer)
+    due = at
+    timer = setTimeout(write, at - performance.now())
+  })
+  return () => {
+    unsubscribe()
+    if (timer !== null) clearTimeout(timer)
+  }
+}

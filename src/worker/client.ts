@@ -1,0 +1,34 @@
+// The UI side of the worker: starts it and turns its failures into messages, so the app can
+// show them and start a new one. The store's session talks to it through the `SimPort` shape.
+
+import type { FromWorker, ToWorker } from './protocol'
+
+export interface SimPort {
+  post(message: ToWorker): void
+  /** Replaces the listener for the worker's messages. */
+  listen(fn: (message: FromWorker) => void): void
+  terminate(): void
+}
+
+export function startSimWorker(): SimPort {
+  const worker = new Worker(new URL('./sim.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'simulation',
+  })
+  let listener: (message: FromWorker) => void = () => {}
+  worker.addEventListener('message', (e: MessageEvent<FromWorker>) => listener(e.data))
+  worker.addEventListener('error', (e) => {
+    e.preventDefault()
+    listener({ type: 'error', message: `The simulation worker failed: ${e.message || 'unknown error'}` })
+  })
+  worker.addEventListener('messageerror', () => {
+    listener({ type: 'error', message: 'A message from the simulation worker could not be read.' })
+  })
+  return {
+    post: (message) => worker.postMessage(message),
+    listen: (fn) => {
+      listener = fn
+    },
+    terminate: () => worker.terminate(),
+  }
+}

@@ -1,0 +1,184 @@
+// The session with a fake worker port: digests land in per-strategy stores (incrementally),
+// frames in a per-run FrameRef, load errors keep the running scenario, and a silent worker
+// is reported.
+
+import { describe, expect, it, vi } from 'vitest'
+import { emptySeries } from '../../src/core/metrics'
+import type { ScenarioSpec } from '../../src/core/spec'
+import { createSession, type SimPortLike } from '../../src/store/session'
+import { currentEvents } from '../../src/store/simStore'
+import type { FromWorker, StrategyDigest, ToWorker } from '../../src/worker/protocol'
+
+function fakePort() {
+  const sent: ToWorker[] = []
+  let listener: (m: FromWorker) => void = () => {}
+  const port: SimPortLike = {
+    post: (m) => sent.push(m),
+    listen: (fn) => {
+      listener = fn
+    },
+    terminate: vi.fn(),
+  }
+  return { port, sent, emit: (m: FromWorker) => listener(m) }
+}
+
+const spec = {
+  id: 's',
+  title: 'S',
+  durationS: 3600,
+  stepS: 30,
+  seed: 7,
+  epochMs: 0,
+  strategies: [
+    { name: 'a', params: {} },
+    { name: 'b', params: {} },
+  ],
+  satellites: [],
+} as unknown as ScenarioSpec
+
+function digest(strategy: string, eventsFrom: number, n: number, eventCount: number): StrategyDigest {
+  const series = emptySeries()
+  return {
+    strategy,
+    metrics: { tasksCompleted: n } as StrategyDigest['metrics'],
+    eventCount,
+    newEvents: {
+      from: eventsFrom,
+      events: Array.from({ length: n }, (_, i) => ({
+        t: (eventsFrom + i) * 30,
+        type: 'decision',
+        message: `e${eventsFrom + i}`,
+      })),
+    },
+    seriesCount: 0,
+    newSeries: { from: 0, t: [], values: series.values },
+    tasks: { known: 0, pending: 0, open: 0, captured: 0, delivered: 0, expired: 0 },
+    fleet: { total: 0, nominal: 0, alert: 0, failed: 0, maneuvering: 0, safe: 0 },
+    alerts: [],
+    conjunctions: [],
+    selected: null,
+  }
+}
+
+function loaded(strategies: string[]): FromWorker {
+  return {
+    type: 'loaded',
+    file: 'f.json',
+    source: { kind: 'library', key: 's' },
+    scenario: spec,
+    satelliteIds: ['X1'],
+    strategies,
+    planners: {},
+    seed: 7,
+    totalSteps: 120,
+    snapshotEvery: 10,
+    notes: [],
+  }
+}
+
+describe('session', () => {
+  it('fills one store per strategy from incremental digests', () => {
+    const { port, emit } = fakePort()
+    const session = createSession(() => port, { stallMs: 1e9 })
+    emit(loaded(['a', 'b']))
+    const { sims } = session.app.getState()
+    expect(sims.map((s) => s.getState().strategy)).toEqual(['a', 'b'])
+    const base = {
+      type: 'digest' as const,
+      stepIndex: 3,
+      playing: false,
+      speed: 60 as const,
+      done: false,
+      busy: null,
+    }
+    emit({ ...base, timeS: 90, digests: [digest('a', 0, 3, 3), digest('b', 0, 1, 1)] })
+    emit({ ...base, timeS: 120, digests: [digest('a', 3, 2, 5), digest('b', 1, 0, 1)] })
+    expect(sims[0].getState().history.map((e) => e.message)).toEqual(['e0', 'e1', 'e2', 'e3', 'e4'])
+    // A step back: the log now is shorter, the history stays for the timeline.
+    emit({ ...base, timeS: 60, digests: [digest('a', 5, 0, 2), digest('b', 1, 0, 1)] })
+    expect(sims[0].getState().history.length).toBe(5)
+    expect(currentEvents(sims[0].getState()).length).toBe(2)
+    expect(session.app.getState().timeS).toBe(60)
+    session.dispose()
+  })
+
+  it('keeps frames per run and drops frames of another shape', () => {
+    const { port, emit } = fakePort()
+    const session = createSession(() => port, { stallMs: 1e9 })
+    emit(loaded(['a']))
+    const holder = session.frame()
+    const frame = (n: number): FromWorker => ({
+      type: 'frame',
+      seq: 1,
+      timeS: 30,
+      gmstRad: 0,
+      sunEci: [1, 0, 0],
+      playing: false,
+      frames: Array.from({ length: n }, () => ({
+        strategy: 'a',
+        positionsKm: new Float32Array(3),
+        status: new Uint8Array(1),
+        linkStation: new Int16Array(1),
+      })),
+    })
+    emit(frame(2))
+    expect(holder.current).toBeNull()
+    emit(frame(1))
+    expect(holder.current?.timeS).toBe(30)
+    emit(loaded(['a', 'b']))
+    expect(session.frame()).not.toBe(holder)
+    expect(session.frame().current).toBeNull()
+    session.dispose()
+  })
+
+  it('shows load errors and keeps what runs', () => {
+    const { port, emit, sent } = fakePort()
+    const session = createSession(() => port, { stallMs: 1e9 })
+    emit(loaded(['a']))
+    session.loadText({ text: '{', file: 'bad.json', source: { kind: 'file', name: 'bad.json' } })
+    expect(sent.at(-1)?.type).toBe('load')
+    expect(session.app.getState().pendingFile).toBe('bad.json')
+    emit({
+      type: 'loadError',
+      file: 'bad.json',
+      issues: [{ file: 'bad.json', path: '', message: 'expected JSON' }],
+    })
+    const s = session.app.getState()
+    expect(s.loadIssues?.issues.length).toBe(1)
+    expect(s.file).toBe('f.json')
+    expect(s.pendingFile).toBeNull()
+    session.dispose()
+  })
+
+  it('refuses a bad seed and reports a silent worker', () => {
+    vi.useFakeTimers()
+    try {
+      let now = 0
+      const { port, emit, sent } = fakePort()
+      const session = createSession(() => port, { stallMs: 5000, now: () => now })
+      emit(loaded(['a']))
+      session.setSeed(-1)
+      expect(sent.some((m) => m.type === 'setSeed')).toBe(false)
+      expect(session.app.getState().messages.at(-1)?.kind).toBe('error')
+      session.play()
+      emit({
+        type: 'digest',
+        timeS: 0,
+        stepIndex: 0,
+        playing: true,
+        speed: 60,
+        done: false,
+        busy: null,
+        digests: [],
+      })
+      now = 20_000
+      vi.advanceTimersByTime(2000)
+      expect(session.app.getState().messages.some((m) => /not responding/.test(m.text))).toBe(true)
+      session.restart()
+      expect(port.terminate).toHaveBeenCalled()
+      session.dispose()
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})

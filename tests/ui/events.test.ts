@@ -1,0 +1,94 @@
+// The UI's readings of the event log: divergences between strategies (the same action identity
+// `sim compare` uses), timeline markers, and the plain-language summary.
+
+import { describe, expect, it } from 'vitest'
+import type { SimEvent } from '../../src/core/events'
+import { divergences, happenedMarkers, runSummary } from '../../src/ui/events'
+import { formatDuration, formatNumber, formatOffset } from '../../src/ui/format'
+import { readUrl } from '../../src/ui/url'
+
+const ev = (t: number, type: SimEvent['type'], satellite?: string, message = `${type}@${t}`): SimEvent => ({
+  t,
+  type,
+  satellite,
+  message,
+})
+
+describe('divergences', () => {
+  it('finds the actions not every strategy took, moment by moment', () => {
+    const a = [ev(10, 'decision', 'S1'), ev(20, 'decision', 'S2'), ev(30, 'taskCaptured', 'S1')]
+    const b = [ev(10, 'decision', 'S1'), ev(25, 'alert', 'S3'), ev(30, 'maneuverExecuted', 'S3')]
+    const { moments, diverged } = divergences([a, b])
+    expect(moments.map((m) => m.t)).toEqual([20, 25, 30])
+    expect(moments[0].actions.map((x) => x.length)).toEqual([1, 0])
+    expect(diverged[0].has(a[1])).toBe(true)
+    expect(diverged[0].has(a[0])).toBe(false)
+    expect(diverged[0].has(a[2])).toBe(false)
+    expect(diverged[1].size).toBe(2)
+  })
+
+  it('counts repeated actions', () => {
+    const a = [ev(10, 'decision', 'S1'), ev(10, 'decision', 'S1')]
+    const b = [ev(10, 'decision', 'S1')]
+    expect(divergences([a, b]).diverged[0].size).toBe(1)
+    expect(divergences([a]).moments).toEqual([])
+  })
+})
+
+describe('markers', () => {
+  it('merges close events of one category', () => {
+    const m = happenedMarkers(
+      [ev(0, 'alert'), ev(10, 'alert'), ev(10, 'componentFailed'), ev(500, 'alert')],
+      100,
+    )
+    expect(m.map((x) => [x.t, x.category, x.count])).toEqual([
+      [0, 'alert', 2],
+      [10, 'failure', 1],
+      [500, 'alert', 1],
+    ])
+  })
+})
+
+describe('summary', () => {
+  it('reads like a sentence', () => {
+    const text = runSummary({
+      timeS: 6 * 3600 + 600,
+      tasks: { known: 22, pending: 2, open: 3, captured: 3, delivered: 14, expired: 0 },
+      fleet: null,
+      events: [ev(1, 'satelliteFailed'), ev(2, 'alert'), ev(3, 'maneuverExecuted')],
+      deltaV: 12.34,
+      minSoc: 41.2,
+      done: false,
+    })
+    expect(text).toBe(
+      'In 6 h 10 min, 14 of 22 tasks delivered, 3 captured and waiting for a downlink, 1 satellite lost, 1 alert raised and 1 manoeuvre (Δv 12.3 m/s); the lowest battery charge was 41 %.',
+    )
+  })
+})
+
+describe('format and URL', () => {
+  it('formats for people', () => {
+    expect(formatOffset(3600 + 600)).toBe('T+1h 10m')
+    expect(formatDuration(90)).toBe('1 min 30 s')
+    expect(formatNumber(0.17366)).toBe('0.174')
+    expect(formatNumber(-0)).toBe('0')
+    expect(formatNumber(null)).toBe('—')
+  })
+
+  it('reads a link and ignores hostile parts', () => {
+    expect(readUrl('?scenario=default&strategies=a,b&seed=7&t=3600&sat=P1-S3')).toEqual({
+      scenario: 'default',
+      strategies: ['a', 'b'],
+      seed: 7,
+      t: 3600,
+      sat: 'P1-S3',
+    })
+    expect(readUrl('?scenario=../../x&strategies=%3Cscript%3E&seed=-1&t=abc&stress=99999')).toEqual({})
+    expect(readUrl('?seed=4294967296').seed).toBeUndefined()
+    expect(readUrl('?stress=1000&play=max&render=always')).toEqual({
+      stress: 1000,
+      play: 'max',
+      renderAlways: true,
+    })
+  })
+})
