@@ -20,7 +20,7 @@ import { gzipSync } from 'node:zlib'
 import type { Browser, Page } from 'playwright-core'
 import { build } from 'vite'
 import { launchBrowser } from '../tests/e2e/browser'
-import { type BenchRow, row } from './row'
+import { type BenchRow, printRows, row } from './row'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const VIEWPORT = { width: 1440, height: 900 }
@@ -254,10 +254,6 @@ async function measure(base: string, seconds: number): Promise<BenchRow[]> {
   return rows
 }
 
-function fmt(x: number): string {
-  return Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toPrecision(3)
-}
-
 async function main(): Promise<void> {
   const args = process.argv.slice(2)
   const json = args.includes('--json')
@@ -281,25 +277,7 @@ async function main(): Promise<void> {
         'bare three.js',
       ),
     )
-    if (json) {
-      process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`)
-      return
-    }
-    const table = [['name', 'params', 'value', 'baseline', 'ratio']]
-    for (const r of rows) {
-      const params = Object.entries(r.params)
-        .map(([k, v]) => `${k}=${v}`)
-        .join(' ')
-      table.push([
-        r.name,
-        params,
-        `${fmt(r.value)} ${r.unit}`,
-        `${fmt(r.baseline)} (${r.baselineName})`,
-        fmt(r.ratio),
-      ])
-    }
-    const widths = table[0].map((_, c) => Math.max(...table.map((t) => t[c].length)))
-    for (const t of table) process.stdout.write(`${t.map((cell, c) => cell.padEnd(widths[c])).join('  ')}\n`)
+    printRows(rows, json)
   } finally {
     server?.closeAllConnections()
     server?.close()

@@ -34,3 +34,30 @@ export function medianNs(fn: () => void, runs = 7, warmup = 2): number {
   times.sort((x, y) => x - y)
   return times[Math.floor(times.length / 2)]
 }
+
+function fmt(x: number): string {
+  return Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toPrecision(3)
+}
+
+/** Prints rows as JSON (an array) or as an aligned table on standard output. */
+export function printRows(rows: BenchRow[], json: boolean): void {
+  if (json) {
+    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`)
+    return
+  }
+  const table = [['name', 'params', 'value', 'baseline', 'ratio']]
+  for (const r of rows) {
+    const params = Object.entries(r.params)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')
+    table.push([
+      r.name,
+      params,
+      `${fmt(r.value)} ${r.unit}`,
+      `${fmt(r.baseline)} (${r.baselineName})`,
+      fmt(r.ratio),
+    ])
+  }
+  const widths = table[0].map((_, c) => Math.max(...table.map((t) => t[c].length)))
+  for (const t of table) process.stdout.write(`${t.map((cell, c) => cell.padEnd(widths[c])).join('  ')}\n`)
+}

@@ -5,16 +5,12 @@
 import { assignmentRows } from './assignment'
 import { engineRows } from './engine'
 import { plannerRows } from './planners'
-import type { BenchRow } from './row'
+import { type BenchRow, printRows } from './row'
 
 const GROUPS: Record<string, () => Promise<BenchRow[]>> = {
   engine: engineRows,
   assignment: assignmentRows,
   planners: plannerRows,
-}
-
-function fmt(x: number): string {
-  return Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toPrecision(3)
 }
 
 async function main(): Promise<void> {
@@ -34,25 +30,7 @@ async function main(): Promise<void> {
     process.stderr.write(`bench: ${g}…\n`)
     rows.push(...(await GROUPS[g]()))
   }
-  if (json) {
-    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`)
-    return
-  }
-  const table = [['name', 'params', 'value', 'baseline', 'ratio']]
-  for (const r of rows) {
-    const params = Object.entries(r.params)
-      .map(([k, v]) => `${k}=${v}`)
-      .join(' ')
-    table.push([
-      r.name,
-      params,
-      `${fmt(r.value)} ${r.unit}`,
-      `${fmt(r.baseline)} (${r.baselineName})`,
-      fmt(r.ratio),
-    ])
-  }
-  const widths = table[0].map((_, c) => Math.max(...table.map((t) => t[c].length)))
-  for (const t of table) process.stdout.write(`${t.map((cell, c) => cell.padEnd(widths[c])).join('  ')}\n`)
+  printRows(rows, json)
 }
 
 await main()
