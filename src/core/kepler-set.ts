@@ -49,6 +49,7 @@ export class KeplerSet {
   readonly mDotJ2: Float64Array
 
   // Per-satellite precomputed values.
+  private readonly scratchElements: KeplerElements = { a: 0, e: 0, i: 0, raan: 0, argp: 0, m0: 0 }
   private readonly q: Float64Array // √(1 − e²)
   private readonly vk: Float64Array // √(μ/a) = n·a
   private readonly ci: Float64Array
@@ -190,7 +191,18 @@ export class KeplerSet {
 
   /** Position and velocity of satellite k alone at tS: x, y, z, vx, vy, vz at out[offset ..]. */
   stateAt(k: number, tS: number, j2: boolean, out: Float64Array, offset: number): void {
-    elementsToState(this.elementsAt(k, tS, j2), out, offset)
+    // Planners call this per satellite per sample: fill one reused record rather than allocate.
+    this.checkIndex(k)
+    const dt = tS - this.t0[k]
+    const el = this.scratchElements
+    el.a = this.a[k]
+    el.e = this.e[k]
+    el.i = this.i[k]
+    // The same arithmetic as elementsAt, so both give bit-identical states.
+    el.raan = wrapTwoPi(this.raan0[k] + (j2 ? this.raanDot[k] * dt : 0))
+    el.argp = wrapTwoPi(this.argp0[k] + (j2 ? this.argpDot[k] * dt : 0))
+    el.m0 = wrapTwoPi(this.m0[k] + (j2 ? this.mDotJ2[k] : this.n[k]) * dt)
+    elementsToState(el, out, offset)
   }
 
   /** Copy of all base elements (7 values per satellite), for the engine's snapshots. */

@@ -104,8 +104,13 @@ export interface WorldView {
   trigger: string
   /** Measured telemetry of one component, the most recent samples the engine keeps. */
   telemetry(satellite: number, component: ComponentName): TelemetryWindow
-  /** Predicted ECI position (m) of a satellite at a future time if nothing changes its orbit. */
+  /**
+   * Predicted ECI position (m) of a satellite at a future time if nothing changes its orbit.
+   * With `out`, writes x, y, z into out[0..2] and returns it, allocating nothing (for planners
+   * that predict many positions per call).
+   */
   predictPosition(satellite: number, tS: number): [number, number, number]
+  predictPosition(satellite: number, tS: number, out: Float64Array): Float64Array
   /**
    * Predicted passes of a satellite over a station in [fromS, toS], sampled every `sampleS`
    * (default: the scenario step), ignoring outages not yet known.

@@ -139,10 +139,14 @@ export function buildView(ctx: Ctx, plannerId: string, trigger: string): WorldVi
     recentEvents,
     trigger,
     telemetry: (k: number, component: ComponentName) => telemetryWindow(world, s, k, component),
-    predictPosition(k, tS) {
+    predictPosition: ((k: number, tS: number, out?: Float64Array) => {
       ctx.prop.propagateOne(k, tS, scratch)
-      return [scratch[0], scratch[1], scratch[2]]
-    },
+      if (!out) return [scratch[0], scratch[1], scratch[2]]
+      out[0] = scratch[0]
+      out[1] = scratch[1]
+      out[2] = scratch[2]
+      return out
+    }) as WorldView['predictPosition'],
     visibilityWindows(k, j, fromS, toS, sampleS = world.spec.stepS) {
       const windows: [number, number][] = []
       let open = Number.NaN

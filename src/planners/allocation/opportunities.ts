@@ -95,7 +95,7 @@ export function predictOpportunities(
   for (let i = 0; i < rows; i++) {
     const t = tasks[i]
     geodeticToEcef(t.target.latRad, t.target.lonRad, 0, tgt, 3 * i)
-    const r = Math.hypot(tgt[3 * i], tgt[3 * i + 1], tgt[3 * i + 2])
+    const r = norm3(tgt[3 * i], tgt[3 * i + 1], tgt[3 * i + 2])
     for (let d = 0; d < 3; d++) unit[3 * i + d] = tgt[3 * i + d] / r
     lat[i] = Math.asin(unit[3 * i + 2])
     lo[i] = Math.max(first, Math.ceil(t.windowStartS / step - 1e-9) * step)
@@ -112,7 +112,7 @@ export function predictOpportunities(
   const blockedUntil = new Float64Array(ns).fill(Number.NEGATIVE_INFINITY)
   view.stations.forEach((st, j) => {
     stationFrame(st.latRad, st.lonRad, st.altM, frames, 6 * j)
-    const r = Math.hypot(frames[6 * j], frames[6 * j + 1], frames[6 * j + 2])
+    const r = norm3(frames[6 * j], frames[6 * j + 1], frames[6 * j + 2])
     for (let d = 0; d < 3; d++) stationUnit[3 * j + d] = frames[6 * j + d] / r
     sinMask[j] = Math.sin(st.minElevationRad)
     if (st.inOutage) blockedUntil[j] = st.outageEndsS ?? Number.POSITIVE_INFINITY
@@ -131,8 +131,9 @@ export function predictOpportunities(
   const stepEcef = new Float64Array(3 * ratio)
   const stepReady = new Uint8Array(ratio)
 
+  const p = new Float64Array(3)
   const ecefAt = (k: number, tS: number, out: Float64Array, o: number, c?: number, s?: number): void => {
-    const p = view.predictPosition(k, tS)
+    view.predictPosition(k, tS, p)
     let cg = c
     let sg = s
     if (cg === undefined || sg === undefined) {
@@ -159,7 +160,7 @@ export function predictOpportunities(
     const cosOff = Math.cos(sat.bus.maxOffNadirRad)
     const rMax = Math.max(
       sat.elements.a * (1 + Math.min(Math.max(sat.elements.e, 0), 0.99)),
-      Math.hypot(...sat.positionEciM),
+      norm3(sat.positionEciM[0], sat.positionEciM[1], sat.positionEciM[2]),
     )
     const reach = footprintHalfAngle(rMax, sat.bus.maxOffNadirRad) + drift
     // A station can only see the satellite within this Earth central angle of its sub-point.
@@ -172,7 +173,7 @@ export function predictOpportunities(
     let ay = 0
     let az = 0
     {
-      const r = Math.hypot(here[0], here[1], here[2])
+      const r = norm3(here[0], here[1], here[2])
       ax = here[0] / r
       ay = here[1] / r
       az = here[2] / r
@@ -182,7 +183,7 @@ export function predictOpportunities(
       const t = t0 + j * S
       if (t - S >= last) break
       ecefAt(k, t, here, 0, cosG[j], sinG[j])
-      const r = Math.hypot(here[0], here[1], here[2])
+      const r = norm3(here[0], here[1], here[2])
       const bx = here[0] / r
       const by = here[1] / r
       const bz = here[2] / r
@@ -199,7 +200,7 @@ export function predictOpportunities(
       if (remaining > 0) {
         // The arc a→b: midpoint m, half-length h, unit normal n (when the arc is not degenerate).
         const cosAB = ax * bx + ay * by + az * bz
-        const mLen = Math.hypot(ax + bx, ay + by, az + bz)
+        const mLen = norm3(ax + bx, ay + by, az + bz)
         const wide = cosAB < 0 || mLen < 1e-9
         const mx = (ax + bx) / mLen
         const my = (ay + by) / mLen
@@ -208,7 +209,7 @@ export function predictOpportunities(
         let nx = ay * bz - az * by
         let ny = az * bx - ax * bz
         let nz = ax * by - ay * bx
-        const nLen = Math.hypot(nx, ny, nz)
+        const nLen = norm3(nx, ny, nz)
         const planar = nLen > 1e-12
         if (planar) {
           nx /= nLen
@@ -221,7 +222,7 @@ export function predictOpportunities(
         let latHi = Math.asin(Math.max(az, bz))
         let latLo = Math.asin(Math.min(az, bz))
         if (planar) {
-          const vLen = Math.hypot(-nz * nx, -nz * ny, 1 - nz * nz)
+          const vLen = norm3(-nz * nx, -nz * ny, 1 - nz * nz)
           if (vLen > 1e-12) {
             const along = (-nz * nx * mx - nz * ny * my + (1 - nz * nz) * mz) / vLen
             const vLat = Math.asin(Math.min(1, (1 - nz * nz) / vLen))
@@ -293,6 +294,11 @@ export function predictOpportunities(
     }
   }
   return empty
+}
+
+/** |(x, y, z)|. Not Math.hypot: V8's builtin allocates on every call, and this is the hot loop. */
+function norm3(x: number, y: number, z: number): number {
+  return Math.sqrt(x * x + y * y + z * z)
 }
 
 /** First index whose value is ≥ x in an ascending array. */
