@@ -1,25 +1,30 @@
 // The baseline of `npm run bench:browser`: a bare three.js page drawing N instanced spheres (the
 // scene's satellite shape: an icosphere, flat colour) moving on circular orbits around the
 // origin, every animation frame, at the size of the app's canvas. No React, no worker, no Earth.
-// Query: ?n=1000&w=1008&h=700. Exposes window.__bare = { frames } and marks `bare:first-frame`.
+// Query: ?n=1000&w=1008&h=700; &earth=1 adds the app's Earth (its texture on a sphere of the same
+// tessellation, unlit) to tell what the Earth alone costs. Exposes window.__bare = { frames } and
+// marks `bare:first-frame`.
 
 import {
   Color,
   IcosahedronGeometry,
   InstancedMesh,
   Matrix4,
+  Mesh,
   MeshBasicMaterial,
   PerspectiveCamera,
   Scene,
   WebGLRenderer,
 } from 'three'
+import { softwareWebGL } from '../src/scene/renderer-quality'
 
 const q = new URLSearchParams(location.search)
 const n = Math.max(1, Math.min(100_000, Number(q.get('n')) || 1000))
 const width = Number(q.get('w')) || innerWidth
 const height = Number(q.get('h')) || innerHeight
 
-const renderer = new WebGLRenderer({ antialias: true })
+// The app's rule for MSAA (off on a software rasterizer), so both pages draw alike.
+const renderer = new WebGLRenderer({ antialias: !softwareWebGL() })
 renderer.setPixelRatio(1)
 renderer.setSize(width, height)
 document.body.appendChild(renderer.domElement)
@@ -37,6 +42,17 @@ const mesh = new InstancedMesh(
   n,
 )
 scene.add(mesh)
+
+if (q.get('earth') === '1') {
+  // Loaded on demand, so the page's own JavaScript (the size baseline) stays three.js alone.
+  const [{ createEarthTexture }, { makeSphereGeometry, SURFACE_SEGMENTS }] = await Promise.all([
+    import('../src/scene/earthTexture'),
+    import('../src/scene/globe-mesh'),
+  ])
+  scene.add(
+    new Mesh(makeSphereGeometry(...SURFACE_SEGMENTS), new MeshBasicMaterial({ map: createEarthTexture() })),
+  )
+}
 
 // Circular orbits: radius, inclination, node, phase, rate per satellite.
 const orbit = new Float64Array(5 * n)

@@ -1,7 +1,8 @@
 // `npm run bench:browser`: the app in headless Chromium (SwiftShader, the e2e flags), each figure
 // beside a baseline measured in the same run:
 //   - fps with 1,000 satellites playing, beside a bare three.js page drawing 1,000 instanced
-//     spheres at the same canvas size (both render every animation frame: render=always);
+//     spheres at the same canvas size (both render every animation frame: render=always), and
+//     beside the same page also drawing the app's textured Earth (what the Earth alone costs);
 //   - main-thread scripting time per rendered frame with 10,000 satellites playing (the app's
 //     normal on-demand loop, Chrome's Performance.getMetrics ScriptDuration), beside the bare
 //     page with 10,000 spheres;
@@ -14,7 +15,7 @@ import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
-import { extname, join, normalize, resolve, sep } from 'node:path'
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import type { Browser, Page } from 'playwright-core'
@@ -68,6 +69,14 @@ async function buildAll(out: string): Promise<{ app: string; bare: string }> {
   return { app, bare }
 }
 
+/** The JavaScript an HTML page of a build loads: its module scripts and their preloads. */
+async function pageScripts(dir: string, html: string): Promise<string[]> {
+  const text = await readFile(join(dir, html), 'utf8')
+  const base = dirname(join(dir, html))
+  const refs = [...text.matchAll(/<(?:script|link)[^>]+(?:src|href)="([^"]+\.js)"/g)].map((m) => m[1])
+  return refs.map((r) => (r.startsWith('/') ? join(dir, r.replace(/^\/bare\//, '/')) : join(base, r)))
+}
+
 async function jsFiles(dir: string): Promise<string[]> {
   const out: string[] = []
   for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -78,9 +87,10 @@ async function jsFiles(dir: string): Promise<string[]> {
   return out
 }
 
-async function gzippedJs(dir: string): Promise<number> {
+async function gzippedJs(dir: string, files?: string[]): Promise<number> {
   let bytes = 0
-  for (const file of await jsFiles(dir)) bytes += gzipSync(await readFile(file), { level: 9 }).length
+  for (const file of files ?? (await jsFiles(dir)))
+    bytes += gzipSync(await readFile(file), { level: 9 }).length
   return bytes
 }
 
@@ -174,6 +184,7 @@ async function measure(base: string, seconds: number): Promise<BenchRow[]> {
     log('fps, 1,000 satellites…')
     const appFps: number[] = []
     const bareFps: number[] = []
+    const earthFps: number[] = []
     let size = { width: VIEWPORT.width, height: VIEWPORT.height }
     let page: Page
     for (let round = 0; round < 2; round++) {
@@ -187,6 +198,14 @@ async function measure(base: string, seconds: number): Promise<BenchRow[]> {
       await page.waitForTimeout(1000)
       bareFps.push(await fps(page, '__bare', seconds))
       await page.context().close()
+      page = await open(
+        browser,
+        `${base}bare/bench/bare-three.html?n=1000&earth=1&w=${size.width}&h=${size.height}`,
+      )
+      await mark(page, 'bare:first-frame')
+      await page.waitForTimeout(1000)
+      earthFps.push(await fps(page, '__bare', seconds))
+      await page.context().close()
     }
     rows.push(
       row(
@@ -196,6 +215,16 @@ async function measure(base: string, seconds: number): Promise<BenchRow[]> {
         'fps',
         median(bareFps),
         'bare three.js',
+      ),
+      // Not a target: the same spheres plus the app's Earth texture on the same sphere, to tell
+      // the Earth's own drawing cost from the app's overhead.
+      row(
+        'app fps',
+        { satellites: 1000, canvas: `${size.width}x${size.height}` },
+        median(appFps),
+        'fps',
+        median(earthFps),
+        'bare three.js + the Earth',
       ),
     )
 
@@ -273,7 +302,8 @@ async function main(): Promise<void> {
         { build: 'dist' },
         (await gzippedJs(app)) / 1024,
         'KiB',
-        (await gzippedJs(bare)) / 1024,
+        // The bare page's own script (three.js); not its on-demand Earth chunk.
+        (await gzippedJs(bare, await pageScripts(bare, 'bench/bare-three.html'))) / 1024,
         'bare three.js',
       ),
     )

@@ -18,7 +18,8 @@ import {
   Vector3,
 } from 'three'
 import { createEarthTexture } from './earthTexture'
-import { buildGraticule, buildSphere } from './geo'
+import { buildGraticule } from './geo'
+import { HALO_SEGMENTS, makeSphereGeometry, SURFACE_SEGMENTS } from './globe-mesh'
 
 export interface EarthState {
   gmstRad: number
@@ -107,26 +108,6 @@ void main() {
 `
 
 const HALO_RADIUS = 1.035
-/**
- * Tessellation of the globe and of its halo. Software WebGL (SwiftShader) spends most of a frame
- * on these vertices: 48 × 96 halves the frame time of 96 × 192, and its facets stay below a
- * pixel (a 3.75° edge sags by 5·10⁻⁴ Earth radii, under a pixel even with the globe filling the
- * view). The halo is a soft glow fading to nothing at its edge, so coarser still.
- */
-const SURFACE_SEGMENTS: [number, number] = [48, 96]
-const HALO_SEGMENTS: [number, number] = [24, 48]
-
-function makeSphereGeometry(latSegments: number, lonSegments: number): BufferGeometry {
-  const s = buildSphere(latSegments, lonSegments)
-  const g = new BufferGeometry()
-  g.setAttribute('position', new BufferAttribute(s.positions, 3))
-  g.setAttribute('normal', new BufferAttribute(s.normals, 3))
-  g.setAttribute('uv', new BufferAttribute(s.uvs, 2))
-  g.setIndex(new BufferAttribute(s.indices, 1))
-  g.computeBoundingSphere()
-  return g
-}
-
 export function Earth({ gmstRad, sunDirEci, getState, gridStepDeg = 30 }: EarthProps) {
   const fixed = useRef<Group>(null)
   const sun = useMemo(() => new Vector3(1, 0, 0), [])

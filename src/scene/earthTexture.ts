@@ -4,11 +4,12 @@
 // Greenwich and its top row the north pole.
 
 import type { MultiPolygon, Polygon } from 'geojson'
-import { CanvasTexture, SRGBColorSpace } from 'three'
+import { CanvasTexture, LinearMipmapNearestFilter, SRGBColorSpace } from 'three'
 import { feature } from 'topojson-client'
 import type { GeometryCollection, Topology } from 'topojson-specification'
 import landTopology from 'world-atlas/land-50m.json'
 import { lonLatToPixel, unwrapRing } from './geo'
+import { softwareWebGL } from './renderer-quality'
 
 export const EARTH_TEXTURE_WIDTH = 2048
 export const EARTH_TEXTURE_HEIGHT = 1024
@@ -107,7 +108,12 @@ export function createEarthTexture(): CanvasTexture {
   paintEarth(ctx, canvas.width, canvas.height)
   const texture = new CanvasTexture(canvas)
   texture.colorSpace = SRGBColorSpace
-  texture.anisotropy = 8
+  if (softwareWebGL()) {
+    // One mip level, bilinear, no anisotropy: see renderer-quality.ts.
+    texture.minFilter = LinearMipmapNearestFilter
+  } else {
+    texture.anisotropy = 8
+  }
   texture.needsUpdate = true
   return texture
 }

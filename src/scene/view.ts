@@ -15,3 +15,16 @@ export function initialCameraPosition(sunDirEci: ArrayLike<number>, distance = 4
     distance * Math.sin(lat),
   ]
 }
+
+/** What the home view shows whole: the Earth and a low orbit shell, in Earth radii. */
+const HOME_SHELL_RADII = 1.3
+
+/**
+ * Distance of the home view: `base` Earth radii, or farther when the view is narrower than it is
+ * tall (compare panes side by side), so the Earth and a low orbit shell fit its width too.
+ */
+export function homeDistance(aspect: number, fovDeg: number, base = 4): number {
+  if (!(aspect > 0) || !(fovDeg > 0)) return base
+  const halfWidth = Math.atan(Math.tan((fovDeg * Math.PI) / 360) * Math.min(1, aspect))
+  return Math.max(base, HOME_SHELL_RADII / Math.sin(halfWidth))
+}

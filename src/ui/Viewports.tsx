@@ -11,6 +11,7 @@ import { Canvas, useFrame, useThree } from '@react-three/fiber'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { Quaternion, Vector3 } from 'three'
 import type { HoverInfo } from '../scene/contract'
+import { softwareWebGL } from '../scene/renderer-quality'
 import { SimScene } from '../scene/SimScene'
 import type { FrameHolder } from '../store/session'
 import { useApp, useSession } from './session-context'
@@ -181,7 +182,7 @@ function Viewport({
           key={sceneKey}
           flat
           dpr={[1, 2]}
-          gl={{ antialias: true }}
+          gl={{ antialias: !softwareWebGL() }}
           frameloop={live ? 'always' : 'demand'}
           aria-label={`3D view of the constellation, strategy ${strategy}`}
         >

@@ -10,7 +10,7 @@ import {
   unwrapRing,
 } from '../../src/scene/geo'
 import { buildStarfield, seededRandom } from '../../src/scene/starfield'
-import { initialCameraPosition } from '../../src/scene/view'
+import { homeDistance, initialCameraPosition } from '../../src/scene/view'
 
 const D = Math.PI / 180
 
@@ -168,5 +168,17 @@ describe('starfield and camera', () => {
     expect(Math.hypot(...p)).toBeCloseTo(4, 12)
     expect(p[2]).toBeGreaterThan(0)
     expect(p[0] * sun[0] + p[1] * sun[1] + p[2] * sun[2]).toBeGreaterThan(0)
+  })
+
+  it('backs the home view off in a narrow pane so a 1.3 Rₑ shell fits its width', () => {
+    // A wide view (the single viewport) keeps the base distance.
+    expect(homeDistance(994 / 712, 40)).toBe(4)
+    // A compare pane 0.7 as wide as tall: the shell's angular radius equals the half-width angle.
+    const d = homeDistance(0.7, 40)
+    const halfWidth = Math.atan(Math.tan((20 * Math.PI) / 180) * 0.7)
+    expect(d).toBeGreaterThan(4)
+    expect(Math.asin(1.3 / d)).toBeCloseTo(halfWidth, 12)
+    // Nonsense sizes (a pane not laid out yet) fall back to the base.
+    expect(homeDistance(0, 40)).toBe(4)
   })
 })

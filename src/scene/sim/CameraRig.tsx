@@ -10,7 +10,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { PerspectiveCamera, Vector3 } from 'three'
 import type { OrbitControls as OrbitControlsImpl } from 'three-stdlib'
 import { type FrameRef, KM_PER_UNIT } from '../contract'
-import { initialCameraPosition } from '../view'
+import { homeDistance, initialCameraPosition } from '../view'
 import { drawableCount, strategyFrame } from './common'
 
 const FOV = 40
@@ -93,9 +93,10 @@ export function CameraRig(props: CameraRigProps) {
     const adopt =
       previous.isPerspectiveCamera && previous.up.z > 0.99 && previous.fov > 10 && previous.fov < 90
     const fov = adopt ? previous.fov : FOV
-    const c = new PerspectiveCamera(fov, 1, 0.005, 2000)
+    const aspect = size.width > 0 && size.height > 0 ? size.width / size.height : 1
+    const c = new PerspectiveCamera(fov, aspect, 0.005, 2000)
     c.up.set(0, 0, 1)
-    c.position.fromArray(initialCameraPosition(epochSun, INITIAL_DISTANCE))
+    c.position.fromArray(initialCameraPosition(epochSun, homeDistance(aspect, fov, INITIAL_DISTANCE)))
     c.lookAt(0, 0, 0)
     return c
   })
@@ -148,7 +149,9 @@ export function CameraRig(props: CameraRigProps) {
     if (mode === 'reset') {
       const sun = frame.current?.sunEci ?? epochSun
       anim.toTarget.set(0, 0, 0)
-      anim.toOffset.fromArray(initialCameraPosition(sun, INITIAL_DISTANCE))
+      anim.toOffset.fromArray(
+        initialCameraPosition(sun, homeDistance(camera.aspect, camera.fov, INITIAL_DISTANCE)),
+      )
     }
   }
 
@@ -170,7 +173,9 @@ export function CameraRig(props: CameraRigProps) {
     const c = controls.current
     anim.mode = 'free'
     setMinDistance(MIN_DISTANCE_EARTH)
-    camera.position.fromArray(initialCameraPosition(epochSun, INITIAL_DISTANCE))
+    camera.position.fromArray(
+      initialCameraPosition(epochSun, homeDistance(camera.aspect, camera.fov, INITIAL_DISTANCE)),
+    )
     if (c) c.target.set(0, 0, 0)
   })
   // While following, the camera follows the selection: to the new satellite, or home without one.

@@ -1,8 +1,11 @@
 // Every satellite of one strategy in ONE InstancedMesh. Per drawn frame, only typed-array writes:
-// the translation column of each instance matrix (what setMatrixAt would write, minus the copy of
-// the 12 constant entries) when a new frame arrives, and the instance colour of a satellite when
-// its status changes. The vertex shader keeps each sphere a constant number of pixels across,
-// whatever the zoom, so no per-frame scaling is needed on the CPU either. Picking is a ray-to-point
+// when a new frame arrives, the frame's positions (km, 3 floats a satellite) are copied as they
+// are into an instanced attribute — one memcpy and 12 bytes a satellite to upload, where instance
+// matrices would cost a strided loop and 64 bytes a satellite (at 10,000 satellites, 640 KB a
+// frame through the GPU command buffer); the instance matrices stay identity and unused. A
+// satellite's colour is written only when its status changes. The vertex shader scales km to
+// scene units, enlarges the selected instance, and keeps each sphere a constant number of pixels
+// across whatever the zoom, so no per-frame work on the CPU for any of that either. Picking is a ray-to-point
 // test over the positions (pick.ts), not three's per-triangle instance raycast.
 
 import { type ThreeEvent, useFrame, useThree } from '@react-three/fiber'
@@ -38,12 +41,15 @@ const HOVER_INTERVAL_MS = 50
 const vertexShader = /* glsl */ `
 uniform float pixelWorld;
 uniform float sizePx;
+uniform float unitsPerKm;
+uniform int selected;
+uniform float selectedScale;
+attribute vec3 satPositionKm;
 varying vec3 vColor;
 varying float vShade;
 void main() {
-  // Instance matrix: translation = the satellite's position, uniform scale = 1 or the selected size.
-  vec3 centre = (modelMatrix * vec4(instanceMatrix[3].xyz, 1.0)).xyz;
-  float scale = length(instanceMatrix[0].xyz);
+  vec3 centre = (modelMatrix * vec4(satPositionKm * unitsPerKm, 1.0)).xyz;
+  float scale = gl_InstanceID == selected ? selectedScale : 1.0;
   vec4 view = viewMatrix * vec4(centre, 1.0);
   float radius = sizePx * scale * pixelWorld * max(-view.z, 1e-4);
   vec3 world = centre + position * radius;
@@ -94,13 +100,6 @@ export interface SatellitesProps {
   hoverRef: RefObject<number>
 }
 
-function setScale(m: Float32Array, k: number, s: number): void {
-  const o = 16 * k
-  m[o] = s
-  m[o + 5] = s
-  m[o + 10] = s
-}
-
 export function Satellites({
   frame,
   strategyIndex,
@@ -122,15 +121,23 @@ export function Satellites({
     selected: -1,
     tanPick: 0,
   }).current
-  const { mesh, material, lastStatus } = useMemo(() => {
+  const { mesh, material, lastStatus, positions } = useMemo(() => {
     const geometry = satelliteGeometry(count)
+    const positions = new InstancedBufferAttribute(new Float32Array(3 * Math.max(1, count)), 3)
+    positions.setUsage(DynamicDrawUsage)
+    geometry.setAttribute('satPositionKm', positions)
     const material = new ShaderMaterial({
-      uniforms: { pixelWorld: { value: 0.001 }, sizePx: { value: 4 } },
+      uniforms: {
+        pixelWorld: { value: 0.001 },
+        sizePx: { value: 4 },
+        unitsPerKm: { value: UNITS_PER_KM },
+        selected: { value: -1 },
+        selectedScale: { value: SELECTED_SCALE },
+      },
       vertexShader,
       fragmentShader,
     })
     const mesh = new InstancedMesh(geometry, material, Math.max(1, count))
-    mesh.instanceMatrix.setUsage(DynamicDrawUsage)
     mesh.instanceColor = new InstancedBufferAttribute(new Float32Array(3 * Math.max(1, count)), 3)
     mesh.instanceColor.setUsage(DynamicDrawUsage)
     mesh.count = 0
@@ -169,7 +176,7 @@ export function Satellites({
       })
     }
     const lastStatus = new Uint8Array(Math.max(1, count)).fill(255)
-    return { mesh, material, lastStatus }
+    return { mesh, material, lastStatus, positions }
   }, [count, drawn])
 
   useLayoutEffect(() => {
@@ -199,39 +206,32 @@ export function Satellites({
     const n = drawableCount(sf, count)
     mesh.visible = n > 0
     mesh.count = n
-    const m = mesh.instanceMatrix.array as Float32Array
     const pos = sf.positionsKm
     const timeS = frame.current?.timeS ?? 0
-    let matrixDirty = false
     if (pos !== drawn.positions || timeS !== drawn.timeS || n !== drawn.n) {
-      for (let k = 0, o = 12, p = 0; k < n; k++, o += 16, p += 3) {
-        m[o] = pos[p] * UNITS_PER_KM
-        m[o + 1] = pos[p + 1] * UNITS_PER_KM
-        m[o + 2] = pos[p + 2] * UNITS_PER_KM
-      }
+      ;(positions.array as Float32Array).set(pos.length === 3 * n ? pos : pos.subarray(0, 3 * n))
+      positions.clearUpdateRanges()
+      positions.addUpdateRange(0, 3 * n)
+      positions.needsUpdate = true
       drawn.positions = pos
       drawn.timeS = timeS
       drawn.n = n
-      matrixDirty = true
     }
     const colours = mesh.instanceColor!.array as Float32Array
     let colourDirty = false
     const previous = drawn.selected
+    let selectionChanged = false
     if (selectedIndex !== previous) {
-      if (previous >= 0 && previous < count) {
-        setScale(m, previous, 1)
-        lastStatus[previous] = 255
-      }
-      if (selectedIndex >= 0 && selectedIndex < count) {
-        setScale(m, selectedIndex, SELECTED_SCALE)
-        lastStatus[selectedIndex] = 255
-      }
+      // The selected colour is brighter: repaint the old and the new selection below.
+      if (previous >= 0 && previous < count) lastStatus[previous] = 255
+      if (selectedIndex >= 0 && selectedIndex < count) lastStatus[selectedIndex] = 255
+      material.uniforms.selected.value = selectedIndex
       drawn.selected = selectedIndex
-      matrixDirty = true
+      selectionChanged = true
     }
     const status = sf.status
     // Statuses arrive in a new array with each frame; between frames there is nothing to compare.
-    const statusChanged = status !== drawn.status || matrixDirty
+    const statusChanged = status !== drawn.status || selectionChanged
     drawn.status = status
     for (let k = 0; statusChanged && k < n; k++) {
       const s = status[k]
@@ -239,11 +239,6 @@ export function Satellites({
       lastStatus[k] = s
       statusColour(s, k === selectedIndex, colours, 3 * k)
       colourDirty = true
-    }
-    if (matrixDirty) {
-      mesh.instanceMatrix.clearUpdateRanges()
-      mesh.instanceMatrix.addUpdateRange(0, 16 * n)
-      mesh.instanceMatrix.needsUpdate = true
     }
     if (colourDirty) mesh.instanceColor!.needsUpdate = true
   })
