@@ -1,5 +1,5 @@
 // The baseline of `npm run bench:browser`: a bare three.js page drawing N instanced spheres (the
-// scene's satellite shape: an icosphere, flat colour) moving on circular orbits around the
+// scene's satellite shape, satelliteGeometry, at a fixed size, flat colour) moving on circular orbits around the
 // origin, every animation frame, at the size of the app's canvas. No React, no worker, no Earth.
 // Query: ?n=1000&w=1008&h=700; &earth=1 adds the app's Earth (its texture on a sphere of the same
 // tessellation, unlit) to tell what the Earth alone costs. Exposes window.__bare = { frames } and
@@ -7,7 +7,6 @@
 
 import {
   Color,
-  IcosahedronGeometry,
   InstancedMesh,
   Matrix4,
   Mesh,
@@ -16,6 +15,7 @@ import {
   Scene,
   WebGLRenderer,
 } from 'three'
+import { satelliteGeometry } from '../src/scene/instances'
 import { softwareWebGL } from '../src/scene/renderer-quality'
 
 const q = new URLSearchParams(location.search)
@@ -37,7 +37,7 @@ camera.up.set(0, 0, 1)
 camera.lookAt(0, 0, 0)
 
 const mesh = new InstancedMesh(
-  new IcosahedronGeometry(0.012, n > 2000 ? 0 : 1),
+  satelliteGeometry(n).scale(0.012, 0.012, 0.012),
   new MeshBasicMaterial({ color: '#7ee8ff' }),
   n,
 )

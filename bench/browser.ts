@@ -25,6 +25,8 @@ import { type BenchRow, printRows, row } from './row'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const VIEWPORT = { width: 1440, height: 900 }
+/** Interleaved rounds per figure; the median is reported (an odd count: a real middle value). */
+const ROUNDS = 3
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -179,7 +181,7 @@ async function measure(base: string, seconds: number): Promise<BenchRow[]> {
   const browser = await launchBrowser()
   const rows: BenchRow[] = []
   try {
-    // 1. fps with 1,000 satellites, both pages drawing every animation frame. Two rounds,
+    // 1. fps with 1,000 satellites, both pages drawing every animation frame. ROUNDS rounds,
     //    interleaved, medians: a shared machine's load then weighs on both sides alike.
     log('fps, 1,000 satellites…')
     const appFps: number[] = []
@@ -187,7 +189,7 @@ async function measure(base: string, seconds: number): Promise<BenchRow[]> {
     const earthFps: number[] = []
     let size = { width: VIEWPORT.width, height: VIEWPORT.height }
     let page: Page
-    for (let round = 0; round < 2; round++) {
+    for (let round = 0; round < ROUNDS; round++) {
       page = await open(browser, `${base}?stress=1000&play=60&render=always`)
       size = await appCanvas(page)
       await page.waitForTimeout(1000)
@@ -232,7 +234,7 @@ async function measure(base: string, seconds: number): Promise<BenchRow[]> {
     log('scripting per frame, 10,000 satellites…')
     const appScript: number[] = []
     const bareScript: number[] = []
-    for (let round = 0; round < 2; round++) {
+    for (let round = 0; round < ROUNDS; round++) {
       page = await open(browser, `${base}?stress=10000&play=60`)
       const big = await appCanvas(page)
       await page.waitForTimeout(1500)

@@ -1,6 +1,6 @@
 // How satellites look: the instanced shape and its size on screen. Pure three geometry, no DOM.
 
-import { type BufferGeometry, IcosahedronGeometry } from 'three'
+import { type BufferGeometry, IcosahedronGeometry, OctahedronGeometry } from 'three'
 import { mergeVertices } from 'three/examples/jsm/utils/BufferGeometryUtils.js'
 
 /** The selected satellite is drawn this much larger. */
@@ -15,12 +15,14 @@ export function satelliteSizePx(count: number): number {
 }
 
 /**
- * A unit icosphere, indexed (shared vertices: 42 instead of 240 for detail 1) and position-only —
- * the satellites' shader needs nothing else. 80 faces up to 2,000 satellites, 20 beyond, where
- * each is only a few pixels across. Software WebGL pays per vertex, times the instance count.
+ * A unit sphere, indexed (shared vertices: 42 instead of 240 for an icosphere of detail 1) and
+ * position-only — the satellites' shader needs nothing else. Software WebGL pays per vertex and
+ * per triangle, times the instance count, so the shape coarsens as the constellation grows and
+ * each satellite shrinks on screen: 80 faces up to 2,000 satellites, 20 up to 5,000, then an
+ * octahedron (8 faces), which at 2 px across is a dot like any other.
  */
 export function satelliteGeometry(count: number): BufferGeometry {
-  const g = new IcosahedronGeometry(1, count > 2000 ? 0 : 1)
+  const g = count > 5000 ? new OctahedronGeometry(1, 0) : new IcosahedronGeometry(1, count > 2000 ? 0 : 1)
   g.deleteAttribute('normal')
   g.deleteAttribute('uv')
   const indexed = mergeVertices(g)

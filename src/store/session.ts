@@ -9,7 +9,7 @@ import { createSimStore } from './simStore'
 
 /** What the session needs of a worker (see worker/client.ts); a fake in tests. */
 export interface SimPortLike {
-  post(message: ToWorker): void
+  post(message: ToWorker, transfer?: Transferable[]): void
   listen(fn: (message: FromWorker) => void): void
   terminate(): void
 }
@@ -82,6 +82,8 @@ export function createSession(startPort: () => SimPortLike, options: SessionOpti
   let stalled = false
   const frameListeners = new Set<() => void>()
   let lastShown = 0
+  /** Frames received and not yet given back to the worker, oldest first. */
+  let unreturned: FrameMessage[] = []
 
   const post = (message: ToWorker) => port.post(message)
 
@@ -95,6 +97,7 @@ export function createSession(startPort: () => SimPortLike, options: SessionOpti
       case 'frame':
         if (msg.frames.length === app.getState().sims.length) {
           frame.current = msg
+          unreturned.push(msg)
           for (const fn of frameListeners) fn()
         }
         return
@@ -119,6 +122,7 @@ export function createSession(startPort: () => SimPortLike, options: SessionOpti
         pending = null
         frame = { current: null }
         lastShown = 0
+        unreturned = []
         const s = app.getState()
         const sims = msg.strategies.map((name) => createSimStore(name, msg.planners[name] ?? []))
         const keepSelection = s.selected !== null && msg.satelliteIds.includes(s.selected)
@@ -176,7 +180,17 @@ export function createSession(startPort: () => SimPortLike, options: SessionOpti
     frameShown(seq) {
       if (seq > lastShown) {
         lastShown = seq
-        post({ type: 'frameShown', seq })
+        // Give back the buffers of frames two or more behind the one drawn now: nothing reads
+        // them any more (a view still showing the previous frame may, so that one stays).
+        const recycle: ArrayBuffer[] = []
+        while (unreturned.length > 0 && (unreturned[0].seq ?? 0) < seq - 1) {
+          for (const f of unreturned.shift()!.frames) {
+            for (const b of [f.positionsKm.buffer, f.status.buffer, f.linkStation.buffer])
+              if (b instanceof ArrayBuffer && b.byteLength > 0) recycle.push(b)
+          }
+        }
+        if (recycle.length > 0) port.post({ type: 'frameShown', seq, recycle }, recycle)
+        else post({ type: 'frameShown', seq })
       }
     },
     onFrame(fn) {

@@ -12,6 +12,7 @@ import {
   useState,
 } from 'react'
 import { SPEEDS, type Speed } from '../worker/protocol'
+import { useDisplayTime } from './display-time'
 import { CATEGORY_LABEL, happenedMarkers, type Marker, plannedMarkers } from './events'
 import { formatClock, formatOffset, formatUtc } from './format'
 import { useApp, useSession } from './session-context'
@@ -34,40 +35,6 @@ function Icon({ name }: { name: 'start' | 'back' | 'play' | 'pause' | 'step' }) 
 
 function speedLabel(s: Speed): string {
   return s === 'max' ? 'Max' : `${s.toLocaleString('en-US')}×`
-}
-
-/**
- * Calls `onTime` with the displayed time (the latest frame's, else the last digest's) once per
- * animation frame in which it changed: woken by frames and digests, idle otherwise.
- */
-function useDisplayTime(onTime: (t: number) => void): void {
-  const session = useSession()
-  const cb = useRef(onTime)
-  cb.current = onTime
-  useEffect(() => {
-    let raf = 0
-    let last = Number.NaN
-    const update = () => {
-      raf = 0
-      const f = session.frame().current
-      const t = f ? f.timeS : session.app.getState().timeS
-      if (t !== last) {
-        last = t
-        cb.current(t)
-      }
-    }
-    const wake = () => {
-      if (raf === 0) raf = requestAnimationFrame(update)
-    }
-    const offFrame = session.onFrame(wake)
-    const offApp = session.app.subscribe(wake)
-    wake()
-    return () => {
-      offFrame()
-      offApp()
-      if (raf !== 0) cancelAnimationFrame(raf)
-    }
-  }, [session])
 }
 
 export function SimClock() {

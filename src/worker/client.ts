@@ -4,7 +4,8 @@
 import type { FromWorker, ToWorker } from './protocol'
 
 export interface SimPort {
-  post(message: ToWorker): void
+  /** `transfer`: buffers handed over to the worker (they become unusable here). */
+  post(message: ToWorker, transfer?: Transferable[]): void
   /** Replaces the listener for the worker's messages. */
   listen(fn: (message: FromWorker) => void): void
   terminate(): void
@@ -25,7 +26,7 @@ export function startSimWorker(): SimPort {
     listener({ type: 'error', message: 'A message from the simulation worker could not be read.' })
   })
   return {
-    post: (message) => worker.postMessage(message),
+    post: (message, transfer) => worker.postMessage(message, transfer ?? []),
     listen: (fn) => {
       listener = fn
     },

@@ -64,8 +64,11 @@ export type ToWorker =
   | { type: 'nextEvent' }
   /** Which satellite the digests describe in detail (id), or null. */
   | { type: 'select'; satellite: string | null }
-  /** The UI drew the frame with this seq: while running, the worker sends at most one ahead. */
-  | { type: 'frameShown'; seq: number }
+  /**
+   * The UI drew the frame with this seq: while running, the worker sends at most one ahead.
+   * `recycle`: buffers of frames the UI no longer reads, transferred back for reuse.
+   */
+  | { type: 'frameShown'; seq: number; recycle?: ArrayBuffer[] }
 
 // Worker → UI --------------------------------------------------------------------------------
 

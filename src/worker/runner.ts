@@ -5,7 +5,7 @@
 // satellites interpolated between the last two steps, so 1× looks smooth with 30 s steps.
 //
 // Everything the UI sees goes through `host.post`: frames (≤ 30 Hz, transferable typed arrays)
-// and digests (≈ 4 Hz and after every discrete action, plain data).
+// and digests (≈ 2 Hz and after every discrete action, plain data).
 
 import {
   createSimulation,
@@ -22,6 +22,7 @@ import { sunDirectionEci } from '../core/sun'
 import { gmstRad } from '../core/time'
 import { registry } from '../planners'
 import { loadScenarioText, type ScenarioIssue } from '../scenario'
+import { BufferPool } from './buffer-pool'
 import {
   type DigestMessage,
   EVENT_CATEGORY,
@@ -50,8 +51,11 @@ export interface RunnerHost {
 
 /** Frames at most every this many ms (≈ 30 Hz). */
 export const FRAME_MS = 33
-/** Digests at most every this many ms while running (≈ 4 Hz). */
-export const DIGEST_MS = 250
+/**
+ * Digests at most every this many ms while running (≈ 2 Hz): panels are read, not watched, and
+ * each digest re-renders them on the UI thread (the 3D view, clock and scrub cursor follow frames).
+ */
+export const DIGEST_MS = 500
 /** Without word that frames are drawn, still send one this often (a hidden page, a lost ack). */
 const STALE_ACK_MS = 1000
 /** Work per tick while seeking or at max speed, ms of wall time. */
@@ -134,6 +138,8 @@ export class SimRunner {
   /** The last frame the UI reported drawn, and when a frame was last sent. */
   private shownSeq = 0
   private lastFrameAt = 0
+  /** Frame buffers the UI gave back. */
+  private readonly buffers = new BufferPool()
   /** Per strategy, the last next-contact search (it propagates ahead, so it is not redone per digest). */
   private readonly contactCache = new Map<
     string,
@@ -191,6 +197,7 @@ export class SimRunner {
       case 'frameShown':
         if (Number.isInteger(msg.seq) && msg.seq > this.shownSeq && msg.seq <= this.seq)
           this.shownSeq = msg.seq
+        this.buffers.give(msg.recycle)
         return
       case 'select':
         this.selected = typeof msg.satellite === 'string' ? msg.satellite : null
@@ -227,6 +234,7 @@ export class SimRunner {
     this.run = built.run
     this.seq = 0
     this.shownSeq = 0
+    this.buffers.clear()
     this.contactCache.clear()
     if (want.selected !== undefined) this.selected = want.selected
     if (this.selected !== null && !built.run.spec.satellites.some((s) => s.id === this.selected))
@@ -339,6 +347,7 @@ export class SimRunner {
     this.run = built.run
     this.seq = 0
     this.shownSeq = 0
+    this.buffers.clear()
     this.contactCache.clear()
     this.postLoaded(built.notes)
     if (t > 0) {
@@ -700,15 +709,17 @@ export class SimRunner {
     for (const e of run.engines) {
       const s = e.sim.state()
       const pos = s.pos
-      const out = new Float32Array(pos.length)
+      const out = new Float32Array(this.buffers.take(4 * pos.length))
       if (interpolate) {
         const prev = e.prev
         for (let i = 0; i < pos.length; i++) out[i] = (prev[i] + (pos[i] - prev[i]) * a) / 1000
       } else {
         for (let i = 0; i < pos.length; i++) out[i] = pos[i] / 1000
       }
-      const status = s.status.slice()
-      const linkStation = s.linkStation.slice()
+      const status = new Uint8Array(this.buffers.take(s.status.length))
+      status.set(s.status)
+      const linkStation = new Int16Array(this.buffers.take(2 * s.linkStation.length))
+      linkStation.set(s.linkStation)
       frames.push({ strategy: e.name, positionsKm: out, status, linkStation })
       transfer.push(out.buffer, status.buffer, linkStation.buffer)
     }

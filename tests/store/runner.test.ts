@@ -137,6 +137,28 @@ describe('SimRunner', () => {
     expect(before.some((e) => EVENT_CATEGORY[e.type])).toBe(false)
   })
 
+  it('builds new frames in the buffers the UI gave back', () => {
+    const h = harness()
+    h.runner.handle({ type: 'load', text: TEXT, file: FILE, source: { kind: 'library', key: 'default' } })
+    h.runner.handle({ type: 'step' })
+    const first = h.last('frame')!
+    const given = first.frames.map((f) => f.positionsKm.buffer)
+    h.runner.handle({ type: 'frameShown', seq: first.seq!, recycle: given as ArrayBuffer[] })
+    h.runner.handle({ type: 'step' })
+    const next = h.last('frame')!
+    expect(next.seq).toBeGreaterThan(first.seq!)
+    // Same buffers, new contents: the positions of the later step.
+    expect(next.frames.map((f) => f.positionsKm.buffer)).toEqual(given)
+    expect(next.frames.every((f) => given.includes(f.positionsKm.buffer))).toBe(true)
+    const sim = engineAt(next.frames[0].strategy, 2)
+    const p = sim.state().pos
+    expect(next.frames[0].positionsKm[0]).toBeCloseTo(p[0] / 1000, 3)
+    // A buffer of the wrong size, or not a buffer at all, is ignored rather than trusted.
+    h.runner.handle({ type: 'frameShown', seq: next.seq!, recycle: [new ArrayBuffer(3), 'x'] as never })
+    h.runner.handle({ type: 'step' })
+    expect(h.last('frame')!.frames[0].positionsKm.length).toBe(p.length)
+  })
+
   it('plays at the asked speed and sends no more frames than the UI draws', () => {
     const h = harness()
     h.runner.handle({ type: 'load', text: TEXT, file: FILE, source: { kind: 'library', key: 'default' } })

@@ -76,7 +76,50 @@ function loaded(strategies: string[]): FromWorker {
   }
 }
 
+/** A one-strategy, one-satellite frame with its own buffers. */
+function frameMsg(seq: number): FromWorker {
+  return {
+    type: 'frame',
+    seq,
+    timeS: 30 * seq,
+    gmstRad: 0,
+    sunEci: [1, 0, 0],
+    playing: true,
+    frames: [
+      {
+        strategy: 'a',
+        positionsKm: new Float32Array([7000, 0, 0]),
+        status: new Uint8Array(1),
+        linkStation: new Int16Array([-1]),
+      },
+    ],
+  }
+}
+
 describe('session', () => {
+  it('gives frame buffers back to the worker once no view can read them', () => {
+    const { port, emit, sent } = fakePort()
+    const session = createSession(() => port, { stallMs: 1e9 })
+    emit(loaded(['a']))
+    const frames = [1, 2, 3].map(frameMsg)
+    emit(frames[0])
+    session.frameShown(1)
+    emit(frames[1])
+    session.frameShown(2)
+    // Frame 1 may still be on screen in a view that has not redrawn: nothing comes back yet.
+    expect(sent.filter((m) => m.type === 'frameShown').every((m) => !('recycle' in m))).toBe(true)
+    emit(frames[2])
+    session.frameShown(3)
+    const last = sent.at(-1)
+    expect(last?.type).toBe('frameShown')
+    const first = frames[0] as Extract<FromWorker, { type: 'frame' }>
+    expect(last?.type === 'frameShown' && last.recycle).toEqual([
+      first.frames[0].positionsKm.buffer,
+      first.frames[0].status.buffer,
+      first.frames[0].linkStation.buffer,
+    ])
+  })
+
   it('fills one store per strategy from incremental digests', () => {
     const { port, emit } = fakePort()
     const session = createSession(() => port, { stallMs: 1e9 })

@@ -1,6 +1,6 @@
 // Metrics over time: one uPlot chart per metric, the strategies overlaid, with the events
 // marked (vertical lines: failures, alerts, manoeuvres, outages), limit lines (the battery's
-// load-shedding state of charge) and the current time. Charts redraw with the digests (~4 Hz).
+// load-shedding state of charge) and the current time. Charts redraw with the digests (~2 Hz).
 
 import { useEffect, useMemo, useRef } from 'react'
 import uPlot from 'uplot'
