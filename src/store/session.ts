@@ -7,6 +7,8 @@ import type { FrameMessage, FromWorker, ScenarioSource, Speed, ToWorker } from '
 import { type AppStore, createAppStore, type PanelTab, pushMessage } from './appStore'
 import { createSimStore } from './simStore'
 
+/** Frames kept for giving their buffers back; beyond this (nothing is being drawn) they are dropped. */
+const MAX_UNRETURNED = 4
 /** What the session needs of a worker (see worker/client.ts); a fake in tests. */
 export interface SimPortLike {
   post(message: ToWorker, transfer?: Transferable[]): void
@@ -82,7 +84,7 @@ export function createSession(startPort: () => SimPortLike, options: SessionOpti
   let stalled = false
   const frameListeners = new Set<() => void>()
   let lastShown = 0
-  /** Frames received and not yet given back to the worker, oldest first. */
+  /** Frames received and not yet given back to the worker, oldest first (at most MAX_UNRETURNED). */
   let unreturned: FrameMessage[] = []
 
   const post = (message: ToWorker) => port.post(message)
@@ -98,6 +100,8 @@ export function createSession(startPort: () => SimPortLike, options: SessionOpti
         if (msg.frames.length === app.getState().sims.length) {
           frame.current = msg
           unreturned.push(msg)
+          // Nothing drawn for a while (a hidden page): let the collector have the old ones.
+          if (unreturned.length > MAX_UNRETURNED) unreturned.shift()
           for (const fn of frameListeners) fn()
         }
         return

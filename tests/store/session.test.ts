@@ -97,6 +97,26 @@ function frameMsg(seq: number): FromWorker {
 }
 
 describe('session', () => {
+  it('keeps no more than a few undrawn frames while nothing is drawn (a hidden page)', () => {
+    const { port, emit, sent } = fakePort()
+    const session = createSession(() => port, { stallMs: 1e9 })
+    emit(loaded(['a']))
+    const frames = Array.from({ length: 50 }, (_, k) => frameMsg(k + 1))
+    for (const f of frames) emit(f)
+    session.frameShown(50)
+    const back = sent.at(-1)
+    // Four frames are kept (47–50); of those, 47 and 48 are two or more behind the one drawn and
+    // come back; frames 1–46 were left to the collector.
+    const kept = [frames[46], frames[47]] as Extract<FromWorker, { type: 'frame' }>[]
+    expect(back?.type === 'frameShown' && back.recycle).toEqual(
+      kept.flatMap((f) => [
+        f.frames[0].positionsKm.buffer,
+        f.frames[0].status.buffer,
+        f.frames[0].linkStation.buffer,
+      ]),
+    )
+  })
+
   it('gives frame buffers back to the worker once no view can read them', () => {
     const { port, emit, sent } = fakePort()
     const session = createSession(() => port, { stallMs: 1e9 })
