@@ -122,6 +122,31 @@ export function visVivaSpeed(r: number, a: number): number {
   return Math.sqrt(MU_EARTH * (2 / r - 1 / a))
 }
 
+const scratchPQ = new Float64Array(6)
+
+/**
+ * The orbit's perifocal axes in the inertial frame: P (towards perigee) at out[0..2] and Q (90°
+ * ahead in the orbit plane) at out[3..5], from Ω, ω and i (R_z(Ω)·R_x(i)·R_z(ω) applied to x, y).
+ */
+export function perifocalAxes(
+  el: Pick<KeplerElements, 'raan' | 'argp' | 'i'>,
+  out: Float64Array,
+): Float64Array {
+  const cO = Math.cos(el.raan)
+  const sO = Math.sin(el.raan)
+  const cw = Math.cos(el.argp)
+  const sw = Math.sin(el.argp)
+  const ci = Math.cos(el.i)
+  const si = Math.sin(el.i)
+  out[0] = cO * cw - sO * sw * ci
+  out[1] = sO * cw + cO * sw * ci
+  out[2] = sw * si
+  out[3] = -cO * sw - sO * cw * ci
+  out[4] = -sO * sw + cO * cw * ci
+  out[5] = cw * si
+  return out
+}
+
 /**
  * Inertial state from classical elements (el.m0 is the mean anomaly of the wanted instant).
  * Writes x, y, z (m) and vx, vy, vz (m/s) at out[offset .. offset+5]. No allocation.
@@ -134,29 +159,18 @@ export function elementsToState(el: KeplerElements, out: Float64Array, offset: n
   const s = scratchSC[0]
   const c = scratchSC[1]
   const q = Math.sqrt(1 - e * e)
-  const cO = Math.cos(el.raan)
-  const sO = Math.sin(el.raan)
-  const cw = Math.cos(el.argp)
-  const sw = Math.sin(el.argp)
-  const ci = Math.cos(el.i)
-  const si = Math.sin(el.i)
-  const px = cO * cw - sO * sw * ci
-  const py = sO * cw + cO * sw * ci
-  const pz = sw * si
-  const qx = -cO * sw - sO * cw * ci
-  const qy = -sO * sw + cO * cw * ci
-  const qz = cw * si
+  const pq = perifocalAxes(el, scratchPQ)
   const ra = a * (c - e)
   const rb = a * q * s
   const k = Math.sqrt(MU_EARTH / a) / (1 - e * c)
   const va = -k * s
   const vb = k * q * c
-  out[offset] = ra * px + rb * qx
-  out[offset + 1] = ra * py + rb * qy
-  out[offset + 2] = ra * pz + rb * qz
-  out[offset + 3] = va * px + vb * qx
-  out[offset + 4] = va * py + vb * qy
-  out[offset + 5] = va * pz + vb * qz
+  out[offset] = ra * pq[0] + rb * pq[3]
+  out[offset + 1] = ra * pq[1] + rb * pq[4]
+  out[offset + 2] = ra * pq[2] + rb * pq[5]
+  out[offset + 3] = va * pq[0] + vb * pq[3]
+  out[offset + 4] = va * pq[1] + vb * pq[4]
+  out[offset + 5] = va * pq[2] + vb * pq[5]
 }
 
 /**

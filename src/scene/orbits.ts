@@ -18,7 +18,7 @@
 
 import { MU_EARTH, R_EARTH, TWO_PI } from '../core/constants'
 import { j2SecularRatesInto } from '../core/j2'
-import { elementsToState, stateToElements, wrapTwoPi } from '../core/kepler'
+import { elementsToState, perifocalAxes, stateToElements, wrapTwoPi } from '../core/kepler'
 import { KeplerSet } from '../core/kepler-set'
 import { createTleOrbit, type TleOrbit } from '../core/sgp4'
 import type { KeplerElements, ScenarioSpec } from '../core/spec'
@@ -33,6 +33,8 @@ export function emptyElements(): KeplerElements {
   return { a: 0, e: 0, i: 0, raan: 0, argp: 0, m0: 0 }
 }
 
+const PQ = new Float64Array(6)
+
 /**
  * Writes `samples` points (x, y, z each, times `scale`) of the ellipse with elements `el` at
  * out[offset ..], E = 2πk / samples for k = 0 … samples − 1 (the loop is closed by the caller).
@@ -45,26 +47,15 @@ export function sampleOrbitLoop(
   offset: number,
 ): void {
   const { a, e } = el
-  const cO = Math.cos(el.raan)
-  const sO = Math.sin(el.raan)
-  const cw = Math.cos(el.argp)
-  const sw = Math.sin(el.argp)
-  const ci = Math.cos(el.i)
-  const si = Math.sin(el.i)
-  const px = cO * cw - sO * sw * ci
-  const py = sO * cw + cO * sw * ci
-  const pz = sw * si
-  const qx = -cO * sw - sO * cw * ci
-  const qy = -sO * sw + cO * cw * ci
-  const qz = cw * si
+  const pq = perifocalAxes(el, PQ)
   const b = a * Math.sqrt(Math.max(0, 1 - e * e))
   for (let k = 0, o = offset; k < samples; k++, o += 3) {
     const ea = (TWO_PI * k) / samples
     const ra = a * (Math.cos(ea) - e) * scale
     const rb = b * Math.sin(ea) * scale
-    out[o] = ra * px + rb * qx
-    out[o + 1] = ra * py + rb * qy
-    out[o + 2] = ra * pz + rb * qz
+    out[o] = ra * pq[0] + rb * pq[3]
+    out[o + 1] = ra * pq[1] + rb * pq[4]
+    out[o + 2] = ra * pq[2] + rb * pq[5]
   }
 }
 

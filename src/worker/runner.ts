@@ -228,14 +228,7 @@ export class SimRunner {
       this.host.post({ type: 'loadError', file, issues: built.issues })
       return
     }
-    this.stopTicking()
-    this.playing = false
-    this.job = null
-    this.run = built.run
-    this.seq = 0
-    this.shownSeq = 0
-    this.buffers.clear()
-    this.contactCache.clear()
+    this.adopt(built.run)
     if (want.selected !== undefined) this.selected = want.selected
     if (this.selected !== null && !built.run.spec.satellites.some((s) => s.id === this.selected))
       this.selected = null
@@ -323,6 +316,18 @@ export class SimRunner {
     return { run, notes }
   }
 
+  /** Makes `run` the current run: stops what the old one was doing and forgets its frames. */
+  private adopt(run: Run): void {
+    this.stopTicking()
+    this.playing = false
+    this.job = null
+    this.run = run
+    this.seq = 0
+    this.shownSeq = 0
+    this.buffers.clear()
+    this.contactCache.clear()
+  }
+
   /** Same scenario, other strategies or seed: rebuild the engines and come back to the same time. */
   private rebuild(change: { strategies?: string[]; seed?: number }): void {
     const run = this.run
@@ -341,14 +346,7 @@ export class SimRunner {
       this.host.post({ type: 'error', message: built.issues.map((i) => i.message).join('\n') })
       return
     }
-    this.stopTicking()
-    this.playing = false
-    this.job = null
-    this.run = built.run
-    this.seq = 0
-    this.shownSeq = 0
-    this.buffers.clear()
-    this.contactCache.clear()
+    this.adopt(built.run)
     this.postLoaded(built.notes)
     if (t > 0) {
       this.seek(t)
