@@ -34,6 +34,22 @@ export const avoidanceFields = {
   targetMissKm: z.number().positive().max(100).default(2).describe('Aim for at least this miss distance, km'),
 }
 
+/** What a slot-recovery planner adds to its own parameters: whether to dodge, and how. */
+export const dodgeFields = {
+  avoidCollisions: z.boolean().default(true).describe('Also dodge predicted conjunctions'),
+  ...avoidanceFields,
+}
+
+/** The longest wait in the parking orbit, for the planners that wait for the phase. */
+export const waitFields = {
+  maxWaitH: z
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(96)
+    .describe('Longest wait in the parking orbit for the phase to come right, h'),
+}
+
 export interface AvoidanceParams {
   thresholdKm: number
   targetMissKm: number

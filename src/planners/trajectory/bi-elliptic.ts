@@ -7,13 +7,12 @@
 
 import { z } from 'zod'
 import type { ManeuverDecision, WorldView } from '../../core'
-import { R_EARTH } from '../../core/constants'
 import type { Planner } from '../planner'
-import { aimAboveThreshold, avoidanceFields, planAvoidance } from './avoidance'
+import { aimAboveThreshold, dodgeFields, planAvoidance, waitFields } from './avoidance'
 import { toApsis, toSemiMajorAxis, totalDv } from './legs'
 import { detectJ2 } from './orbit-model'
 import { type Design, type DesignInput, leastDv, planRecoveries } from './recovery'
-import { hours, km, ms } from './timing'
+import { altitude, hours, km, ms } from './timing'
 import { biElliptic, hohmann } from './transfers'
 import { trimNote, withPlaneTrim } from './trim'
 import { firstWindow, type Sequence } from './windows'
@@ -33,19 +32,11 @@ export const biEllipticParams = z
       .describe(
         'Radius of the intermediate apoapsis from Earth’s centre, km (default: 200 km above the slot)',
       ),
-    maxWaitH: z
-      .number()
-      .positive()
-      .max(24 * 30)
-      .default(96)
-      .describe('Longest wait in the parking orbit for the phase to come right, h'),
-    avoidCollisions: z.boolean().default(true).describe('Also dodge predicted conjunctions'),
-    ...avoidanceFields,
+    ...waitFields,
+    ...dodgeFields,
   })
   .refine(aimAboveThreshold.check, { message: aimAboveThreshold.message, path: ['targetMissKm'] })
 export type BiEllipticParams = z.infer<typeof biEllipticParams>
-
-const altitude = (a: number) => `${km(a - R_EARTH)} km`
 
 export function biEllipticSequence(input: DesignInput, tb: number, rb: number): Sequence {
   const aT = input.targetOrbit.el.a

@@ -8,32 +8,23 @@
 
 import { z } from 'zod'
 import type { ManeuverDecision, WorldView } from '../../core'
-import { R_EARTH } from '../../core/constants'
 import type { Planner } from '../planner'
-import { aimAboveThreshold, avoidanceFields, planAvoidance } from './avoidance'
+import { aimAboveThreshold, dodgeFields, planAvoidance, waitFields } from './avoidance'
 import { toApsis, toSemiMajorAxis, totalDv } from './legs'
 import { detectJ2 } from './orbit-model'
 import { type Design, type DesignInput, leastDv, planRecoveries } from './recovery'
-import { hours, km, ms } from './timing'
+import { altitude, hours, km, ms } from './timing'
 import { hohmann } from './transfers'
 import { trimNote, withPlaneTrim } from './trim'
 import { firstWindow, type Sequence } from './windows'
 
 export const hohmannParams = z
   .strictObject({
-    maxWaitH: z
-      .number()
-      .positive()
-      .max(24 * 30)
-      .default(96)
-      .describe('Longest wait in the parking orbit for the phase to come right, h'),
-    avoidCollisions: z.boolean().default(true).describe('Also dodge predicted conjunctions'),
-    ...avoidanceFields,
+    ...waitFields,
+    ...dodgeFields,
   })
   .refine(aimAboveThreshold.check, { message: aimAboveThreshold.message, path: ['targetMissKm'] })
 export type HohmannParams = z.infer<typeof hohmannParams>
-
-const altitude = (a: number) => `${km(a - R_EARTH)} km`
 
 /** The Hohmann sequence for a start at grid time tb: to the slot's altitude, then circularise. */
 export function hohmannSequence(input: DesignInput, tb: number): Sequence {

@@ -12,11 +12,11 @@ import { z } from 'zod'
 import type { ManeuverDecision, WorldView } from '../../core'
 import { R_EARTH } from '../../core/constants'
 import type { Planner } from '../planner'
-import { aimAboveThreshold, avoidanceFields, planAvoidance } from './avoidance'
+import { aimAboveThreshold, dodgeFields, planAvoidance } from './avoidance'
 import { type Leg, toApsis, toSemiMajorAxis, totalDv } from './legs'
 import { deltaVCapacity, detectJ2, norm, rtnMagnitude, stateAt } from './orbit-model'
 import { type Design, type DesignInput, earliestFill, planRecoveries } from './recovery'
-import { deg, hours, km, ms } from './timing'
+import { altitude, deg, hours, km, ms } from './timing'
 import { circularSpeed, hohmann, phasing } from './transfers'
 import { trimNote, withPlaneTrim } from './trim'
 import { arrival, type Sequence } from './windows'
@@ -37,13 +37,10 @@ export const phasingParams = z
       .max(50)
       .default(3)
       .describe('Revolutions of the phasing orbit: fewer is faster and costs more Δv'),
-    avoidCollisions: z.boolean().default(true).describe('Also dodge predicted conjunctions'),
-    ...avoidanceFields,
+    ...dodgeFields,
   })
   .refine(aimAboveThreshold.check, { message: aimAboveThreshold.message, path: ['targetMissKm'] })
 export type PhasingParams = z.infer<typeof phasingParams>
-
-const altitude = (a: number) => `${km(a - R_EARTH)} km`
 
 interface Option {
   seq: Sequence

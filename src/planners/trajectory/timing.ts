@@ -3,6 +3,7 @@
 // step) and know to the second when it will happen.
 
 import type { WorldView } from '../../core'
+import { R_EARTH } from '../../core/constants'
 
 /** The nearest grid time to t. */
 export function onGrid(t: number, step: number): number {
@@ -15,6 +16,8 @@ export function earliestBurn(view: WorldView): number {
 }
 
 export const km = (m: number): string => (m / 1000).toFixed(1)
+/** A circular orbit's altitude from its radius (m), for rationales: "550.0 km". */
+export const altitude = (radiusM: number): string => `${km(radiusM - R_EARTH)} km`
 export const ms = (mps: number): string => mps.toFixed(1)
 export const hours = (s: number): string => (s / 3600).toFixed(1)
 export const deg = (rad: number): string => ((rad * 180) / Math.PI).toFixed(2)
