@@ -9,6 +9,7 @@ import { createSimStore } from './simStore'
 
 /** Frames kept for giving their buffers back; beyond this (nothing is being drawn) they are dropped. */
 const MAX_UNRETURNED = 4
+
 /** What the session needs of a worker (see worker/client.ts); a fake in tests. */
 export interface SimPortLike {
   post(message: ToWorker, transfer?: Transferable[]): void

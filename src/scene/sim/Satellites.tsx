@@ -5,8 +5,8 @@
 // frame through the GPU command buffer); the instance matrices stay identity and unused. A
 // satellite's colour is written only when its status changes. The vertex shader scales km to
 // scene units, enlarges the selected instance, and keeps each sphere a constant number of pixels
-// across whatever the zoom, so no per-frame work on the CPU for any of that either. Picking is a ray-to-point
-// test over the positions (pick.ts), not three's per-triangle instance raycast.
+// across whatever the zoom, so none of that is CPU work per frame either. Picking is a
+// ray-to-point test over the positions (pick.ts), not three's per-triangle instance raycast.
 
 import { type ThreeEvent, useFrame, useThree } from '@react-three/fiber'
 import { type RefObject, useLayoutEffect, useMemo, useRef } from 'react'
