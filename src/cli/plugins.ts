@@ -5,25 +5,9 @@
 
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { PLANNER_KINDS } from '../core'
 import type { AnyPlanner, PlannerRegistry } from '../planners'
+import { plannerProblems } from '../planners/plugin-check'
 import { InputError } from './errors'
-
-function problemsOf(p: unknown): string[] {
-  if (typeof p !== 'object' || p === null)
-    return [`expected a planner object, got ${p === null ? 'null' : typeof p}`]
-  const x = p as Record<string, unknown>
-  const out: string[] = []
-  if (typeof x.id !== 'string' || !x.id) out.push('id: expected a string such as "allocation/my-planner"')
-  if (!PLANNER_KINDS.includes(x.kind as never))
-    out.push(`kind: expected one of ${PLANNER_KINDS.join(', ')}, got ${JSON.stringify(x.kind)}`)
-  if (typeof x.label !== 'string') out.push('label: expected a string')
-  if (typeof x.description !== 'string') out.push('description: expected a string')
-  if (typeof (x.params as { safeParse?: unknown } | undefined)?.safeParse !== 'function')
-    out.push('params: expected a zod schema (for example z.object({}))')
-  if (typeof x.plan !== 'function') out.push('plan: expected a function (view, params) => decisions')
-  return out
-}
 
 /** Modules already registered, per registry: loading one twice is a no-op, not a duplicate. */
 const loaded = new WeakMap<PlannerRegistry, Set<string>>()
@@ -53,7 +37,7 @@ export async function loadPlannerModules(
     const list = Array.isArray(exported) ? exported : [exported]
     for (const [k, p] of list.entries()) {
       const where = list.length > 1 ? `${file} [${k}]` : file
-      const problems = problemsOf(p)
+      const problems = plannerProblems(p)
       if (problems.length)
         throw new InputError(problems.map((m) => `--planner-module ${where}: ${m}`).join('\n'))
       try {
