@@ -13,13 +13,9 @@ import { transform } from 'sucrase'
 import * as zod from 'zod'
 import type { AnyPlanner } from '../../planners'
 import { plannerProblems } from '../../planners/plugin-check'
+import { MAX_MODULE_BYTES, MAX_PLANNERS_PER_MODULE, MODULE_EXTENSIONS, moduleExtension } from './limits'
 
-/** File types a planner module may have. */
-export const MODULE_EXTENSIONS = ['.js', '.mjs', '.ts'] as const
-/** Largest module accepted, bytes of text: a planner is a page or two of code. */
-export const MAX_MODULE_BYTES = 512 * 1024
-/** Most planners one module may export (as a list). */
-export const MAX_PLANNERS_PER_MODULE = 12
+export { MAX_MODULE_BYTES, MAX_PLANNERS_PER_MODULE, MODULE_EXTENSIONS, moduleExtension } from './limits'
 
 export interface ModuleIssue {
   message: string
@@ -32,12 +28,6 @@ export type ModuleLoad = { ok: true; planners: AnyPlanner[] } | { ok: false; iss
 
 /** The module specifiers a planner may import, and what each gives it. */
 const ALLOWED_IMPORTS: Record<string, unknown> = { zod, 'zod/v4': zod }
-
-/** The extension the module loader accepts for this file name, or null. */
-export function moduleExtension(file: string): (typeof MODULE_EXTENSIONS)[number] | null {
-  const lower = file.toLowerCase()
-  return MODULE_EXTENSIONS.find((ext) => lower.endsWith(ext)) ?? null
-}
 
 function refuse(message: string, where: { line?: number; column?: number } = {}): ModuleLoad {
   return { ok: false, issues: [{ message, ...where }] }
