@@ -49,7 +49,9 @@ export function createPlannerStore(initial: Partial<PlannerState> = {}): Planner
 }
 
 /** Every planner known, built-in first; `file` names the module of a user's planner. */
-export function allPlanners(s: PlannerState): (PlannerDescription & { file?: string })[] {
+export function allPlanners(
+  s: Pick<PlannerState, 'builtIns' | 'modules'>,
+): (PlannerDescription & { file?: string })[] {
   return [...(s.builtIns ?? []), ...s.modules.flatMap((m) => m.planners.map((p) => ({ ...p, file: m.file })))]
 }
 
@@ -109,16 +111,12 @@ export function removeModule(store: PlannerStore, file: string): void {
 /** A strategy name as links and the chooser show it. */
 export const STRATEGY_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/
 
-/**
- * Adds (or, with the same name, replaces) a user's strategy. `reserved`: the scenario's own
- * strategy names. Returns every problem in words; empty when it was added.
- */
-export function saveStrategy(
-  store: PlannerStore,
+/** Every problem with a strategy, in words (`reserved`: the scenario's own strategy names). */
+export function strategyProblems(
+  s: PlannerState,
   strategy: UserStrategy,
   reserved: readonly string[],
 ): string[] {
-  const s = store.getState()
   const problems: string[] = []
   if (!STRATEGY_NAME.test(strategy.name))
     problems.push('name: expected 1 to 40 letters, digits, "-", "_" or "." (starting with a letter or digit)')
@@ -131,7 +129,22 @@ export function saveStrategy(
   const replacing = s.strategies.some((x) => x.name === strategy.name)
   if (!replacing && s.strategies.length >= MAX_USER_STRATEGIES)
     problems.push(`at most ${MAX_USER_STRATEGIES} strategies of your own; remove one first`)
+  return problems
+}
+
+/**
+ * Adds (or, with the same name, replaces) a user's strategy. Returns every problem in words;
+ * empty when it was added.
+ */
+export function saveStrategy(
+  store: PlannerStore,
+  strategy: UserStrategy,
+  reserved: readonly string[],
+): string[] {
+  const s = store.getState()
+  const problems = strategyProblems(s, strategy, reserved)
   if (problems.length) return problems
+  const replacing = s.strategies.some((x) => x.name === strategy.name)
   store.setState({
     strategies: replacing
       ? s.strategies.map((x) => (x.name === strategy.name ? strategy : x))

@@ -21,7 +21,9 @@ export interface FileLike {
   text(): Promise<string>
 }
 
-function showIssues(app: AppStore, file: string, issues: ModuleIssue[]): void {
+/** Shows why a module was refused in the scenario error panel (closing the dialog over it). */
+function showIssues({ app, planners }: PluginDeps, file: string, issues: ModuleIssue[]): void {
+  planners.setState({ editorOpen: false })
   app.setState({
     loadIssues: {
       file,
@@ -48,7 +50,7 @@ export async function loadCatalog(deps: PluginDeps): Promise<void> {
 export async function loadPlannerFile(deps: PluginDeps, file: FileLike): Promise<void> {
   const { app, planners } = deps
   if (file.size > MAX_MODULE_BYTES)
-    return showIssues(app, file.name, [
+    return showIssues(deps, file.name, [
       {
         message: `expected a module of at most ${MAX_MODULE_BYTES / 1024} KB, got ${(file.size / 1024).toFixed(0)} KB`,
       },
@@ -57,15 +59,15 @@ export async function loadPlannerFile(deps: PluginDeps, file: FileLike): Promise
   try {
     text = await file.text()
   } catch {
-    return showIssues(app, file.name, [{ message: 'the file could not be read' }])
+    return showIssues(deps, file.name, [{ message: 'the file could not be read' }])
   }
   planners.setState({ checking: file.name })
   try {
     await loadCatalog(deps)
     const answer = await deps.inspect({ type: 'inspect', text, file: file.name })
-    if (answer.type === 'refused') return showIssues(app, file.name, answer.issues)
+    if (answer.type === 'refused') return showIssues(deps, file.name, answer.issues)
     const problem = addModule(planners, { file: file.name, text, planners: answer.planners })
-    if (problem) return showIssues(app, file.name, [{ message: problem }])
+    if (problem) return showIssues(deps, file.name, [{ message: problem }])
     if (app.getState().loadIssues?.file === file.name) app.setState({ loadIssues: null })
     const names = answer.planners.map((p) => `${p.label} (${p.id})`).join(', ')
     pushMessage(

@@ -1,6 +1,7 @@
 // The app's frame: the top bar (scenario, banner, help), the run bar (strategies, seed), the 3D
 // viewports, the timeline under them, and the tabbed side panel. Files dropped anywhere load as
-// scenarios; keyboard shortcuts work everywhere outside text fields.
+// scenarios (.json) or planner modules (.js, .mjs, .ts); keyboard shortcuts work everywhere
+// outside text fields.
 
 import { type DragEvent, useState } from 'react'
 import type { PanelTab } from '../store/appStore'
@@ -13,10 +14,13 @@ import { DecisionLog } from './panels/DecisionLog'
 import { Inspector } from './panels/Inspector'
 import { Metrics } from './panels/Metrics'
 import { Overview } from './panels/Overview'
+import { usePlugins } from './plugins/context'
+import { openAnyFile } from './plugins/drop'
+import { PlannersDialog } from './plugins/PlannersDialog'
 import { RunBar } from './RunBar'
 import { useAllSims, useApp, useSession } from './session-context'
 import { Timeline } from './Timeline'
-import { openLocalFile, TopBar } from './TopBar'
+import { TopBar } from './TopBar'
 import { Viewports } from './Viewports'
 
 const TABS: { id: PanelTab; label: string }[] = [
@@ -89,6 +93,7 @@ function SidePanel() {
 
 export function App() {
   const session = useSession()
+  const plugins = usePlugins()
   useKeyboard(session)
   const [dragging, setDragging] = useState(false)
   const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer.types).includes('Files')
@@ -111,7 +116,7 @@ export function App() {
         e.preventDefault()
         setDragging(false)
         const file = e.dataTransfer.files[0]
-        if (file) void openLocalFile(session, file)
+        if (file) void openAnyFile(session, plugins, file)
       }}
     >
       <TopBar />
@@ -124,9 +129,10 @@ export function App() {
         <Messages />
       </div>
       <HelpOverlay />
+      <PlannersDialog onSaved={() => plugins.planners.setState({ editorOpen: false })} />
       {dragging ? (
         <div className="drop-zone" aria-hidden="true">
-          Drop a scenario file (.json) to load it
+          Drop a scenario (.json) or a planner module (.js, .mjs, .ts) to load it
         </div>
       ) : null}
     </div>

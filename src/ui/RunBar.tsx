@@ -3,6 +3,7 @@
 
 import { useEffect, useState } from 'react'
 import { MAX_STRATEGIES } from '../worker/protocol'
+import { usePlugins } from './plugins/context'
 import { useApp, useSession } from './session-context'
 
 function StrategyChooser() {
@@ -84,11 +85,27 @@ function SeedInput() {
   )
 }
 
+function StrategiesButton() {
+  const { planners } = usePlugins()
+  return (
+    <button
+      type="button"
+      className="button small"
+      onClick={() => planners.setState({ editorOpen: true })}
+      title="Make a strategy from built-in planners or your own planner modules"
+      data-testid="open-strategies"
+    >
+      Strategies…
+    </button>
+  )
+}
+
 export function RunBar() {
   const source = useApp((s) => s.source)
   return (
     <div className="runbar">
       <StrategyChooser />
+      <StrategiesButton />
       <SeedInput />
       {source?.kind === 'stress' ? (
         <span className="tag warn" data-testid="stress-tag">

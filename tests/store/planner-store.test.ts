@@ -40,12 +40,15 @@ describe('loadPlannerFile', () => {
 
   it('shows a faulty module in the scenario error panel and keeps the running scenario', async () => {
     const d = deps()
+    d.planners.setState({ editorOpen: true })
     await loadPlannerFile(d, file('bad.ts', "import fs from 'node:fs'\nexport default fs\n"))
     const a = d.app.getState()
     expect(a.loadIssues?.file).toBe('bad.ts')
     expect(a.loadIssues?.issues[0].message).toMatch(/may import only "zod"/)
     expect(a.file).toBe('scenarios/default.json')
     expect(d.planners.getState().modules).toEqual([])
+    // The dialog closes so the panel is not hidden behind it.
+    expect(d.planners.getState().editorOpen).toBe(false)
   })
 
   it('refuses a planner id a built-in already has, and a file too large before reading it', async () => {
