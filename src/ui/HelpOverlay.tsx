@@ -61,7 +61,8 @@ export function HelpOverlay() {
         </table>
         <p className="muted small">
           Click a marker on the timeline to jump to it; drag the timeline to scrub. Open a scenario file with
-          “Open file…” or drop it anywhere on the page. The address bar always holds a link to what you see.
+          “Open file…” or drop it anywhere on the page; drop a planner module (.js, .mjs, .ts) the same way,
+          or use “Strategies…”. The address bar always holds a link to what you see.
         </p>
       </div>
     </div>

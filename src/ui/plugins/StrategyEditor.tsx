@@ -1,6 +1,6 @@
 // Make a strategy: a name, one planner per kind (built-in or the user's own), and each planner's
 // parameters through a form generated from its schema with the defaults filled. Saving checks
-// everything at once and adds the strategy to the comparison.
+// everything at once before the strategy is kept.
 
 import { useMemo, useState } from 'react'
 import type { PlannerKind } from '../../core/decisions'
@@ -12,7 +12,7 @@ import { KINDS } from './PlannerList'
 import { fieldsOf, initialTexts, readFields } from './param-fields'
 
 interface Props {
-  /** Called with the saved strategy (the dialog adds it to the comparison). */
+  /** Called with the saved strategy. */
   onSaved(strategy: UserStrategy): void
 }
 
@@ -126,7 +126,7 @@ export function StrategyEditor({ onSaved }: Props) {
         </ul>
       ) : null}
       <button type="button" className="button play" onClick={save} data-testid="save-strategy">
-        Add to comparison
+        Save strategy
       </button>
     </section>
   )
