@@ -2,9 +2,10 @@
 // planner…"), the strategy editor, and the user's strategies so far. A modal dialog that Escape
 // or a click outside closes; everything in it stays when it is closed.
 
-import { useEffect, useRef } from 'react'
+import { useEffect } from 'react'
 import { removeStrategy, type UserStrategy } from '../../store/plannerStore'
 import { loadCatalog } from '../../store/plugins'
+import { Modal } from '../Modal'
 import { usePlanners, usePlugins } from './context'
 import { PlannerList } from './PlannerList'
 import { StrategyEditor } from './StrategyEditor'
@@ -39,51 +40,24 @@ function UserStrategies() {
 export function PlannersDialog({ onSaved }: { onSaved(strategy: UserStrategy): void }) {
   const deps = usePlugins()
   const open = usePlanners((s) => s.editorOpen)
-  const close = useRef<HTMLButtonElement>(null)
   useEffect(() => {
-    if (!open) return
-    close.current?.focus()
-    void loadCatalog(deps)
+    if (open) void loadCatalog(deps)
   }, [open, deps])
   if (!open) return null
-  const hide = () => deps.planners.setState({ editorOpen: false })
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: a click on the backdrop closes the dialog; Escape does too
-    <div
-      className="overlay"
-      onClick={hide}
-      onKeyDown={(e) => e.key === 'Escape' && hide()}
-      role="presentation"
+    <Modal
+      title="Planners and strategies"
+      name="planners"
+      className="planners-dialog"
+      onClose={() => deps.planners.setState({ editorOpen: false })}
     >
-      <div
-        className="dialog planners-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="planners-title"
-        data-testid="planners-dialog"
-        onClick={(e) => e.stopPropagation()}
-        onKeyDown={(e) => e.key === 'Escape' && hide()}
-      >
-        <header>
-          <h2 id="planners-title">Planners and strategies</h2>
-          <button
-            ref={close}
-            type="button"
-            className="button small"
-            onClick={hide}
-            data-testid="planners-close"
-          >
-            Close
-          </button>
-        </header>
-        <div className="planners-columns">
-          <PlannerList />
-          <div>
-            <StrategyEditor onSaved={onSaved} />
-            <UserStrategies />
-          </div>
+      <div className="planners-columns">
+        <PlannerList />
+        <div>
+          <StrategyEditor onSaved={onSaved} />
+          <UserStrategies />
         </div>
       </div>
-    </div>
+    </Modal>
   )
 }

@@ -95,7 +95,7 @@ export function StrategyEditor({ onSaved }: Props) {
                 .map((x) => (
                   <option key={x.id} value={x.id}>
                     {x.label}
-                    {x.file ? ` — yours (${x.file})` : ''}
+                    {x.file ? ' (yours)' : ''}
                   </option>
                 ))}
             </select>
