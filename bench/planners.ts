@@ -36,7 +36,7 @@ function timed(planners: EnginePlanner[], calls: Map<string, number[]>): EngineP
     plan(view) {
       const t0 = performance.now()
       try {
-        return p.plan(view)
+        return p.plan!(view)
       } finally {
         const list = calls.get(p.id) ?? []
         list.push(performance.now() - t0)

@@ -6,6 +6,7 @@ import type { SimEvent } from '../events'
 import { createRng } from '../rng'
 import { COMPONENT_NAMES, type ComponentName } from '../spec'
 import { NC, type SimState, STATUS_FAILED } from './state'
+import type { TelemetryRing } from './view-data'
 import type { World } from './world'
 
 export const PROFILE_NONE = 0
@@ -103,7 +104,7 @@ export function sampleTelemetry(world: World, s: SimState): void {
 /** The last samples of one channel, oldest first (copies; planners may keep them). */
 export function telemetryWindow(
   world: World,
-  s: SimState,
+  s: TelemetryRing,
   k: number,
   component: ComponentName,
 ): { t: Float64Array; v: Float64Array } {

@@ -7,6 +7,7 @@ import { type Better, METRICS, type MetricKey, NONDETERMINISTIC_METRICS } from '
 import type { Ctx } from './context'
 import { currentMetrics } from './measure'
 import { STATUS_NAMES } from './state'
+import { type TimingReport, timingReport } from './timing'
 import { socOf } from './view-builder'
 
 export interface ReportOptions {
@@ -60,6 +61,8 @@ export interface SimReport {
   metrics: Partial<Record<MetricKey, MetricReport>>
   events: SimEvent[]
   satellites: SatelliteReport[]
+  /** Planner time per call; present when it was measured, and the only part that varies. */
+  timing?: TimingReport
 }
 
 const r = (x: number, digits: number): number => {
@@ -122,5 +125,11 @@ export function buildReport(ctx: Ctx, seed: number, options: ReportOptions = {})
     metrics,
     events: s.events.map((e) => ({ ...e })),
     satellites,
+    ...withTiming(ctx),
   }
+}
+
+function withTiming(ctx: Ctx): { timing?: TimingReport } {
+  const timing = timingReport(ctx.timing)
+  return timing ? { timing } : {}
 }
