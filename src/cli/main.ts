@@ -6,9 +6,11 @@ import { writeFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { createSimulation, SimulationError } from '../core'
+import { createSimulation, type SimReport, SimulationError } from '../core'
 import { registry } from '../planners'
+import { DEFAULT_PLANNER_TIMEOUT_MS } from '../planners/isolation/host'
 import { scenarioJsonSchema } from '../scenario'
+import { bindStrategy } from './bind'
 import { aggregate } from './compare/aggregate'
 import { formatCsv, formatJson, formatTable } from './compare/format'
 import type { CompareJob } from './compare/job'
@@ -42,7 +44,11 @@ Commands
   schema                    print the scenario JSON Schema
 
   --planner-module FILE     (validate, run, compare; repeatable) load your own planner:
-                            the module default-exports a planner object (see README)
+                            the module default-exports a planner object (see README);
+                            it runs in its own worker thread, memory-capped
+  --planner-timeout DURATION  (run, compare) deadline of one call to such a planner,
+                            e.g. 500ms or 10s (default 5s); a call past it is stopped
+                            and the planner is disabled for the rest of the run
 
 Exit codes: 0 ok, 2 bad input (usage or scenario), 1 internal error.
 `
@@ -111,6 +117,19 @@ function parse(args: string[], options: OptionSpec) {
 }
 
 const PLANNER_MODULE = { 'planner-module': { type: 'string', multiple: true } } as const
+const PLANNER_TIMEOUT = { 'planner-timeout': { type: 'string' } } as const
+
+/** --planner-timeout in ms: the same deadline for run and compare. */
+function plannerTimeoutMs(values: Record<string, unknown>): number {
+  const text = values['planner-timeout'] as string | undefined
+  if (text === undefined) return DEFAULT_PLANNER_TIMEOUT_MS
+  const ms = /^\d+(\.\d+)?ms$/.test(text)
+    ? Number(text.slice(0, -2))
+    : durationOption('planner-timeout', text) * 1000
+  if (!(ms >= 1 && ms <= 600_000))
+    throw new UsageError(`--planner-timeout: expected a duration from 1ms to 10m, got "${text}"`)
+  return ms
+}
 
 async function plugins(values: Record<string, unknown>): Promise<string[]> {
   const files = (values['planner-module'] as string[] | undefined) ?? []
@@ -139,6 +158,7 @@ async function validate(args: string[], io: Io): Promise<number> {
 async function run(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {
     ...PLANNER_MODULE,
+    ...PLANNER_TIMEOUT,
     strategy: { type: 'string' },
     until: { type: 'string' },
     seed: { type: 'string' },
@@ -157,17 +177,24 @@ async function run(args: string[], io: Io): Promise<number> {
       `--strategy: scenario ${spec.id} has no strategy "${strategyName}" (it has: ${spec.strategies.map((s) => s.name).join(', ')})`,
     )
   }
-  const bound = registry.bind(strategy)
-  if (bound.problems.length) throw new InputError(bound.problems.join('\n'))
-  const sim = createSimulation(spec, strategy.name, {
-    planners: bound.planners,
-    seed,
-    clock: () => performance.now(),
+  const bound = await bindStrategy(registry, spec, strategy, {
+    timeoutMs: plannerTimeoutMs(values),
+    onWarning: (m) => io.err(`warning: ${m}\n`),
   })
-  const bar = progressBar(`${spec.id}/${strategy.name}`)
-  sim.runUntil(until ?? spec.durationS, (f) => bar.update(f, sim.time()))
-  bar.done()
-  const report = sim.report()
+  let report: SimReport
+  try {
+    const sim = createSimulation(spec, strategy.name, {
+      planners: bound.planners,
+      seed,
+      clock: () => performance.now(),
+    })
+    const bar = progressBar(`${spec.id}/${strategy.name}`)
+    await sim.runUntilAsync(until ?? spec.durationS, (f) => bar.update(f, sim.time()))
+    bar.done()
+    report = sim.report()
+  } finally {
+    bound.dispose()
+  }
   emit(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatSummary(report), values.out as string, io)
   return EXIT_OK
 }
@@ -188,6 +215,7 @@ function emit(text: string, out: string | undefined, io: Io): void {
 async function compare(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {
     ...PLANNER_MODULE,
+    ...PLANNER_TIMEOUT,
     strategies: { type: 'string' },
     seeds: { type: 'string' },
     json: { type: 'boolean' },
@@ -201,6 +229,7 @@ async function compare(args: string[], io: Io): Promise<number> {
   const workersText = values.workers as string | undefined
   if (workersText !== undefined && !/^\d+$/.test(workersText))
     throw new UsageError(`--workers: expected a whole number, got "${workersText}"`)
+  const timeoutMs = plannerTimeoutMs(values)
   const modules = await plugins(values)
   const { spec, file, text } = readScenario(positionals[0])
   const names = values.strategies
@@ -227,6 +256,7 @@ async function compare(args: string[], io: Io): Promise<number> {
         strategy,
         seed,
         plannerModules: modules.map((m) => resolve(m)),
+        plannerTimeoutMs: timeoutMs,
       })
   const workers =
     workersText !== undefined ? Number(workersText) : jobs.length > 1 ? availableParallelism() : 0

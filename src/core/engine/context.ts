@@ -5,6 +5,7 @@ import type { Decision, PlannerKind } from '../decisions'
 import type { SimEvent, SimEventType } from '../events'
 import type { StrategySpec } from '../spec'
 import type { WorldView } from '../view'
+import type { ReadDecisions } from './decision-check'
 import type { Propagator } from './propagator'
 import type { SimState } from './state'
 import type { PortableViewData } from './view-data'
@@ -26,7 +27,7 @@ export interface EnginePlanner {
 
 /** What a call to a planner came to; plain data, the same for both kinds of planner. */
 export type PlanOutcome =
-  | { ok: true; decisions: unknown; ms?: number }
+  | { ok: true; read: ReadDecisions; ms?: number }
   /** `disable`: the planner is not called again in this run (its thread is gone). */
   | { ok: false; fault: string; disable: boolean; ms?: number }
 

@@ -61,6 +61,58 @@ export function copyDecision(d: unknown): Record<string, unknown> | string {
   return out
 }
 
+/** Decisions read per call; a longer list is cut here with one fault. */
+export const MAX_DECISIONS_PER_CALL = 10_000
+
+/**
+ * A planner's return value, read: each decision's plain copy, or (a string) why it could not
+ * be read. Plain data, so an isolated planner's thread can read its planner's output itself
+ * and post this across the boundary.
+ */
+export type ReadDecisions =
+  | { ok: true; items: (Record<string, unknown> | string)[]; total: number }
+  | { ok: false; fault: string }
+
+/** "TypeError: x is undefined" for an Error, the value's text otherwise; one line, bounded. */
+export function describeThrown(err: unknown): string {
+  let text: string
+  try {
+    text = err instanceof Error ? `${err.name}: ${err.message}` : String(err)
+  } catch {
+    text = 'a value that cannot be shown'
+  }
+  const line = text.split('\n')[0]
+  return line.length > 300 ? `${line.slice(0, 300)}…` : line
+}
+
+/** Reads at most MAX_DECISIONS_PER_CALL decisions out of whatever plan() returned. */
+export function readDecisions(out: unknown): ReadDecisions {
+  try {
+    if (!Array.isArray(out)) {
+      const what =
+        out === null
+          ? 'null'
+          : typeof (out as { then?: unknown })?.then === 'function'
+            ? 'a promise'
+            : typeof out
+      return { ok: false, fault: `returned ${what} instead of a list of decisions` }
+    }
+    const total = out.length
+    const n = Math.min(total, MAX_DECISIONS_PER_CALL)
+    const items: (Record<string, unknown> | string)[] = new Array(n)
+    for (let i = 0; i < n; i++) {
+      try {
+        items[i] = copyDecision(out[i])
+      } catch (err) {
+        items[i] = `reading the decision threw: ${describeThrown(err)}`
+      }
+    }
+    return { ok: true, items, total }
+  } catch (err) {
+    return { ok: false, fault: `reading its output threw: ${describeThrown(err)}` }
+  }
+}
+
 const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x)
 
 const ALLOWED: Record<string, PlannerKind[]> = {

@@ -8,14 +8,12 @@
 import type { Decision, PlannerKind } from '../decisions'
 import { applyDecision } from './apply-decision'
 import type { Ctx, EnginePlanner, PlanOutcome } from './context'
-import { copyDecision, validateDecision } from './decision-check'
+import { describeThrown, MAX_DECISIONS_PER_CALL, readDecisions, validateDecision } from './decision-check'
 import { buildView } from './view-builder'
 import { portableViewData } from './view-data'
 
 /** Rejected decisions logged one by one per call; the rest are summed up in one event. */
 export const MAX_FAULTS_PER_CALL = 10
-/** Decisions read per call; a longer list is cut here with one fault. */
-export const MAX_DECISIONS_PER_CALL = 10_000
 
 const KIND_ORDER: Record<PlannerKind, number> = { maintenance: 0, trajectory: 1, allocation: 2 }
 
@@ -66,18 +64,6 @@ function fault(ctx: Ctx, p: EnginePlanner, message: string, satellite?: string):
   ctx.log({ t: ctx.s.t, type: 'plannerFault', planner: p.id, satellite, message: `${p.id}: ${message}` })
 }
 
-/** "TypeError: x is undefined" for an Error, the value's text otherwise; one line, bounded. */
-export function describeThrown(err: unknown): string {
-  let text: string
-  try {
-    text = err instanceof Error ? `${err.name}: ${err.message}` : String(err)
-  } catch {
-    text = 'a value that cannot be shown'
-  }
-  const line = text.split('\n')[0]
-  return line.length > 300 ? `${line.slice(0, 300)}…` : line
-}
-
 /** Calls an in-process planner on a frozen view and accepts its output. */
 export function callPlanner(ctx: Ctx, p: EnginePlanner, trigger: string): void {
   if (!p.plan) throw new Error(`internal: ${p.id} runs isolated; step it with stepAsync()`)
@@ -87,8 +73,7 @@ export function callPlanner(ctx: Ctx, p: EnginePlanner, trigger: string): void {
   const t0 = ctx.clock?.() ?? 0
   let outcome: PlanOutcome
   try {
-    const out = p.plan(view)
-    outcome = { ok: true, decisions: out }
+    outcome = { ok: true, read: readDecisions(p.plan(view)) }
   } catch (err) {
     outcome = { ok: false, fault: `threw: ${describeThrown(err)}`, disable: false }
   }
@@ -116,29 +101,14 @@ export function acceptOutput(ctx: Ctx, p: EnginePlanner, outcome: PlanOutcome): 
     )
     return
   }
-  const out = outcome.decisions
-  if (!Array.isArray(out)) {
-    const what =
-      out === null
-        ? 'null'
-        : typeof (out as { then?: unknown })?.then === 'function'
-          ? 'a promise'
-          : typeof out
-    fault(ctx, p, `returned ${what} instead of a list of decisions`)
+  const read = outcome.read
+  if (!read.ok) {
+    fault(ctx, p, read.fault)
     return
   }
-  const n = Math.min(out.length, MAX_DECISIONS_PER_CALL)
   let rejected = 0
-  for (let i = 0; i < n; i++) {
-    let d: Record<string, unknown> | string
-    let why: string | null
-    try {
-      d = copyDecision(out[i])
-      why = typeof d === 'string' ? d : validateDecision(ctx, d, p)
-    } catch (err) {
-      d = 'unreadable'
-      why = `reading the decision threw: ${describeThrown(err)}`
-    }
+  for (const d of read.items) {
+    const why = typeof d === 'string' ? d : validateDecision(ctx, d, p)
     if (why === null) {
       applyDecision(ctx, d as unknown as Decision, p)
       continue
@@ -158,7 +128,7 @@ export function acceptOutput(ctx: Ctx, p: EnginePlanner, outcome: PlanOutcome): 
       `${more} more decisions rejected in this call (only the first ${MAX_FAULTS_PER_CALL} are logged one by one)`,
     )
   }
-  if (out.length > n)
-    fault(ctx, p, `returned ${out.length} decisions; only the first ${MAX_DECISIONS_PER_CALL} were read`)
+  if (read.total > read.items.length)
+    fault(ctx, p, `returned ${read.total} decisions; only the first ${MAX_DECISIONS_PER_CALL} were read`)
   s.plannerSeen[p.id] = s.events.length
 }

@@ -35,6 +35,8 @@ import {
 import { buildView, socOf } from './view-builder'
 import { buildWorld, type World } from './world'
 
+/** Telemetry samples kept per channel unless SimulationOptions.telemetryWindow says otherwise. */
+export const DEFAULT_TELEMETRY_WINDOW = 288
 /** A burn within this many seconds keeps a satellite shown as manoeuvring. */
 const MANEUVER_DISPLAY_S = 600
 /** A spare whose last slot-recovery burn leaves it this close to the slot has filled it. */
@@ -101,7 +103,7 @@ export function createSimulation(
     throw new SimulationError(`seed must be an integer from 0 to 4294967295, got ${options.seed}`)
   const seed = options.seed ?? spec.seed
   const effective: ScenarioSpec = { ...spec, seed }
-  const world = buildWorld(effective, options.telemetryWindow ?? 288)
+  const world = buildWorld(effective, options.telemetryWindow ?? DEFAULT_TELEMETRY_WINDOW)
   const prop = createPropagator(world, spec.j2)
   const planners = orderPlanners(options.planners ?? [])
   const s0 = initialState(world, prop.save())
