@@ -4,10 +4,11 @@
 // receives; there `viewFromData` rebuilds the identical WorldView with the same core code.
 
 import type { SimEvent } from '../events'
-import type { WorldView } from '../view'
+import type { TaskView, WorldView } from '../view'
 import type { Ctx } from './context'
 import { elementsFromState } from './propagator'
 import { STATUS_NAMES } from './state'
+import type { World } from './world'
 
 /** Event types a spacecraft operator could not know about: kept out of planners' sight. */
 const HIDDEN: ReadonlySet<SimEvent['type']> = new Set(['degradationOnset'])
@@ -33,6 +34,47 @@ export type ViewData = Pick<
   | 'recentEvents'
 >
 
+/** Numbers per satellite in PackedView.sats, in this order. */
+const F = {
+  status: 0,
+  failed: 1,
+  retired: 2,
+  promoted: 3,
+  pos: 4,
+  vel: 7,
+  geo: 10,
+  sunlit: 13,
+  soc: 14,
+  storage: 15,
+  propellant: 16,
+  thrusterOk: 17,
+  edge: 18,
+} as const
+const SAT_FIELDS = 19
+
+/**
+ * The same data in a compact form: per-satellite numbers in one Float64Array (objects are
+ * made from it on the receiving side, from the World it shares with the engine), plus short
+ * lists. Cheap to structured-clone across a thread boundary; both sides unpack it with the
+ * same code, so the views are identical.
+ */
+export interface PackedView {
+  timeS: number
+  trigger: string
+  /** SAT_FIELDS numbers per satellite. */
+  sats: Float64Array
+  /** Pending burns: satellite index, time, purpose, replaced satellite id. */
+  pending: { k: number; atS: number; purpose: string; replaces: string | null }[]
+  /** Per station: end of the current outage, NaN when on the air. */
+  outageEndS: Float64Array
+  /** Per known task: state, satellite indices (−1: none), capture time. */
+  tasks: { state: TaskView['state']; assignedTo: number; capturedBy: number; capturedAtS: number }[]
+  conjunctions: ViewData['conjunctions']
+  alerts: ViewData['alerts']
+  bookings: ViewData['bookings']
+  recentEvents: ViewData['recentEvents']
+}
+
 /**
  * Telemetry samples `first`..`count-1` (t: one per sample, v: satCount·3 per sample): an
  * isolated planner's thread keeps its own ring and is sent only what it has not seen.
@@ -44,8 +86,8 @@ export interface TelemetryDelta {
   v: Float32Array
 }
 
-/** ViewData plus what an isolated thread needs to answer predictions exactly as the engine would. */
-export interface PortableViewData extends ViewData {
+/** PackedView plus what an isolated thread needs to answer predictions exactly as the engine would. */
+export interface PortableViewData extends PackedView {
   /** The propagator's mutable elements (Propagator.save()). */
   kepler: Float64Array
   telemetry: TelemetryDelta
@@ -61,72 +103,54 @@ function copyEvent(e: SimEvent): SimEvent {
   return e.data ? { ...e, data: { ...e.data } } : { ...e }
 }
 
-/** Fresh plain data for one planner call; shares no object with the engine. */
-export function viewData(ctx: Ctx, plannerId: string, trigger: string): ViewData {
+/** The engine's state now, packed for one planner call; shares no object with the engine. */
+export function packView(ctx: Ctx, plannerId: string, trigger: string): PackedView {
   const { world, s } = ctx
-  const st = ctx.tmp6
-  const seen = s.plannerSeen[plannerId] ?? 0
-  const satellites = world.sats.map((sat, k) => {
+  const n = world.satCount
+  const sats = new Float64Array(n * SAT_FIELDS)
+  for (let k = 0; k < n; k++) {
+    const b = k * SAT_FIELDS
     const o = 3 * k
+    sats[b + F.status] = s.status[k]
+    sats[b + F.failed] = s.failed[k]
+    sats[b + F.retired] = s.retired[k]
+    sats[b + F.promoted] = s.promoted[k]
     for (let j = 0; j < 3; j++) {
-      st[j] = s.pos[o + j]
-      st[3 + j] = s.vel[o + j]
+      sats[b + F.pos + j] = s.pos[o + j]
+      sats[b + F.vel + j] = s.vel[o + j]
+      sats[b + F.geo + j] = s.geo[o + j]
     }
-    const pending = s.pending.filter((p) => p.satellite === sat.id)
-    return {
-      index: k,
-      id: sat.id,
-      role: sat.role === 'spare' && s.promoted[k] === 0 ? ('spare' as const) : ('active' as const),
-      status: STATUS_NAMES[s.status[k]],
-      failed: s.failed[k] !== 0,
-      retired: s.retired[k] !== 0,
-      elements: elementsFromState(st),
-      isTle: ctx.prop.isTle(k),
-      plane: sat.plane,
-      slot: sat.slot,
-      positionEciM: [s.pos[o], s.pos[o + 1], s.pos[o + 2]] as [number, number, number],
-      velocityEciMS: [s.vel[o], s.vel[o + 1], s.vel[o + 2]] as [number, number, number],
-      latRad: s.geo[o],
-      lonRad: s.geo[o + 1],
-      altM: s.geo[o + 2],
-      sunlit: s.sunlit[k] !== 0,
-      soc: socOf(ctx, k),
-      storageUsedBits: s.storageBits[k],
-      propellantKg: s.propellantKg[k],
-      massKg: sat.bus.dryMassKg + s.propellantKg[k],
-      thrusterOk: s.thrusterOk[k] !== 0,
-      mode: s.edgeMode[k] !== 0 ? ('edge' as const) : ('raw' as const),
-      bus: { ...sat.bus },
-      pendingManeuvers: pending.length,
-      pending: pending.map((p) => ({ atS: p.atS, purpose: p.purpose, replaces: p.replaces ?? null })),
-    }
-  })
-  const stations = world.stations.map((sta, j) => {
-    const end = s.outageEndS[j]
-    return { ...sta, index: j, inOutage: !Number.isNaN(end), outageEndsS: !Number.isNaN(end) ? end : null }
-  })
-  const tasks = []
+    sats[b + F.sunlit] = s.sunlit[k]
+    sats[b + F.soc] = socOf(ctx, k)
+    sats[b + F.storage] = s.storageBits[k]
+    sats[b + F.propellant] = s.propellantKg[k]
+    sats[b + F.thrusterOk] = s.thrusterOk[k]
+    sats[b + F.edge] = s.edgeMode[k]
+  }
+  const tasks: PackedView['tasks'] = []
   for (let q = 0; q < s.knownTasks; q++) {
-    const rec = s.tasks[q]
-    const spec = world.tasks[q]
+    const r = s.tasks[q]
     tasks.push({
-      ...spec,
-      target: { ...spec.target },
-      index: q,
-      state: rec.state,
-      assignedTo: rec.assignedTo >= 0 ? world.sats[rec.assignedTo].id : null,
-      capturedBy: rec.capturedBy >= 0 ? world.sats[rec.capturedBy].id : null,
-      capturedAtS: rec.capturedBy >= 0 ? rec.capturedAtS : null,
+      state: r.state,
+      assignedTo: r.assignedTo,
+      capturedBy: r.capturedBy,
+      capturedAtS: r.capturedAtS,
     })
   }
   const recentEvents: SimEvent[] = []
-  for (let e = seen; e < s.events.length; e++)
+  for (let e = s.plannerSeen[plannerId] ?? 0; e < s.events.length; e++)
     if (!HIDDEN.has(s.events[e].type)) recentEvents.push(copyEvent(s.events[e]))
   return {
     timeS: s.t,
     trigger,
-    satellites,
-    stations,
+    sats,
+    pending: s.pending.map((p) => ({
+      k: world.satIndex.get(p.satellite) ?? -1,
+      atS: p.atS,
+      purpose: p.purpose,
+      replaces: p.replaces ?? null,
+    })),
+    outageEndS: s.outageEndS.slice(),
     tasks,
     conjunctions: s.conjunctions.map(({ debrisAtTca: _hidden, ...c }) => ({ ...c })),
     alerts: s.alerts.map((a) => ({ ...a })),
@@ -142,9 +166,80 @@ export function viewData(ctx: Ctx, plannerId: string, trigger: string): ViewData
   }
 }
 
+/** The view's plain data from a PackedView (in the engine, or in an isolated planner's thread). */
+export function unpackView(world: World, p: PackedView): ViewData {
+  const st = new Float64Array(6)
+  const sats = p.sats
+  const satellites = world.sats.map((sat, k) => {
+    const b = k * SAT_FIELDS
+    for (let j = 0; j < 6; j++) st[j] = sats[b + F.pos + j]
+    const pending = p.pending.filter((m) => m.k === k)
+    return {
+      index: k,
+      id: sat.id,
+      role: sat.role === 'spare' && sats[b + F.promoted] === 0 ? ('spare' as const) : ('active' as const),
+      status: STATUS_NAMES[sats[b + F.status]],
+      failed: sats[b + F.failed] !== 0,
+      retired: sats[b + F.retired] !== 0,
+      elements: elementsFromState(st),
+      isTle: k >= world.keplerCount,
+      plane: sat.plane,
+      slot: sat.slot,
+      positionEciM: [sats[b + F.pos], sats[b + F.pos + 1], sats[b + F.pos + 2]] as [number, number, number],
+      velocityEciMS: [sats[b + F.vel], sats[b + F.vel + 1], sats[b + F.vel + 2]] as [number, number, number],
+      latRad: sats[b + F.geo],
+      lonRad: sats[b + F.geo + 1],
+      altM: sats[b + F.geo + 2],
+      sunlit: sats[b + F.sunlit] !== 0,
+      soc: sats[b + F.soc],
+      storageUsedBits: sats[b + F.storage],
+      propellantKg: sats[b + F.propellant],
+      massKg: sat.bus.dryMassKg + sats[b + F.propellant],
+      thrusterOk: sats[b + F.thrusterOk] !== 0,
+      mode: sats[b + F.edge] !== 0 ? ('edge' as const) : ('raw' as const),
+      bus: { ...sat.bus },
+      pendingManeuvers: pending.length,
+      pending: pending.map((m) => ({ atS: m.atS, purpose: m.purpose, replaces: m.replaces })),
+    }
+  })
+  const stations = world.stations.map((sta, j) => {
+    const end = p.outageEndS[j]
+    return { ...sta, index: j, inOutage: !Number.isNaN(end), outageEndsS: !Number.isNaN(end) ? end : null }
+  })
+  const tasks = p.tasks.map((r, q) => {
+    const spec = world.tasks[q]
+    return {
+      ...spec,
+      target: { ...spec.target },
+      index: q,
+      state: r.state,
+      assignedTo: r.assignedTo >= 0 ? world.sats[r.assignedTo].id : null,
+      capturedBy: r.capturedBy >= 0 ? world.sats[r.capturedBy].id : null,
+      capturedAtS: r.capturedBy >= 0 ? r.capturedAtS : null,
+    }
+  })
+  return {
+    timeS: p.timeS,
+    trigger: p.trigger,
+    satellites,
+    stations,
+    tasks,
+    conjunctions: p.conjunctions,
+    alerts: p.alerts,
+    bookings: p.bookings,
+    recentEvents: p.recentEvents,
+  }
+}
+
+/** Fresh plain data for one in-process planner call (the same path as across a boundary). */
+export function viewData(ctx: Ctx, plannerId: string, trigger: string): ViewData {
+  return unpackView(ctx.world, packView(ctx, plannerId, trigger))
+}
+
 /**
- * ViewData plus the propagator's elements and the telemetry samples from `known` on (what the
- * receiving thread already holds; 0 for a fresh thread), for a planner behind a boundary.
+ * The packed view plus the propagator's elements and the telemetry samples from `known` on
+ * (what the receiving thread already holds; 0 for a fresh thread), for a planner behind a
+ * boundary.
  */
 export function portableViewData(
   ctx: Ctx,
@@ -167,7 +262,7 @@ export function portableViewData(
     v.set(s.telemetryV.subarray(slot * stride, (slot + 1) * stride), (i - first) * stride)
   }
   return {
-    ...viewData(ctx, plannerId, trigger),
+    ...packView(ctx, plannerId, trigger),
     kepler: ctx.prop.save(),
     telemetry: { count, first, t, v },
   }

@@ -6,7 +6,7 @@ import type { ScenarioSpec } from '../spec'
 import type { WorldView } from '../view'
 import { createPropagator } from './propagator'
 import { viewFromData } from './view-builder'
-import { applyTelemetryDelta, type PortableViewData, type TelemetryRing } from './view-data'
+import { applyTelemetryDelta, type PortableViewData, type TelemetryRing, unpackView } from './view-data'
 import { buildWorld } from './world'
 
 /** Makes views from successive PortableViewData of one simulation (calls in order). */
@@ -25,6 +25,6 @@ export function createViewRebuilder(
     const { kepler, telemetry, ...plain } = data
     prop.load(kepler)
     applyTelemetryDelta(ring, telemetry, world.satCount)
-    return viewFromData({ world, prop }, plain, ring)
+    return viewFromData({ world, prop }, unpackView(world, plain), ring)
   }
 }

@@ -131,7 +131,18 @@ export function startGuest(port: GuestPort, exported: unknown, options: GuestOpt
       return post({ type: 'ready', problems: [] })
     }
     if (!planner || !rebuild) return post({ type: 'stray', message: 'a call came before init' })
-    const view = rebuild(m.data)
+    let view: WorldView
+    try {
+      view = rebuild(m.data)
+    } catch (err) {
+      return post({
+        type: 'planned',
+        call: m.call,
+        ok: false,
+        error: `its view could not be rebuilt: ${describeThrown(err)}`,
+        ms: 0,
+      })
+    }
     const t0 = now()
     try {
       const out = await planner.plan(view, params)
