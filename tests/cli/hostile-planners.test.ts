@@ -48,7 +48,8 @@ const mini = (name: string) => scenarioWith('mini.json', { mine: { allocation: n
 const faults = (report: { events: { t: number; type: string; planner?: string; message: string }[] }) =>
   report.events.filter((e) => e.type === 'plannerFault')
 
-async function runMine(module: string, name: string, ...extra: string[]) {
+/** `sim run` of mini.json's strategy "mine" with the hostile module's planner in it. */
+async function runMine(module: string, name: string, timeout = '1s') {
   const r = await sim(
     'run',
     mini(name),
@@ -56,10 +57,9 @@ async function runMine(module: string, name: string, ...extra: string[]) {
     'mine',
     '--json',
     '--planner-timeout',
-    '1s',
+    timeout,
     '--planner-module',
     join(HOSTILE, module),
-    ...extra,
   )
   expect(r.err).not.toMatch(STACK)
   return r
@@ -155,18 +155,7 @@ describe('hostile planner modules in `sim run` and `sim compare`', () => {
   ])(
     '%s: unbounded allocation hits the memory cap, and the process stays under 1.5 GB',
     async (file, name) => {
-      const r = await sim(
-        'run',
-        mini(name),
-        '--strategy',
-        'mine',
-        '--json',
-        '--planner-timeout',
-        '30s',
-        '--planner-module',
-        join(HOSTILE, file),
-      )
-      expect(r.err).not.toMatch(STACK)
+      const r = await runMine(file, name, '30s')
       expect(r.code).toBe(0)
       expect(faults(JSON.parse(r.out)).map((e) => e.message)).toEqual([
         `allocation/${name}: ran out of memory (512 MB); disabled for the rest of the run`,

@@ -34,7 +34,8 @@ describe('scenario: predictive maintenance', () => {
       const sim = runStrategy(spec, st.name)
       out.set(st.name, { events: sim.events(), metrics: sim.metrics(), score: scoreRun(spec, sim.events()) })
     }
-  })
+    // Four 48-hour runs: seconds on an idle machine, much longer on a shared one.
+  }, 120_000)
 
   const get = (name: string) => out.get(name)!
   const degradations = spec.events.filter((e) => e.type === 'degradation')
