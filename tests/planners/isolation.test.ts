@@ -128,3 +128,38 @@ describe('a planner behind the isolation boundary', () => {
     })
   })
 })
+
+describe('errors outside plan()', () => {
+  it('are warnings naming the planner, bounded, and change nothing in the run', async () => {
+    const spec = scenario('scenarios/default.json')
+    const noisy = {
+      ...registry.find('allocation', 'greedy-priority')!,
+      plan(view: Parameters<EnginePlanner['plan'] & {}>[0]) {
+        Promise.reject(new Error(`unawaited at ${view.timeS}`))
+        return []
+      },
+    }
+    const warnings: string[] = []
+    const probe = await probePlannerModule(memoryGuest(noisy))
+    if (!('planners' in probe)) throw new Error('probe failed')
+    const made = await createIsolatedPlanner({
+      start: memoryGuest(noisy, undefined, true),
+      manifest: probe.planners[0],
+      spec,
+      telemetryWindow: DEFAULT_TELEMETRY_WINDOW,
+      params: {},
+      onWarning: (m) => warnings.push(m),
+    })
+    if (!('planner' in made)) throw new Error('no planner')
+    const sim = createSimulation(spec, 'baseline', { planners: [made.planner] })
+    await sim.runUntilAsync(2 * 3600)
+    await new Promise((r) => setImmediate(r))
+    made.planner.dispose()
+    expect(warnings.slice(0, 1)).toEqual([
+      'planner allocation/greedy-priority: an error outside plan() (ignored): Error: unawaited at 30',
+    ])
+    expect(warnings).toHaveLength(4)
+    expect(warnings[3]).toBe('planner allocation/greedy-priority: more errors outside plan() are not shown')
+    expect(sim.events().some((e) => e.type === 'plannerFault')).toBe(false)
+  })
+})

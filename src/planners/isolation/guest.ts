@@ -132,6 +132,7 @@ export function startGuest(port: GuestPort, exported: unknown, options: GuestOpt
     }
     if (!planner || !rebuild) return post({ type: 'stray', message: 'a call came before init' })
     let view: WorldView
+    const r0 = now()
     try {
       view = rebuild(m.data)
     } catch (err) {
@@ -141,13 +142,15 @@ export function startGuest(port: GuestPort, exported: unknown, options: GuestOpt
         ok: false,
         error: `its view could not be rebuilt: ${describeThrown(err)}`,
         ms: 0,
+        rebuildMs: now() - r0,
       })
     }
     const t0 = now()
+    const rebuildMs = t0 - r0
     try {
       const out = await planner.plan(view, params)
       const ms = now() - t0
-      post({ type: 'planned', call: m.call, ok: true, read: readDecisions(out), ms })
+      post({ type: 'planned', call: m.call, ok: true, read: readDecisions(out), ms, rebuildMs })
     } catch (err) {
       post({
         type: 'planned',
@@ -155,6 +158,7 @@ export function startGuest(port: GuestPort, exported: unknown, options: GuestOpt
         ok: false,
         error: `threw: ${describeThrown(err)}`,
         ms: now() - t0,
+        rebuildMs,
       })
     }
   })

@@ -40,6 +40,19 @@ export function formatDeadline(ms: number): string {
 
 type Waited = { message: GuestMessage } | { exit: string } | { timeout: true }
 
+/** Warnings about errors outside plan() shown per planner; the rest are counted, not shown. */
+export const MAX_STRAY_WARNINGS = 3
+
+/** Passes on the first MAX_STRAY_WARNINGS warnings, then says once that it stops. */
+function boundedWarn(warn: (message: string) => void): (message: string) => void {
+  let shown = 0
+  return (message) => {
+    shown++
+    if (shown <= MAX_STRAY_WARNINGS) warn(message)
+    else if (shown === MAX_STRAY_WARNINGS + 1) warn('more errors outside plan() are not shown')
+  }
+}
+
 /** One thread and the one answer the host is waiting for (calls never overlap). */
 class Session {
   private waiter: ((w: Waited) => void) | null = null
@@ -132,7 +145,11 @@ export interface IsolatedPlannerOptions {
 }
 
 /** An EnginePlanner whose calls cross the boundary; dispose() ends its thread. */
-export type IsolatedPlanner = EnginePlanner & { dispose(): void }
+export type IsolatedPlanner = EnginePlanner & {
+  dispose(): void
+  /** Milliseconds the guest took to rebuild the view for the last call (for benchmarks). */
+  lastRebuildMs(): number
+}
 
 /**
  * Starts the planner's thread and checks its parameters there. Resolves to the planner, or to
@@ -143,10 +160,11 @@ export async function createIsolatedPlanner(
 ): Promise<{ planner: IsolatedPlanner } | { problems: string[] }> {
   const timeoutMs = o.timeoutMs ?? DEFAULT_PLANNER_TIMEOUT_MS
   const id = o.manifest.id
-  const warn = (m: string) => o.onWarning?.(`planner ${id}: ${m}`)
+  const warn = boundedWarn((m: string) => o.onWarning?.(`planner ${id}: ${m}`))
   let session: Session | null = null
   let known = 0
   let seq = 0
+  let rebuildMs = 0
 
   async function open(): Promise<string[]> {
     const s = new Session(o.start, warn)
@@ -202,6 +220,7 @@ export async function createIsolatedPlanner(
       s.kill()
       return { ok: false, fault: `answered out of turn ("${m.type}")`, disable: true }
     }
+    rebuildMs = m.rebuildMs
     return m.ok
       ? { ok: true, read: m.read, ms: m.ms }
       : { ok: false, fault: m.error, disable: false, ms: m.ms }
@@ -216,6 +235,7 @@ export async function createIsolatedPlanner(
       triggers: o.manifest.triggers,
       isolated: { telemetryKnown: () => (session?.alive ? known : 0), call },
       dispose: () => session?.kill(),
+      lastRebuildMs: () => rebuildMs,
     },
   }
 }

@@ -44,6 +44,7 @@ export type GuestMessage =
   | { type: 'loaded'; planners: PlannerManifest[] }
   | { type: 'loadFailed'; problems: string[] }
   | { type: 'ready'; problems: string[] }
-  | { type: 'planned'; call: number; ok: true; read: ReadDecisions; ms: number }
-  | { type: 'planned'; call: number; ok: false; error: string; ms: number }
+  /** `ms`: time inside plan(); `rebuildMs`: time to rebuild the view first (for benchmarks). */
+  | { type: 'planned'; call: number; ok: true; read: ReadDecisions; ms: number; rebuildMs: number }
+  | { type: 'planned'; call: number; ok: false; error: string; ms: number; rebuildMs: number }
   | { type: 'stray'; message: string }
