@@ -12,6 +12,7 @@ export { createSimulation, SimulationError, SLOT_TOLERANCE_M } from './engine/si
 export { STATUS_NAMES } from './engine/state'
 export type { SimEvent, SimEventType } from './events'
 export { formatElapsed } from './events'
+export * from './limits'
 export type { Better, MetricDef, MetricKey, MetricSeries, MetricValues } from './metrics'
 export { bestIndex, METRIC_BY_KEY, METRICS, NONDETERMINISTIC_METRICS } from './metrics'
 export type * from './spec'

@@ -6,6 +6,7 @@
 import type { ManeuverDecision } from '../decisions'
 import type { SimEvent } from '../events'
 import { targetInFootprint } from '../geometry'
+import { workProblems } from '../limits'
 import type { MetricSeries, MetricValues } from '../metrics'
 import { METRICS } from '../metrics'
 import type { ScenarioSpec, StrategySpec } from '../spec'
@@ -92,6 +93,16 @@ export function createSimulation(
   )
     throw new SimulationError(`seed must be an integer from 0 to 4294967295, got ${options.seed}`)
   const seed = options.seed ?? spec.seed
+  // The loader refuses these first; this guards specs built by hand.
+  const tooBig = workProblems({
+    durationS: spec.durationS,
+    stepS: spec.stepS,
+    sampleEveryS: spec.sampleEveryS,
+    satellites: spec.satellites.length,
+    stations: spec.groundStations.length,
+  })
+  if (tooBig.length > 0)
+    throw new SimulationError(`scenario ${spec.id}: ${tooBig.map((p) => p.message).join('; ')}`)
   const effective: ScenarioSpec = { ...spec, seed }
   const world = buildWorld(effective, options.telemetryWindow ?? 288)
   const prop = createPropagator(world, spec.j2)
