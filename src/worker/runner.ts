@@ -790,6 +790,7 @@ export class SimRunner {
       failed: 0,
       maneuvering: 0,
       safe: 0,
+      decayed: 0,
     }
     for (let k = 0; k < s.status.length; k++) fleet[STATUS_NAMES[s.status[k]]]++
     return {

@@ -53,7 +53,7 @@ function digest(strategy: string, eventsFrom: number, n: number, eventCount: num
     seriesCount: 0,
     newSeries: { from: 0, t: [], values: series.values },
     tasks: { known: 0, pending: 0, open: 0, captured: 0, delivered: 0, expired: 0 },
-    fleet: { total: 0, nominal: 0, alert: 0, failed: 0, maneuvering: 0, safe: 0 },
+    fleet: { total: 0, nominal: 0, alert: 0, failed: 0, maneuvering: 0, safe: 0, decayed: 0 },
     alerts: [],
     conjunctions: [],
     selected: null,
