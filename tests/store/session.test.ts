@@ -97,6 +97,14 @@ function frameMsg(seq: number): FromWorker {
 }
 
 describe('session', () => {
+  it("shows the scenario's warnings (an old element set) as notes when it loads", () => {
+    const { port, emit } = fakePort()
+    const session = createSession(() => port, { stallMs: 1e9 })
+    const warning = 'constellation.tle[0]: the element set of "OLD" dates from 2000-01-01, 9,575 days before…'
+    emit({ ...loaded(['a']), scenario: { ...spec, warnings: [warning] } } as FromWorker)
+    expect(session.app.getState().messages.map((m) => [m.kind, m.text])).toEqual([['note', warning]])
+  })
+
   it('keeps no more than a few undrawn frames while nothing is drawn (a hidden page)', () => {
     const { port, emit, sent } = fakePort()
     const session = createSession(() => port, { stallMs: 1e9 })
