@@ -44,7 +44,7 @@ function refused(r: ChildRun, message: string | RegExp) {
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'sim-hostile-'))
-})
+}, 10_000)
 
 afterAll(() => {
   process.stdout.write(`\nhostile CLI cases (time and peak RSS of each child):\n${measuredTable()}\n`)
