@@ -11,6 +11,13 @@
 // sampled metric series (one number per metric per sample). MAX_SAMPLES bounds it at about
 // 200 000 × 21 metrics × 8 bytes ≈ 34 MB.
 
+/**
+ * Largest scenario file accepted, bytes. Far above any real scenario (the built-in ones are under
+ * 20 kB; 5000 tasks are about 1 MB) and small enough that parsing and checking stay quick. The
+ * CLI checks a file's size before reading it, the app a picked file's, the loader the text.
+ */
+export const MAX_SCENARIO_BYTES = 8_000_000
+
 /** Largest work estimate a run may have, in satellite-steps × (stations + 1). */
 export const MAX_WORK_UNITS = 2e9
 /** Most metric samples a run may keep (duration / sampleEvery, plus the one at t = 0). */
@@ -48,6 +55,13 @@ export function formatCount(n: number): string {
   if (!Number.isFinite(n)) return String(n)
   if (n >= 1e12) return n.toExponential(2)
   return Math.round(n).toLocaleString('en-US')
+}
+
+/** "8 MB", "270 kB", "512 bytes" (decimal units, as file managers show them). */
+export function formatBytes(n: number): string {
+  if (n >= 1e6) return `${Number((n / 1e6).toFixed(1))} MB`
+  if (n >= 1e3) return `${Number((n / 1e3).toFixed(1))} kB`
+  return `${n} bytes`
 }
 
 /** Why a run of this size is refused, one message per exceeded limit (empty when it fits). */

@@ -1,6 +1,7 @@
 // The scenario room's public face: load a scenario file into the engine's ScenarioSpec, format
 // the problems when it fails, and describe the format as JSON Schema.
 
+export { formatBytes, MAX_SCENARIO_BYTES } from '../core/limits'
 export { parseDuration } from './duration'
 export { formatIssue, formatIssues, type ScenarioIssue } from './issues'
 export { scenarioJsonSchema } from './json-schema'
@@ -10,4 +11,3 @@ export type { KnownPlanners, LoadOptions } from './options'
 export { MIN_PERIGEE_KM } from './perigee'
 export { clip } from './preview'
 export type { ScenarioFile, ScenarioFileInput } from './schema/scenario'
-export { formatBytes, MAX_SCENARIO_BYTES } from './size'

@@ -3,6 +3,7 @@
 // (every field) and cross-checks (relations between parts) side by side, so one pass reports
 // all problems → problems sorted into file order.
 
+import { formatBytes, MAX_SCENARIO_BYTES } from '../core/limits'
 import type { ScenarioSpec } from '../core/spec'
 import { crossCheck } from './checks'
 import { isRecord } from './checks/context'
@@ -11,7 +12,6 @@ import { parseJsonText } from './json-text'
 import { MIGRATIONS, type Migration, migrate } from './migrations'
 import type { LoadOptions } from './options'
 import { scenarioSchema } from './schema'
-import { formatBytes, MAX_SCENARIO_BYTES } from './size'
 import { fallbackMessage, fromZodIssues } from './zod-issues'
 
 export type LoadResult = { ok: true; scenario: ScenarioSpec } | { ok: false; issues: ScenarioIssue[] }

@@ -71,7 +71,7 @@ export function decaySatellite(world: World, s: SimState, k: number, log: (e: Si
     s.t === 0
       ? 'SGP4 reports its orbit had already decayed at the scenario epoch (it re-entered before the run)'
       : 'SGP4 reports its orbit has decayed (it re-entered)'
-  loseSatellite(world, s, k)
+  loseSatellite(s, k)
   s.status[k] = STATUS_DECAYED
   log({ t: s.t, type: 'satelliteDecayed', satellite: id, message: `${id} lost: ${why}.` })
 }
@@ -84,13 +84,13 @@ export function failSatellite(
   log: (e: SimEvent) => void,
 ): void {
   if (s.failed[k] !== 0) return
-  loseSatellite(world, s, k)
+  loseSatellite(s, k)
   const id = world.sats[k].id
   log({ t: s.t, type: 'satelliteFailed', satellite: id, message: `${id} lost: ${why}.` })
 }
 
 /** What losing a satellite does, whatever the cause (idempotent). */
-function loseSatellite(world: World, s: SimState, k: number): void {
+function loseSatellite(s: SimState, k: number): void {
   if (s.failed[k] !== 0) return
   s.failed[k] = 1
   s.acc.satellitesFailed++
