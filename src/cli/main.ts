@@ -37,10 +37,10 @@ Commands
       --out FILE            write the output to FILE instead of standard output
   compare [file]            run strategies side by side on the same scenario and seeds
       --strategies a,b,c    which strategies (default: all of the scenario's)
-      --seeds 1..20         a seed, a list (1,2,5) or a range (default: the scenario's seed)
+      --seeds 1..20         a seed, a list (1,2,5) or a range, at most 1000 (default: the scenario's seed)
       --json | --csv        machine-readable output instead of the table
       --out FILE            write the output to FILE instead of standard output
-      --workers N           worker threads (default: one per core)
+      --workers N           worker threads (default and most: one per core)
   schema                    print the scenario JSON Schema
 
   --planner-module FILE     (validate, run, compare; repeatable) load your own planner:
