@@ -15,12 +15,12 @@ function edit(line: string, index: number, text: string): string {
   return `${body}${checksum(body)}`
 }
 
+/** The minimal scenario with its run times replaced. */
+const timed = (times: Record<string, string>) => variant((r) => Object.assign(r, times))
+
 describe('the size of a run', () => {
   it('has floors on step and sampleEvery, stated in the message', () => {
-    const raw = variant((r) => {
-      r.step = '0.0001s'
-      r.sampleEvery = '0.5s'
-    })
+    const raw = timed({ step: '0.0001s', sampleEvery: '0.5s' })
     expect(problems(raw)).toEqual([
       `${FILE}: step: expected a duration of at least 0.1s such as "90s", "45m", "1h30m", "2d" or a number ` +
         'of seconds, got "0.0001s"',
@@ -31,12 +31,7 @@ describe('the size of a run', () => {
 
   it('refuses a run whose work estimate is over the limit, naming both and what to change', () => {
     // 366 d at a 1 s step: 31,622,400 steps × 25 satellites × (2 stations + 1).
-    const raw = variant((r) => {
-      r.duration = '366d'
-      r.step = '1s'
-      r.plannerCadence = '10m'
-      r.sampleEvery = '1h'
-    })
+    const raw = timed({ duration: '366d', step: '1s', plannerCadence: '10m', sampleEvery: '1h' })
     const units = 31_622_400 * 25 * 3
     expect(units).toBeGreaterThan(MAX_WORK_UNITS)
     expect(problems(raw)).toEqual([
@@ -47,11 +42,7 @@ describe('the size of a run', () => {
   })
 
   it('refuses more samples than it keeps, so the memory of a run is bounded', () => {
-    const raw = variant((r) => {
-      r.duration = '366d'
-      r.step = '30s'
-      r.sampleEvery = '30s'
-    })
+    const raw = timed({ duration: '366d', step: '30s', sampleEvery: '30s' })
     expect(366 * 2880 + 1).toBeGreaterThan(MAX_SAMPLES)
     expect(problems(raw)).toEqual([
       `${FILE}: sampleEvery: expected at most 200,000 metric samples (duration / sampleEvery + 1), got ` +
