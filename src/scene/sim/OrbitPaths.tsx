@@ -1,7 +1,8 @@
 // Orbit loops: one faint closed loop per satellite (or, beyond ORBIT_LOOP_CAP satellites, one per
 // Walker plane), all in ONE indexed LineSegments, plus the selected satellite's loop, brighter.
-// Loops are recomputed lazily — when the selection or a model changes, and every RECOMPUTE_S
-// simulated seconds as J2 turns the planes — never per satellite per frame.
+// Loops are recomputed lazily — when the selection or an orbit changes (a burn or a restore: the
+// models' version moves, see orbits.ts), and every RECOMPUTE_S simulated seconds as J2 turns the
+// planes — never per satellite per frame.
 
 import { useFrame } from '@react-three/fiber'
 import { useLayoutEffect, useMemo, useRef } from 'react'
@@ -17,7 +18,6 @@ import {
   UNITS_PER_M,
 } from '../orbits'
 import { COLOURS } from '../palette'
-import type { OrbitTracker } from '../tracking'
 import { ORDER } from './common'
 
 /** Above this many satellites, faint loops are drawn per Walker plane only. */
@@ -30,13 +30,12 @@ const EL = emptyElements()
 export interface OrbitPathsProps {
   frame: FrameRef
   orbits: FleetOrbits
-  tracker: OrbitTracker
   /** Satellites whose faint loops are drawn (orbitSubset). */
   subset: Int32Array
   selectedIndex: number
 }
 
-export function OrbitPaths({ frame, orbits, tracker, subset, selectedIndex }: OrbitPathsProps) {
+export function OrbitPaths({ frame, orbits, subset, selectedIndex }: OrbitPathsProps) {
   const faint = useMemo(() => {
     const loops = subset.length
     const g = new BufferGeometry()
@@ -121,7 +120,7 @@ export function OrbitPaths({ frame, orbits, tracker, subset, selectedIndex }: Or
     const rebuilt = faint !== last.faint || orbits !== last.orbits
     if (
       rebuilt ||
-      tracker.version !== last.faintVersion ||
+      orbits.version !== last.faintVersion ||
       !(Math.abs(t - last.faintT) < RECOMPUTE_S) // also true the first time (NaN)
     ) {
       const pos = faint.geometry.getAttribute('position') as BufferAttribute
@@ -141,7 +140,7 @@ export function OrbitPaths({ frame, orbits, tracker, subset, selectedIndex }: Or
       faint.geometry.setDrawRange(0, 2 * ORBIT_SAMPLES * drawnLoops)
       pos.needsUpdate = true
       last.faintT = t
-      last.faintVersion = tracker.version
+      last.faintVersion = orbits.version
       last.faint = faint
       last.orbits = orbits
     }
@@ -155,7 +154,7 @@ export function OrbitPaths({ frame, orbits, tracker, subset, selectedIndex }: Or
     if (
       rebuilt ||
       k !== last.sel ||
-      tracker.version !== last.selVersion ||
+      orbits.version !== last.selVersion ||
       !(Math.abs(t - last.selT) < RECOMPUTE_S / 6)
     ) {
       const pos = highlighted.geometry.getAttribute('position') as BufferAttribute
@@ -171,7 +170,7 @@ export function OrbitPaths({ frame, orbits, tracker, subset, selectedIndex }: Or
       highlighted.visible = ok
       last.sel = k
       last.selT = t
-      last.selVersion = tracker.version
+      last.selVersion = orbits.version
     }
   })
 
