@@ -23,6 +23,8 @@ import { gmstRad } from '../core/time'
 import type { OrbitFact } from '../worker/protocol'
 import type { OrbitsRef } from './contract'
 
+/** Metres → scene units (Earth radii). */
+export const UNITS_PER_M = 1 / R_EARTH
 /** Points per faint orbit loop. */
 export const ORBIT_SAMPLES = 128
 /** Points of the selected satellite's highlighted loop. */
@@ -232,15 +234,40 @@ export function samplePropagatedLoop(
   samples: number,
   scale: number,
   out: Float32Array,
+  offset = 0,
 ): boolean {
   const period = orbits.periodS(k)
   if (!(period > 0)) return false
-  for (let j = 0; j < samples; j++) {
+  for (let j = 0, o = offset; j < samples; j++, o += 3) {
     if (!orbits.positionM(k, tS + (j / samples) * period, TRACK_POS, 0)) return false
-    out[3 * j] = TRACK_POS[0] * scale
-    out[3 * j + 1] = TRACK_POS[1] * scale
-    out[3 * j + 2] = TRACK_POS[2] * scale
+    out[o] = TRACK_POS[0] * scale
+    out[o + 1] = TRACK_POS[1] * scale
+    out[o + 2] = TRACK_POS[2] * scale
   }
+  return true
+}
+
+const LOOP_EL = emptyElements()
+
+/**
+ * Satellite k's orbit loop at tS as the scene draws it: `samples` points in scene units (Earth
+ * radii) at out[offset ..]. Keplerian: the ellipse of the model's elements (the engine's orbit).
+ * TLE: one revolution of SGP4 when `propagateTle` (the highlighted loop), else the ellipse of its
+ * osculating elements (the faint loops). Returns false when there is no model.
+ */
+export function writeOrbitLoop(
+  orbits: FleetOrbits,
+  k: number,
+  tS: number,
+  samples: number,
+  out: Float32Array,
+  offset: number,
+  propagateTle: boolean,
+): boolean {
+  if (propagateTle && orbits.isTle(k))
+    return samplePropagatedLoop(orbits, k, tS, samples, UNITS_PER_M, out, offset)
+  if (!orbits.elementsAt(k, tS, LOOP_EL)) return false
+  sampleOrbitLoop(LOOP_EL, samples, UNITS_PER_M, out, offset)
   return true
 }
 
@@ -289,6 +316,3 @@ export function sampleGroundTrack(
   }
   return have ? n : 0
 }
-
-/** Metres → scene units (Earth radii). */
-export const UNITS_PER_M = 1 / R_EARTH

@@ -8,15 +8,7 @@ import { useFrame } from '@react-three/fiber'
 import { useLayoutEffect, useMemo, useRef } from 'react'
 import { BufferAttribute, BufferGeometry, LineBasicMaterial, LineLoop, LineSegments } from 'three'
 import type { FrameRef } from '../contract'
-import {
-  emptyElements,
-  type FleetOrbits,
-  ORBIT_SAMPLES,
-  SELECTED_ORBIT_SAMPLES,
-  sampleOrbitLoop,
-  samplePropagatedLoop,
-  UNITS_PER_M,
-} from '../orbits'
+import { type FleetOrbits, ORBIT_SAMPLES, SELECTED_ORBIT_SAMPLES, writeOrbitLoop } from '../orbits'
 import { COLOURS } from '../palette'
 import { ORDER } from './common'
 
@@ -24,8 +16,6 @@ import { ORDER } from './common'
 export const ORBIT_LOOP_CAP = 200
 /** Simulated seconds between recomputations of the loops (J2 turns a LEO plane ~0.1° in 30 min). */
 export const RECOMPUTE_S = 1800
-
-const EL = emptyElements()
 
 export interface OrbitPathsProps {
   frame: FrameRef
@@ -129,10 +119,8 @@ export function OrbitPaths({ frame, orbits, subset, selectedIndex }: OrbitPathsP
       for (let l = 0; l < subset.length; l++) {
         const k = subset[l]
         const o = 3 * ORBIT_SAMPLES * l
-        if (orbits.elementsAt(k, t, EL)) {
-          sampleOrbitLoop(EL, ORBIT_SAMPLES, UNITS_PER_M, arr, o)
-          drawnLoops = l + 1
-        } else {
+        if (writeOrbitLoop(orbits, k, t, ORBIT_SAMPLES, arr, o, false)) drawnLoops = l + 1
+        else {
           // No model: collapse the loop to a point at the origin (hidden inside the Earth).
           arr.fill(0, o, o + 3 * ORBIT_SAMPLES)
         }
@@ -160,12 +148,7 @@ export function OrbitPaths({ frame, orbits, subset, selectedIndex }: OrbitPathsP
       const pos = highlighted.geometry.getAttribute('position') as BufferAttribute
       const arr = pos.array as Float32Array
       // A TLE satellite's loop is sampled with SGP4 itself; a Keplerian one from its elements.
-      let ok: boolean
-      if (orbits.isTle(k)) ok = samplePropagatedLoop(orbits, k, t, SELECTED_ORBIT_SAMPLES, UNITS_PER_M, arr)
-      else {
-        ok = orbits.elementsAt(k, t, EL)
-        if (ok) sampleOrbitLoop(EL, SELECTED_ORBIT_SAMPLES, UNITS_PER_M, arr, 0)
-      }
+      const ok = writeOrbitLoop(orbits, k, t, SELECTED_ORBIT_SAMPLES, arr, 0, true)
       pos.needsUpdate = ok
       highlighted.visible = ok
       last.sel = k
