@@ -22,6 +22,7 @@ import {
 import { createSession, type Session } from '../../src/store/session'
 import type { FrameMessage, FromWorker } from '../../src/worker/protocol'
 import { SimRunner } from '../../src/worker/runner'
+import { fakeLoop } from '../support/fake-loop'
 
 const SATELLITE = 'P2-S4'
 const BURN_S = 1800
@@ -54,8 +55,7 @@ function scenarioText(dvMS: number): string {
 
 /** Runner and session wired together through a fake port, on a fake clock. */
 function wired(text: string) {
-  const timers: (() => void)[] = []
-  let clock = 0
+  const loop = fakeLoop()
   const posted: FromWorker[] = []
   let deliver: (m: FromWorker) => void = () => {}
   const runner = new SimRunner(
@@ -64,12 +64,7 @@ function wired(text: string) {
         posted.push(m)
         deliver(m)
       },
-      now: () => clock,
-      schedule: (fn) => timers.push(fn),
-      cancel: (h) => {
-        const i = timers.indexOf(h as () => void)
-        if (i >= 0) timers.splice(i, 1)
-      },
+      ...loop.host,
     },
     registry,
   )
@@ -80,17 +75,11 @@ function wired(text: string) {
     },
     terminate: () => {},
   }))
-  const settle = () => {
-    for (let i = 0; i < 100_000 && timers.length; i++) {
-      clock += 33
-      timers.shift()!()
-    }
-  }
   session.loadText(
     { text, file: 'nudge.json', source: { kind: 'file', name: 'nudge.json' } },
     { strategies: ['nudged', 'still'] },
   )
-  return { session, posted, settle }
+  return { session, posted, settle: () => loop.tick() }
 }
 
 /** The engine a reference run reaches at `step` (same scenario, planners and seed). */

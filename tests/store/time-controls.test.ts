@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { registry } from '../../src/planners'
 import { buildRun } from '../../src/worker/run'
 import { type ControlOutput, TimeControls } from '../../src/worker/time-controls'
+import { fakeLoop } from '../support/fake-loop'
 import { makeSpec } from '../support/spec-fixture'
 
 function setup(durationS = 6 * 3600) {
@@ -16,8 +17,7 @@ function setup(durationS = 6 * 3600) {
   const built = buildRun({ spec, file: 'f', source: { kind: 'file', name: 'f' } }, registry)
   if ('issues' in built) throw new Error('fixture does not build')
   const calls: string[] = []
-  const timers: (() => void)[] = []
-  let clock = 0
+  const loop = fakeLoop()
   const out: ControlOutput = {
     sendAll: () => calls.push('all'),
     sendDigest: () => calls.push('digest'),
@@ -25,25 +25,9 @@ function setup(durationS = 6 * 3600) {
     fail: (err) => calls.push(`fail ${String(err)}`),
     restored: () => calls.push('restored'),
   }
-  const controls = new TimeControls(
-    {
-      now: () => clock,
-      schedule: (fn) => timers.push(fn),
-      cancel: (h) => {
-        const i = timers.indexOf(h as () => void)
-        if (i >= 0) timers.splice(i, 1)
-      },
-    },
-    out,
-  )
+  const controls = new TimeControls(loop.host, out)
   controls.attach(built.run)
-  const tick = (n = 1) => {
-    for (let i = 0; i < n && timers.length; i++) {
-      clock += 33
-      timers.shift()!()
-    }
-  }
-  return { run: built.run, controls, calls, tick, advanceClock: (ms: number) => (clock += ms) }
+  return { run: built.run, controls, calls, tick: loop.tick, advanceClock: loop.advance }
 }
 
 describe('TimeControls', () => {
