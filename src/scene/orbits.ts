@@ -80,6 +80,8 @@ export class FleetOrbits {
   readonly plane: Int32Array
   /** The book version the models follow (0: no orbits yet). */
   version = 0
+  /** The book followed (a new run brings a new one, which may restart at the same version). */
+  private book: OrbitsRef | null = null
   /** 0: no model, 1: Keplerian (slot k of the set), 2: TLE. */
   private readonly kind: Uint8Array
   private readonly facts: (OrbitFact | undefined)[]
@@ -114,7 +116,8 @@ export class FleetOrbits {
    * orbit, never edits it). Returns whether any model changed.
    */
   sync(book: OrbitsRef): boolean {
-    if (book.version === this.version) return false
+    if (book === this.book && book.version === this.version) return false
+    this.book = book
     this.version = book.version
     let changed = false
     const n = Math.min(this.count, book.orbits.length)

@@ -163,6 +163,16 @@ describe('FleetOrbits', () => {
     expect(orbits.periodS(1)).toBeNaN()
   })
 
+  it('follows a new book (a new run) even when it restarts at the same version', () => {
+    const spec = makeSpec()
+    const orbits = new FleetOrbits(spec, ['P1-S1'])
+    const fact = createSimulation(spec).orbit(0)
+    expect(orbits.sync({ version: 1, orbits: [undefined] })).toBe(false)
+    expect(orbits.has(0)).toBe(false)
+    expect(orbits.sync({ version: 1, orbits: [fact] })).toBe(true)
+    expect(orbits.has(0)).toBe(true)
+  })
+
   it('follows a burn and a restore the moment the book says so, and only then', () => {
     const spec = makeSpec({ durationS: 3 * 3600 })
     const sim = createSimulation(spec)
