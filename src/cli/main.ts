@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util'
 import { createSimulation, type SimReport, SimulationError } from '../core'
 import { registry } from '../planners'
 import { DEFAULT_PLANNER_TIMEOUT_MS } from '../planners/isolation/host'
-import { scenarioJsonSchema } from '../scenario'
+import { clip, scenarioJsonSchema } from '../scenario'
 import { bindStrategy } from './bind'
 import { aggregate } from './compare/aggregate'
 import { formatCsv, formatJson, formatTable } from './compare/format'
@@ -17,11 +17,13 @@ import type { CompareJob } from './compare/job'
 import { runJobs } from './compare/pool'
 import { durationOption, seedOption } from './durations'
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, InputError, UsageError } from './errors'
-import { readScenario } from './load'
+import { describeFsError, sameFile } from './files'
+import { readScenario, warningLines } from './load'
 import { loadPlannerModules } from './plugins'
 import { progressBar } from './progress'
 import { parseSeeds } from './seeds'
 import { formatSummary } from './summary'
+import { terminalSafe } from './terminal'
 
 export const USAGE = `Mission Sandbox — illustrative constellation simulator (not a flight system)
 
@@ -37,10 +39,10 @@ Commands
       --out FILE            write the output to FILE instead of standard output
   compare [file]            run strategies side by side on the same scenario and seeds
       --strategies a,b,c    which strategies (default: all of the scenario's)
-      --seeds 1..20         a seed, a list (1,2,5) or a range (default: the scenario's seed)
+      --seeds 1..20         a seed, a list (1,2,5) or a range, at most 1000 (default: the scenario's seed)
       --json | --csv        machine-readable output instead of the table
       --out FILE            write the output to FILE instead of standard output
-      --workers N           worker threads (default: one per core)
+      --workers N           worker threads (default and most: one per core)
   schema                    print the scenario JSON Schema
 
   --planner-module FILE     (validate, run, compare; repeatable) load your own planner:
@@ -63,7 +65,9 @@ const stdio: Io = {
   err: (t) => process.stderr.write(t),
 }
 
-export async function main(argv: string[], io: Io = stdio): Promise<number> {
+export async function main(argv: string[], raw: Io = stdio): Promise<number> {
+  // Everything we print may carry text from a file: no control or bidi character gets through.
+  const io: Io = { out: (t) => raw.out(terminalSafe(t)), err: (t) => raw.err(terminalSafe(t)) }
   try {
     const [command, ...rest] = argv
     switch (command) {
@@ -84,7 +88,9 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         io.out(USAGE)
         return command === undefined ? EXIT_BAD_INPUT : EXIT_OK
       default:
-        throw new UsageError(`unknown command "${command}" (expected validate, run, compare or schema)`)
+        throw new UsageError(
+          `unknown command "${clip(command, 60)}" (expected validate, run, compare or schema)`,
+        )
     }
   } catch (err) {
     if (err instanceof UsageError) {
@@ -103,7 +109,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
 }
 
 function noArgs(command: string, rest: string[]): void {
-  if (rest.length) throw new UsageError(`${command} takes no arguments, got "${rest.join(' ')}"`)
+  if (rest.length) throw new UsageError(`${command} takes no arguments, got "${clip(rest.join(' '), 60)}"`)
 }
 
 type OptionSpec = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>
@@ -112,7 +118,7 @@ function parse(args: string[], options: OptionSpec) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true })
   } catch (err) {
-    throw new UsageError((err as Error).message)
+    throw new UsageError(clip((err as Error).message))
   }
 }
 
@@ -127,7 +133,7 @@ function plannerTimeoutMs(values: Record<string, unknown>): number {
     ? Number(text.slice(0, -2))
     : durationOption('planner-timeout', text) * 1000
   if (!(ms >= 1 && ms <= 600_000))
-    throw new UsageError(`--planner-timeout: expected a duration from 1ms to 10m, got "${text}"`)
+    throw new UsageError(`--planner-timeout: expected a duration from 1ms to 10m, got "${clip(text, 60)}"`)
   return ms
 }
 
@@ -144,8 +150,9 @@ async function validate(args: string[], io: Io): Promise<number> {
   let bad = 0
   for (const file of positionals) {
     try {
-      readScenario(file)
+      const { spec } = readScenario(file)
       io.out(`${file}: ok\n`)
+      io.err(warningLines(file, spec))
     } catch (err) {
       if (!(err instanceof InputError)) throw err
       io.err(`${err.message}\n`)
@@ -169,12 +176,14 @@ async function run(args: string[], io: Io): Promise<number> {
   await plugins(values)
   const seed = values.seed === undefined ? undefined : seedOption(values.seed as string)
   const until = values.until === undefined ? undefined : durationOption('until', values.until as string)
-  const { spec } = readScenario(positionals[0])
+  const { spec, file, path } = readScenario(positionals[0])
+  notInput(values.out as string | undefined, path)
+  io.err(warningLines(file, spec))
   const strategyName = values.strategy as string | undefined
   const strategy = strategyName ? spec.strategies.find((s) => s.name === strategyName) : spec.strategies[0]
   if (!strategy) {
     throw new UsageError(
-      `--strategy: scenario ${spec.id} has no strategy "${strategyName}" (it has: ${spec.strategies.map((s) => s.name).join(', ')})`,
+      `--strategy: scenario ${spec.id} has no strategy "${clip(strategyName ?? '', 60)}" (it has: ${spec.strategies.map((s) => s.name).join(', ')})`,
     )
   }
   const bound = await bindStrategy(registry, spec, strategy, {
@@ -207,7 +216,7 @@ function emit(text: string, out: string | undefined, io: Io): void {
   try {
     writeFileSync(out, text)
   } catch (err) {
-    throw new InputError(`--out: cannot write ${out}: ${(err as NodeJS.ErrnoException).code ?? err}`)
+    throw new InputError(`--out: cannot write ${out}: ${describeFsError(err)}`)
   }
   io.err(`wrote ${out}\n`)
 }
@@ -228,10 +237,12 @@ async function compare(args: string[], io: Io): Promise<number> {
   if (values.json && values.csv) throw new UsageError('choose one of --json and --csv')
   const workersText = values.workers as string | undefined
   if (workersText !== undefined && !/^\d+$/.test(workersText))
-    throw new UsageError(`--workers: expected a whole number, got "${workersText}"`)
+    throw new UsageError(`--workers: expected a whole number, got "${clip(workersText, 60)}"`)
   const timeoutMs = plannerTimeoutMs(values)
   const modules = await plugins(values)
-  const { spec, file, text } = readScenario(positionals[0])
+  const { spec, file, path, text } = readScenario(positionals[0])
+  notInput(values.out as string | undefined, path)
+  io.err(warningLines(file, spec))
   const names = values.strategies
     ? (values.strategies as string).split(',').map((x) => x.trim())
     : spec.strategies.map((x) => x.name)
@@ -239,7 +250,7 @@ async function compare(args: string[], io: Io): Promise<number> {
     const strategy = spec.strategies.find((x) => x.name === name)
     if (!strategy)
       throw new UsageError(
-        `--strategies: scenario ${spec.id} has no strategy "${name}" (it has: ${spec.strategies.map((x) => x.name).join(', ')})`,
+        `--strategies: scenario ${spec.id} has no strategy "${clip(name, 60)}" (it has: ${spec.strategies.map((x) => x.name).join(', ')})`,
       )
     const bound = registry.bind(strategy)
     if (bound.problems.length) throw new InputError(bound.problems.join('\n'))
@@ -258,8 +269,7 @@ async function compare(args: string[], io: Io): Promise<number> {
         plannerModules: modules.map((m) => resolve(m)),
         plannerTimeoutMs: timeoutMs,
       })
-  const workers =
-    workersText !== undefined ? Number(workersText) : jobs.length > 1 ? availableParallelism() : 0
+  const workers = workerCount(workersText, jobs.length, io)
   const bar = progressBar('compare')
   const results = await runJobs(jobs, workers, (done, total) => bar.update(done / total))
   bar.done()
@@ -271,4 +281,24 @@ async function compare(args: string[], io: Io): Promise<number> {
       : formatTable(comparison)
   emit(output, values.out as string | undefined, io)
   return EXIT_OK
+}
+
+/**
+ * Worker threads for compare: one per core by default. More threads than cores only add memory
+ * (each loads the engine and the scenario) and no speed, so a larger --workers is clamped to the
+ * core count, with a notice.
+ */
+function workerCount(text: string | undefined, jobs: number, io: Io): number {
+  const cores = availableParallelism()
+  if (text === undefined) return jobs > 1 ? cores : 0
+  const asked = Number(text)
+  if (asked <= cores) return asked
+  io.err(`sim: --workers ${clip(text, 20)} is more than the ${cores} cores of this machine; using ${cores}\n`)
+  return cores
+}
+
+/** `--out` must not name the scenario it reads: the output would overwrite the input. */
+function notInput(out: string | undefined, input: string): void {
+  if (out !== undefined && sameFile(out, input))
+    throw new UsageError(`--out: ${clip(out, 60)} is the scenario file being read; choose another file`)
 }

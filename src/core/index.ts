@@ -12,6 +12,7 @@ export {
   readDecisions,
 } from './engine/decision-check'
 export { EDGE_COMPRESSION, EDGE_PROCESSING_BPS } from './engine/payload'
+export type { OrbitFact } from './engine/propagator'
 export type { MetricReport, ReportOptions, SatelliteReport, SimReport } from './engine/report'
 export type { SimSnapshot, Simulation } from './engine/simulation'
 export {
@@ -26,6 +27,7 @@ export type { PortableViewData, TelemetryDelta, ViewData } from './engine/view-d
 export { createViewRebuilder } from './engine/view-rebuild'
 export type { SimEvent, SimEventType } from './events'
 export { formatElapsed } from './events'
+export * from './limits'
 export type { Better, MetricDef, MetricKey, MetricSeries, MetricValues } from './metrics'
 export { bestIndex, METRIC_BY_KEY, METRICS, NONDETERMINISTIC_METRICS } from './metrics'
 export type * from './spec'

@@ -4,6 +4,7 @@
 // state with every number finite and within a stated range, and every loop counted.
 
 import type { Decision, PlannerKind } from '../decisions'
+import { preview } from '../preview'
 import { COMPONENT_NAMES } from '../spec'
 import type { Ctx, EnginePlanner } from './context'
 import { burnRefusal, deltaVMagnitude, propellantFor } from './maneuver'
@@ -138,9 +139,9 @@ export function validateDecision(
   const k = typeof x.satellite === 'string' ? world.satIndex.get(x.satellite) : undefined
   // A note may speak of the whole fleet; every other decision acts on one known satellite.
   if (x.kind === 'note' && x.satellite === undefined) return null
-  if (k === undefined) return `unknown satellite ${JSON.stringify(x.satellite)}`
+  if (k === undefined) return `unknown satellite ${preview(x.satellite)}`
   const kinds = ALLOWED[String(x.kind)]
-  if (!kinds) return `unknown decision kind ${JSON.stringify(x.kind)}`
+  if (!kinds) return `unknown decision kind ${preview(x.kind)}`
   if (!kinds.includes(p.kind)) return `a ${p.kind} planner may not make ${String(x.kind)} decisions`
   const id = world.sats[k].id
   switch (x.kind) {
@@ -148,9 +149,9 @@ export function validateDecision(
       const dv = x.dv as Record<string, unknown> | undefined
       if (!dv || (dv.frame !== 'rtn' && dv.frame !== 'eci')) return 'Δv must have frame "rtn" or "eci"'
       const comps = dv.frame === 'rtn' ? [dv.r, dv.t, dv.n] : [dv.x, dv.y, dv.z]
-      if (!comps.every(isNum)) return `Δv components must be finite numbers, got ${JSON.stringify(comps)}`
+      if (!comps.every(isNum)) return `Δv components must be finite numbers, got ${preview(comps)}`
       if (!isNum(x.atS) || x.atS < s.t - world.spec.stepS || x.atS > endS)
-        return `burn time ${String(x.atS)} must lie between now (T+${s.t} s) and the end of the run (T+${endS} s)`
+        return `burn time ${preview(x.atS)} must lie between now (T+${s.t} s) and the end of the run (T+${endS} s)`
       const mag = deltaVMagnitude(x.dv as Decision & never)
       // Propellant already promised to this satellite's pending burns counts against it.
       let promised = 0
@@ -167,7 +168,7 @@ export function validateDecision(
     }
     case 'assignTask': {
       const q = typeof x.task === 'string' ? world.taskIndex.get(x.task) : undefined
-      if (q === undefined || q >= s.knownTasks) return `unknown task ${JSON.stringify(x.task)}`
+      if (q === undefined || q >= s.knownTasks) return `unknown task ${preview(x.task)}`
       const st = s.tasks[q].state
       if (st !== 'open' && st !== 'pending') return `task ${String(x.task)} is already ${st}`
       if (s.failed[k] !== 0) return `${id} has failed`
@@ -178,10 +179,9 @@ export function validateDecision(
     case 'setMode':
       return x.mode === 'edge' || x.mode === 'raw'
         ? null
-        : `mode must be "edge" or "raw", got ${String(x.mode)}`
+        : `mode must be "edge" or "raw", got ${preview(x.mode)}`
     case 'alert': {
-      if (!COMPONENT_NAMES.includes(x.component as never))
-        return `unknown component ${JSON.stringify(x.component)}`
+      if (!COMPONENT_NAMES.includes(x.component as never)) return `unknown component ${preview(x.component)}`
       if (x.severity !== 'warning' && x.severity !== 'critical')
         return 'severity must be "warning" or "critical"'
       const limit = endS * MAX_PREDICTION_DURATIONS
@@ -189,7 +189,7 @@ export function validateDecision(
         x.predictedFailureS !== undefined &&
         (!isNum(x.predictedFailureS) || Math.abs(x.predictedFailureS) > limit)
       )
-        return `predictedFailureS must be a number within ±${limit} s, got ${String(x.predictedFailureS)}`
+        return `predictedFailureS must be a number within ±${limit} s, got ${preview(x.predictedFailureS)}`
       if (x.retire !== undefined && typeof x.retire !== 'boolean') return 'retire must be true or false'
       return null
     }
@@ -201,7 +201,7 @@ export function validateDecision(
 function contactRefusal(ctx: Ctx, k: number, x: Record<string, unknown>): string | null {
   const { world } = ctx
   const j = typeof x.station === 'string' ? world.stationIndex.get(x.station) : undefined
-  if (j === undefined) return `unknown station ${JSON.stringify(x.station)}`
+  if (j === undefined) return `unknown station ${preview(x.station)}`
   const endS = world.spec.durationS
   if (!isNum(x.startS) || !isNum(x.endS) || x.endS < x.startS) return 'a contact needs startS ≤ endS'
   if (x.startS < 0 || x.endS > endS)

@@ -6,6 +6,7 @@
 import type { ManeuverDecision } from '../decisions'
 import type { SimEvent } from '../events'
 import { targetInFootprint } from '../geometry'
+import { workProblems } from '../limits'
 import type { MetricSeries, MetricValues } from '../metrics'
 import { METRICS } from '../metrics'
 import type { ScenarioSpec, StrategySpec } from '../spec'
@@ -15,18 +16,19 @@ import type { WorldView } from '../view'
 import type { Ctx, EnginePlanner, SimulationOptions } from './context'
 import { copyDecision, validateDecision } from './decision-check'
 import { type GeometryStepResult, geometryPass } from './geometry-pass'
-import { failSatellite, healthPass, sampleTelemetry } from './health'
+import { decaySatellite, failSatellite, healthPass, sampleTelemetry } from './health'
 import { executeManeuver } from './maneuver'
 import { currentMetrics } from './measure'
 import { downlinkPass, imagingPass, makePayloadScratch, powerPass } from './payload'
 import { callPlanner, orderPlanners, runDuePlanners, runDuePlannersAsync } from './planning'
-import { createPropagator } from './propagator'
+import { createPropagator, type OrbitFact } from './propagator'
 import { buildReport, type ReportOptions, type SimReport } from './report'
 import { conjunctionPass, scriptedPass } from './scripted'
 import {
   initialState,
   type SimState,
   STATUS_ALERT,
+  STATUS_DECAYED,
   STATUS_FAILED,
   STATUS_MANEUVERING,
   STATUS_NOMINAL,
@@ -84,6 +86,10 @@ export interface Simulation {
   report(options?: ReportOptions): SimReport
   /** Live state arrays for fast display (read-only by convention; copied by snapshot()). */
   state(): SimState
+  /** Satellite k's orbit as propagated now: elements and the time they hold at, or its TLE. */
+  orbit(k: number): OrbitFact
+  /** Increases whenever an orbit may have changed (a burn, a restore); compare, don't count. */
+  orbitRevision(): number
 }
 
 export function createSimulation(
@@ -102,6 +108,16 @@ export function createSimulation(
   )
     throw new SimulationError(`seed must be an integer from 0 to 4294967295, got ${options.seed}`)
   const seed = options.seed ?? spec.seed
+  // The loader refuses these first; this guards specs built by hand.
+  const tooBig = workProblems({
+    durationS: spec.durationS,
+    stepS: spec.stepS,
+    sampleEveryS: spec.sampleEveryS,
+    satellites: spec.satellites.length,
+    stations: spec.groundStations.length,
+  })
+  if (tooBig.length > 0)
+    throw new SimulationError(`scenario ${spec.id}: ${tooBig.map((p) => p.message).join('; ')}`)
   const effective: ScenarioSpec = { ...spec, seed }
   const world = buildWorld(effective, options.telemetryWindow ?? DEFAULT_TELEMETRY_WINDOW)
   const prop = createPropagator(world, spec.j2)
@@ -129,8 +145,17 @@ export function createSimulation(
   /** Positions, geometry and environment at the current time, without advancing it. */
   function observe(): GeometryStepResult {
     const s = ctx.s
-    prop.propagateAll(s.t, s.pos, s.vel)
+    prop.propagateAll(s.t, s.pos, s.vel, s.decayed)
+    noteDecays()
     return observeAfterPropagation()
+  }
+
+  /** TLE satellites the propagator just found decayed: lost from now on, with an event. */
+  function noteDecays(): void {
+    const s = ctx.s
+    for (let k = world.keplerCount; k < world.satCount; k++) {
+      if (s.decayed[k] !== 0 && Number.isNaN(s.decayedAtS[k])) decaySatellite(world, s, k, ctx.log)
+    }
   }
 
   function observeAfterPropagation(): GeometryStepResult {
@@ -183,7 +208,8 @@ export function createSimulation(
     const { failed, lastBurnS, alerted, safe, status } = s
     for (let k = 0; k < world.satCount; k++) {
       let st = STATUS_NOMINAL
-      if (failed[k] !== 0) st = STATUS_FAILED
+      if (!Number.isNaN(s.decayedAtS[k])) st = STATUS_DECAYED
+      else if (failed[k] !== 0) st = STATUS_FAILED
       else if (burning[k] === 1 || s.t - lastBurnS[k] < MANEUVER_DISPLAY_S) st = STATUS_MANEUVERING
       else if (alerted[k] !== 0) st = STATUS_ALERT
       else if (safe[k] !== 0) st = STATUS_SAFE
@@ -250,7 +276,8 @@ export function createSimulation(
     s.t = Math.min(s.stepIndex * dt, spec.durationS)
     const h = s.t - prevT
     scriptedPass(ctx)
-    prop.propagateAll(s.t, s.pos, s.vel)
+    prop.propagateAll(s.t, s.pos, s.vel, s.decayed)
+    noteDecays()
     executeDueBurns()
     const g = observeAfterPropagation()
     s.acc.contacts += g.newContacts
@@ -304,9 +331,12 @@ export function createSimulation(
     }
   }
 
-  // Time zero: the scripted events at the epoch, positions and a first sample.
+  // Time zero: the scripted events at the epoch, positions and a first sample. Contacts and
+  // shadows already under way at the epoch count as beginning there.
   scriptedPass(ctx)
-  observe()
+  const g0 = observe()
+  ctx.s.acc.contacts += g0.newContacts
+  ctx.s.acc.eclipseEntries += g0.eclipseEntries
   updateStatus()
   sample()
   ctx.s.nextPlanS = 0
@@ -358,6 +388,8 @@ export function createSimulation(
     },
     report: (opts) => buildReport(ctx, seed, opts),
     state: () => ctx.s,
+    orbit: (k) => prop.orbitOf(k),
+    orbitRevision: () => prop.revision(),
   }
   return sim
 }
