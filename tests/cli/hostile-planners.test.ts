@@ -2,47 +2,20 @@
 // each run finishes, exits 0 (2 for a module that cannot load), prints no stack trace, names
 // the planner in its fault, and keeps its memory bounded.
 
-import { spawn } from 'node:child_process'
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { basename, join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { measuredTable, simChild } from './child'
 import { scenarioWith } from './support'
 
-const ROOT = join(import.meta.dirname, '..', '..')
 const HOSTILE = join(import.meta.dirname, 'fixtures', 'hostile')
 const STACK = /\n\s+at \S/
 
-interface Ran {
-  code: number | null
-  out: string
-  err: string
-  /** Peak resident memory of the whole process (every thread), MB. */
-  peakMb: number
-}
+/** `sim` in a child process, measured (wall time and peak resident memory of all its threads). */
+const sim = (...args: string[]) => simChild(`issue 8: ${args[0]} ${basename(args.at(-1) ?? '')}`, args)
 
-/** Runs `sim` in a child process, watching its peak resident memory as it goes. */
-function sim(...args: string[]): Promise<Ran> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/sim.mjs'), ...args], { cwd: ROOT })
-    let out = ''
-    let err = ''
-    let peakKb = 0
-    child.stdout.on('data', (d) => (out += d))
-    child.stderr.on('data', (d) => (err += d))
-    const watch = setInterval(() => {
-      try {
-        const m = readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+)/)
-        if (m) peakKb = Math.max(peakKb, Number(m[1]))
-      } catch {
-        // the process has just ended
-      }
-    }, 20)
-    child.on('close', (code) => {
-      clearInterval(watch)
-      resolve({ code, out, err, peakMb: peakKb / 1024 })
-    })
-  })
-}
+afterAll(() => {
+  process.stdout.write(`\nissue 8 hostile planners (time and peak RSS of each child):\n${measuredTable()}\n`)
+})
 
 const mini = (name: string) => scenarioWith('mini.json', { mine: { allocation: name } })
 const faults = (report: { events: { t: number; type: string; planner?: string; message: string }[] }) =>
@@ -160,8 +133,8 @@ describe('hostile planner modules in `sim run` and `sim compare`', () => {
       expect(faults(JSON.parse(r.out)).map((e) => e.message)).toEqual([
         `allocation/${name}: ran out of memory (512 MB); disabled for the rest of the run`,
       ])
-      expect(r.peakMb).toBeGreaterThan(0)
-      expect(r.peakMb).toBeLessThan(1536)
+      expect(r.rssMb).toBeGreaterThan(0)
+      expect(r.rssMb).toBeLessThan(1536)
     },
     90_000,
   )
@@ -175,8 +148,8 @@ describe('hostile planner modules in `sim run` and `sim compare`', () => {
     expect(calls).toBeGreaterThan(30)
     // Ten one by one, one summary, one "only the first 10000 were read" per call.
     expect(f.length).toBe(calls * 12)
-    expect(r.peakMb).toBeGreaterThan(0)
-    expect(r.peakMb).toBeLessThan(1536)
+    expect(r.rssMb).toBeGreaterThan(0)
+    expect(r.rssMb).toBeLessThan(1536)
   }, 120_000)
 
   it('a planner writing into its view gives the same report as one that writes nothing', async () => {

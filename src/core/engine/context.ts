@@ -5,10 +5,9 @@ import type { Decision, PlannerKind } from '../decisions'
 import type { SimEvent, SimEventType } from '../events'
 import type { StrategySpec } from '../spec'
 import type { WorldView } from '../view'
-import type { ReadDecisions } from './decision-check'
+import type { PortableViewData, ReadDecisions } from './planner-io'
 import type { Propagator } from './propagator'
 import type { SimState } from './state'
-import type { PortableViewData } from './view-data'
 import type { World } from './world'
 
 /**

@@ -8,6 +8,7 @@ import { preview } from '../preview'
 import { COMPONENT_NAMES } from '../spec'
 import type { Ctx, EnginePlanner } from './context'
 import { burnRefusal, deltaVMagnitude, propellantFor } from './maneuver'
+import type { ReadDecisions } from './planner-io'
 import { predictVisible } from './view-builder'
 
 /** Longest rationale accepted, characters. */
@@ -65,14 +66,7 @@ export function copyDecision(d: unknown): Record<string, unknown> | string {
 /** Decisions read per call; a longer list is cut here with one fault. */
 export const MAX_DECISIONS_PER_CALL = 10_000
 
-/**
- * A planner's return value, read: each decision's plain copy, or (a string) why it could not
- * be read. Plain data, so an isolated planner's thread can read its planner's output itself
- * and post this across the boundary.
- */
-export type ReadDecisions =
-  | { ok: true; items: (Record<string, unknown> | string)[]; total: number }
-  | { ok: false; fault: string }
+export type { ReadDecisions }
 
 /** "TypeError: x is undefined" for an Error, the value's text otherwise; one line, bounded. */
 export function describeThrown(err: unknown): string {

@@ -5,8 +5,8 @@
 import type { SimEvent } from '../events'
 import { createRng } from '../rng'
 import { COMPONENT_NAMES, type ComponentName } from '../spec'
+import type { TelemetryRing } from './planner-io'
 import { NC, type SimState, STATUS_DECAYED, STATUS_FAILED } from './state'
-import type { TelemetryRing } from './view-data'
 import type { World } from './world'
 
 export const PROFILE_NONE = 0

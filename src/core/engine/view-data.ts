@@ -4,8 +4,8 @@
 // receives; there `viewFromData` rebuilds the identical WorldView with the same core code.
 
 import type { SimEvent } from '../events'
-import type { TaskView, WorldView } from '../view'
 import type { Ctx } from './context'
+import type { PackedView, PortableViewData, TelemetryDelta, TelemetryRing, ViewData } from './planner-io'
 import { elementsFromState } from './propagator'
 import { STATUS_NAMES } from './state'
 import type { World } from './world'
@@ -13,26 +13,7 @@ import type { World } from './world'
 /** Event types a spacecraft operator could not know about: kept out of planners' sight. */
 const HIDDEN: ReadonlySet<SimEvent['type']> = new Set(['degradationOnset'])
 
-/** The telemetry ring the view's `telemetry()` reads (the engine's state, or a guest's copy). */
-export interface TelemetryRing {
-  telemetryCount: number
-  telemetryT: Float64Array
-  telemetryV: Float32Array
-}
-
-/** What changes from call to call; the scenario's constants come from the World. */
-export type ViewData = Pick<
-  WorldView,
-  | 'timeS'
-  | 'trigger'
-  | 'satellites'
-  | 'stations'
-  | 'tasks'
-  | 'conjunctions'
-  | 'alerts'
-  | 'bookings'
-  | 'recentEvents'
->
+export type { PackedView, PortableViewData, TelemetryDelta, TelemetryRing, ViewData }
 
 /** Numbers per satellite in PackedView.sats, in this order. */
 const F = {
@@ -51,47 +32,6 @@ const F = {
   edge: 18,
 } as const
 const SAT_FIELDS = 19
-
-/**
- * The same data in a compact form: per-satellite numbers in one Float64Array (objects are
- * made from it on the receiving side, from the World it shares with the engine), plus short
- * lists. Cheap to structured-clone across a thread boundary; both sides unpack it with the
- * same code, so the views are identical.
- */
-export interface PackedView {
-  timeS: number
-  trigger: string
-  /** SAT_FIELDS numbers per satellite. */
-  sats: Float64Array
-  /** Pending burns: satellite index, time, purpose, replaced satellite id. */
-  pending: { k: number; atS: number; purpose: string; replaces: string | null }[]
-  /** Per station: end of the current outage, NaN when on the air. */
-  outageEndS: Float64Array
-  /** Per known task: state, satellite indices (−1: none), capture time. */
-  tasks: { state: TaskView['state']; assignedTo: number; capturedBy: number; capturedAtS: number }[]
-  conjunctions: ViewData['conjunctions']
-  alerts: ViewData['alerts']
-  bookings: ViewData['bookings']
-  recentEvents: ViewData['recentEvents']
-}
-
-/**
- * Telemetry samples `first`..`count-1` (t: one per sample, v: satCount·3 per sample): an
- * isolated planner's thread keeps its own ring and is sent only what it has not seen.
- */
-export interface TelemetryDelta {
-  count: number
-  first: number
-  t: Float64Array
-  v: Float32Array
-}
-
-/** PackedView plus what an isolated thread needs to answer predictions exactly as the engine would. */
-export interface PortableViewData extends PackedView {
-  /** The propagator's mutable elements (Propagator.save()). */
-  kepler: Float64Array
-  telemetry: TelemetryDelta
-}
 
 export function socOf(ctx: Ctx, k: number): number {
   const bus = ctx.world.sats[k].bus
