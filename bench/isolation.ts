@@ -104,6 +104,8 @@ export async function isolationRows(): Promise<BenchRow[]> {
           calls: overhead.length,
           insidePlanMs: median(inside).toFixed(3),
           guestRebuildMs: median(rebuild).toFixed(3),
+          // The quickest call: what the boundary costs when a core is free at once.
+          minMs: Math.min(...overhead).toFixed(3),
           // A thread woken from sleep waits for a core: on a loaded machine that dominates.
           load1: loadavg()[0].toFixed(1),
         },
