@@ -6,20 +6,24 @@ import { writeFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { createSimulation, SimulationError } from '../core'
+import { createSimulation, type SimReport, SimulationError } from '../core'
 import { registry } from '../planners'
-import { scenarioJsonSchema } from '../scenario'
+import { DEFAULT_PLANNER_TIMEOUT_MS } from '../planners/isolation/host'
+import { clip, scenarioJsonSchema } from '../scenario'
+import { bindStrategy } from './bind'
 import { aggregate } from './compare/aggregate'
 import { formatCsv, formatJson, formatTable } from './compare/format'
 import type { CompareJob } from './compare/job'
 import { runJobs } from './compare/pool'
 import { durationOption, seedOption } from './durations'
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, InputError, UsageError } from './errors'
-import { readScenario } from './load'
+import { describeFsError, sameFile } from './files'
+import { readScenario, warningLines } from './load'
 import { loadPlannerModules } from './plugins'
 import { progressBar } from './progress'
 import { parseSeeds } from './seeds'
 import { formatSummary } from './summary'
+import { terminalSafe } from './terminal'
 
 export const USAGE = `Mission Sandbox — illustrative constellation simulator (not a flight system)
 
@@ -35,14 +39,18 @@ Commands
       --out FILE            write the output to FILE instead of standard output
   compare [file]            run strategies side by side on the same scenario and seeds
       --strategies a,b,c    which strategies (default: all of the scenario's)
-      --seeds 1..20         a seed, a list (1,2,5) or a range (default: the scenario's seed)
+      --seeds 1..20         a seed, a list (1,2,5) or a range, at most 1000 (default: the scenario's seed)
       --json | --csv        machine-readable output instead of the table
       --out FILE            write the output to FILE instead of standard output
-      --workers N           worker threads (default: one per core)
+      --workers N           worker threads (default and most: one per core)
   schema                    print the scenario JSON Schema
 
   --planner-module FILE     (validate, run, compare; repeatable) load your own planner:
-                            the module default-exports a planner object (see README)
+                            the module default-exports a planner object (see README);
+                            it runs in its own worker thread, memory-capped
+  --planner-timeout DURATION  (run, compare) deadline of one call to such a planner,
+                            e.g. 500ms or 10s (default 5s); a call past it is stopped
+                            and the planner is disabled for the rest of the run
 
 Exit codes: 0 ok, 2 bad input (usage or scenario), 1 internal error.
 `
@@ -57,7 +65,9 @@ const stdio: Io = {
   err: (t) => process.stderr.write(t),
 }
 
-export async function main(argv: string[], io: Io = stdio): Promise<number> {
+export async function main(argv: string[], raw: Io = stdio): Promise<number> {
+  // Everything we print may carry text from a file: no control or bidi character gets through.
+  const io: Io = { out: (t) => raw.out(terminalSafe(t)), err: (t) => raw.err(terminalSafe(t)) }
   try {
     const [command, ...rest] = argv
     switch (command) {
@@ -78,7 +88,9 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         io.out(USAGE)
         return command === undefined ? EXIT_BAD_INPUT : EXIT_OK
       default:
-        throw new UsageError(`unknown command "${command}" (expected validate, run, compare or schema)`)
+        throw new UsageError(
+          `unknown command "${clip(command, 60)}" (expected validate, run, compare or schema)`,
+        )
     }
   } catch (err) {
     if (err instanceof UsageError) {
@@ -97,7 +109,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
 }
 
 function noArgs(command: string, rest: string[]): void {
-  if (rest.length) throw new UsageError(`${command} takes no arguments, got "${rest.join(' ')}"`)
+  if (rest.length) throw new UsageError(`${command} takes no arguments, got "${clip(rest.join(' '), 60)}"`)
 }
 
 type OptionSpec = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>
@@ -106,11 +118,24 @@ function parse(args: string[], options: OptionSpec) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true })
   } catch (err) {
-    throw new UsageError((err as Error).message)
+    throw new UsageError(clip((err as Error).message))
   }
 }
 
 const PLANNER_MODULE = { 'planner-module': { type: 'string', multiple: true } } as const
+const PLANNER_TIMEOUT = { 'planner-timeout': { type: 'string' } } as const
+
+/** --planner-timeout in ms: the same deadline for run and compare. */
+function plannerTimeoutMs(values: Record<string, unknown>): number {
+  const text = values['planner-timeout'] as string | undefined
+  if (text === undefined) return DEFAULT_PLANNER_TIMEOUT_MS
+  const ms = /^\d+(\.\d+)?ms$/.test(text)
+    ? Number(text.slice(0, -2))
+    : durationOption('planner-timeout', text) * 1000
+  if (!(ms >= 1 && ms <= 600_000))
+    throw new UsageError(`--planner-timeout: expected a duration from 1ms to 10m, got "${clip(text, 60)}"`)
+  return ms
+}
 
 async function plugins(values: Record<string, unknown>): Promise<string[]> {
   const files = (values['planner-module'] as string[] | undefined) ?? []
@@ -125,8 +150,9 @@ async function validate(args: string[], io: Io): Promise<number> {
   let bad = 0
   for (const file of positionals) {
     try {
-      readScenario(file)
+      const { spec } = readScenario(file)
       io.out(`${file}: ok\n`)
+      io.err(warningLines(file, spec))
     } catch (err) {
       if (!(err instanceof InputError)) throw err
       io.err(`${err.message}\n`)
@@ -139,6 +165,7 @@ async function validate(args: string[], io: Io): Promise<number> {
 async function run(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {
     ...PLANNER_MODULE,
+    ...PLANNER_TIMEOUT,
     strategy: { type: 'string' },
     until: { type: 'string' },
     seed: { type: 'string' },
@@ -149,25 +176,34 @@ async function run(args: string[], io: Io): Promise<number> {
   await plugins(values)
   const seed = values.seed === undefined ? undefined : seedOption(values.seed as string)
   const until = values.until === undefined ? undefined : durationOption('until', values.until as string)
-  const { spec } = readScenario(positionals[0])
+  const { spec, file, path } = readScenario(positionals[0])
+  notInput(values.out as string | undefined, path)
+  io.err(warningLines(file, spec))
   const strategyName = values.strategy as string | undefined
   const strategy = strategyName ? spec.strategies.find((s) => s.name === strategyName) : spec.strategies[0]
   if (!strategy) {
     throw new UsageError(
-      `--strategy: scenario ${spec.id} has no strategy "${strategyName}" (it has: ${spec.strategies.map((s) => s.name).join(', ')})`,
+      `--strategy: scenario ${spec.id} has no strategy "${clip(strategyName ?? '', 60)}" (it has: ${spec.strategies.map((s) => s.name).join(', ')})`,
     )
   }
-  const bound = registry.bind(strategy)
-  if (bound.problems.length) throw new InputError(bound.problems.join('\n'))
-  const sim = createSimulation(spec, strategy.name, {
-    planners: bound.planners,
-    seed,
-    clock: () => performance.now(),
+  const bound = await bindStrategy(registry, spec, strategy, {
+    timeoutMs: plannerTimeoutMs(values),
+    onWarning: (m) => io.err(`warning: ${m}\n`),
   })
-  const bar = progressBar(`${spec.id}/${strategy.name}`)
-  sim.runUntil(until ?? spec.durationS, (f) => bar.update(f, sim.time()))
-  bar.done()
-  const report = sim.report()
+  let report: SimReport
+  try {
+    const sim = createSimulation(spec, strategy.name, {
+      planners: bound.planners,
+      seed,
+      clock: () => performance.now(),
+    })
+    const bar = progressBar(`${spec.id}/${strategy.name}`)
+    await sim.runUntilAsync(until ?? spec.durationS, (f) => bar.update(f, sim.time()))
+    bar.done()
+    report = sim.report()
+  } finally {
+    bound.dispose()
+  }
   emit(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatSummary(report), values.out as string, io)
   return EXIT_OK
 }
@@ -180,7 +216,7 @@ function emit(text: string, out: string | undefined, io: Io): void {
   try {
     writeFileSync(out, text)
   } catch (err) {
-    throw new InputError(`--out: cannot write ${out}: ${(err as NodeJS.ErrnoException).code ?? err}`)
+    throw new InputError(`--out: cannot write ${out}: ${describeFsError(err)}`)
   }
   io.err(`wrote ${out}\n`)
 }
@@ -188,6 +224,7 @@ function emit(text: string, out: string | undefined, io: Io): void {
 async function compare(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {
     ...PLANNER_MODULE,
+    ...PLANNER_TIMEOUT,
     strategies: { type: 'string' },
     seeds: { type: 'string' },
     json: { type: 'boolean' },
@@ -200,9 +237,12 @@ async function compare(args: string[], io: Io): Promise<number> {
   if (values.json && values.csv) throw new UsageError('choose one of --json and --csv')
   const workersText = values.workers as string | undefined
   if (workersText !== undefined && !/^\d+$/.test(workersText))
-    throw new UsageError(`--workers: expected a whole number, got "${workersText}"`)
+    throw new UsageError(`--workers: expected a whole number, got "${clip(workersText, 60)}"`)
+  const timeoutMs = plannerTimeoutMs(values)
   const modules = await plugins(values)
-  const { spec, file, text } = readScenario(positionals[0])
+  const { spec, file, path, text } = readScenario(positionals[0])
+  notInput(values.out as string | undefined, path)
+  io.err(warningLines(file, spec))
   const names = values.strategies
     ? (values.strategies as string).split(',').map((x) => x.trim())
     : spec.strategies.map((x) => x.name)
@@ -210,7 +250,7 @@ async function compare(args: string[], io: Io): Promise<number> {
     const strategy = spec.strategies.find((x) => x.name === name)
     if (!strategy)
       throw new UsageError(
-        `--strategies: scenario ${spec.id} has no strategy "${name}" (it has: ${spec.strategies.map((x) => x.name).join(', ')})`,
+        `--strategies: scenario ${spec.id} has no strategy "${clip(name, 60)}" (it has: ${spec.strategies.map((x) => x.name).join(', ')})`,
       )
     const bound = registry.bind(strategy)
     if (bound.problems.length) throw new InputError(bound.problems.join('\n'))
@@ -227,9 +267,9 @@ async function compare(args: string[], io: Io): Promise<number> {
         strategy,
         seed,
         plannerModules: modules.map((m) => resolve(m)),
+        plannerTimeoutMs: timeoutMs,
       })
-  const workers =
-    workersText !== undefined ? Number(workersText) : jobs.length > 1 ? availableParallelism() : 0
+  const workers = workerCount(workersText, jobs.length, io)
   const bar = progressBar('compare')
   const results = await runJobs(jobs, workers, (done, total) => bar.update(done / total))
   bar.done()
@@ -241,4 +281,24 @@ async function compare(args: string[], io: Io): Promise<number> {
       : formatTable(comparison)
   emit(output, values.out as string | undefined, io)
   return EXIT_OK
+}
+
+/**
+ * Worker threads for compare: one per core by default. More threads than cores only add memory
+ * (each loads the engine and the scenario) and no speed, so a larger --workers is clamped to the
+ * core count, with a notice.
+ */
+function workerCount(text: string | undefined, jobs: number, io: Io): number {
+  const cores = availableParallelism()
+  if (text === undefined) return jobs > 1 ? cores : 0
+  const asked = Number(text)
+  if (asked <= cores) return asked
+  io.err(`sim: --workers ${clip(text, 20)} is more than the ${cores} cores of this machine; using ${cores}\n`)
+  return cores
+}
+
+/** `--out` must not name the scenario it reads: the output would overwrite the input. */
+function notInput(out: string | undefined, input: string): void {
+  if (out !== undefined && sameFile(out, input))
+    throw new UsageError(`--out: ${clip(out, 60)} is the scenario file being read; choose another file`)
 }

@@ -2,12 +2,13 @@
 // anywhere), the safety banner and the help button.
 
 import { type ChangeEvent, useRef } from 'react'
+import { formatBytes, MAX_SCENARIO_BYTES } from '../core/limits'
 import type { Session } from '../store/session'
 import { LIBRARY } from './library'
 import { useApp, useSession } from './session-context'
 
-/** Larger files are refused before reading: no scenario needs this much. */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024
+/** Larger files are refused before reading: the loader's own limit, so app and CLI agree. */
+export const MAX_FILE_BYTES = MAX_SCENARIO_BYTES
 
 export async function openLocalFile(session: Session, file: File): Promise<void> {
   if (file.size > MAX_FILE_BYTES) {
@@ -18,7 +19,7 @@ export async function openLocalFile(session: Session, file: File): Promise<void>
           {
             file: file.name,
             path: '',
-            message: `expected a scenario file of at most 5 MB, got ${(file.size / 1e6).toFixed(1)} MB`,
+            message: `expected a scenario file of at most ${formatBytes(MAX_FILE_BYTES)}, got ${formatBytes(file.size)}`,
           },
         ],
       },

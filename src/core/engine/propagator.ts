@@ -1,5 +1,7 @@
 // One propagator over the whole fleet: the structure-of-arrays Keplerian set for indices
-// 0..keplerCount-1 and satellite.js SGP4 for the TLE satellites after them.
+// 0..keplerCount-1 and satellite.js SGP4 for the TLE satellites after them. It also says what each
+// orbit is (`orbitOf`) and counts the changes (`revision`), so a display can redraw an orbit from
+// the same facts the engine propagates instead of inferring them from positions.
 
 import { stateToElements } from '../kepler'
 import { KeplerSet } from '../kepler-set'
@@ -8,9 +10,21 @@ import type { KeplerElements } from '../spec'
 import type { World } from './world'
 import { keplerElementsOf } from './world'
 
+/**
+ * A satellite's orbit as the engine propagates it: Keplerian elements that hold at `epochS`
+ * (seconds after the scenario epoch; the burn time after a manoeuvre), or the published TLE.
+ */
+export type OrbitFact =
+  | { kind: 'kepler'; elements: KeplerElements; epochS: number }
+  | { kind: 'tle'; name: string; line1: string; line2: string }
+
 export interface Propagator {
-  /** Writes ECI position (m) and velocity (m/s) of every satellite at tS. */
-  propagateAll(tS: number, pos: Float64Array, vel: Float64Array): void
+  /**
+   * Writes ECI position (m) and velocity (m/s) of every satellite at tS. A TLE satellite SGP4
+   * cannot propagate (it decayed) is marked in `decayed` and keeps its last good state; one
+   * already marked is not propagated again.
+   */
+  propagateAll(tS: number, pos: Float64Array, vel: Float64Array, decayed: Uint8Array): void
   /** One satellite's state at tS into out[0..5]; false when SGP4 reports an error. */
   propagateOne(k: number, tS: number, out: Float64Array): boolean
   /** After a burn: these are satellite k's osculating elements at time tS. */
@@ -19,6 +33,10 @@ export interface Propagator {
   /** A copy of the propagator's mutable elements, for snapshots. */
   save(): Float64Array
   load(data: Float64Array): void
+  /** Satellite k's orbit now (a new object each call). */
+  orbitOf(k: number): OrbitFact
+  /** Increases with every rebase and every load: an orbit may have changed since. */
+  revision(): number
 }
 
 export function createPropagator(world: World, j2: boolean): Propagator {
@@ -31,11 +49,14 @@ export function createPropagator(world: World, j2: boolean): Propagator {
   const epochMs = world.spec.epochMs
   const one = new Float64Array(3)
   const oneV = new Float64Array(3)
+  let revision = 0
   return {
-    propagateAll(tS, pos, vel) {
+    propagateAll(tS, pos, vel, decayed) {
       set.propagate(tS, j2, pos, vel)
-      // A decayed or diverged SGP4 solution leaves the last good state in place rather than NaN.
-      for (let j = 0; j < tles.length; j++) tles[j].propagate(epochMs + tS * 1000, pos, vel, 3 * (nk + j))
+      for (let j = 0; j < tles.length; j++) {
+        if (decayed[nk + j] !== 0) continue
+        if (!tles[j].propagate(epochMs + tS * 1000, pos, vel, 3 * (nk + j))) decayed[nk + j] = 1
+      }
     },
     propagateOne(k, tS, out) {
       if (k < nk) {
@@ -54,10 +75,22 @@ export function createPropagator(world: World, j2: boolean): Propagator {
     rebase(k, el, tS) {
       if (k >= nk) throw new Error('internal: TLE satellites cannot be rebased')
       set.rebase(k, el, tS)
+      revision++
     },
     isTle: (k) => k >= nk,
     save: () => set.snapshot(),
-    load: (data) => set.restore(data),
+    load(data) {
+      set.restore(data)
+      revision++
+    },
+    orbitOf(k) {
+      const orbit = world.sats[k].orbit
+      if (orbit.kind === 'tle')
+        return { kind: 'tle', name: orbit.name, line1: orbit.line1, line2: orbit.line2 }
+      const { t0, ...elements } = set.baseElements(k)
+      return { kind: 'kepler', elements, epochS: t0 }
+    },
+    revision: () => revision,
   }
 }
 

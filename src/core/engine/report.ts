@@ -7,6 +7,7 @@ import { type Better, METRICS, type MetricKey, NONDETERMINISTIC_METRICS } from '
 import type { Ctx } from './context'
 import { currentMetrics } from './measure'
 import { STATUS_NAMES } from './state'
+import { type TimingReport, timingReport } from './timing'
 import { socOf } from './view-builder'
 
 export interface ReportOptions {
@@ -18,11 +19,12 @@ export interface SatelliteReport {
   id: string
   role: 'active' | 'spare'
   status: (typeof STATUS_NAMES)[number]
-  positionEciKm: [number, number, number]
-  velocityEciKmS: [number, number, number]
-  latDeg: number
-  lonDeg: number
-  altKm: number
+  /** Null for a satellite whose orbit had decayed before the run: it never had a position. */
+  positionEciKm: [number, number, number] | null
+  velocityEciKmS: [number, number, number] | null
+  latDeg: number | null
+  lonDeg: number | null
+  altKm: number | null
   batterySoc: number
   propellantKg: number
   storageMb: number
@@ -60,6 +62,8 @@ export interface SimReport {
   metrics: Partial<Record<MetricKey, MetricReport>>
   events: SimEvent[]
   satellites: SatelliteReport[]
+  /** Planner time per call; present when it was measured, and the only part that varies. */
+  timing?: TimingReport
 }
 
 const r = (x: number, digits: number): number => {
@@ -78,15 +82,20 @@ export function buildReport(ctx: Ctx, seed: number, options: ReportOptions = {})
   const count = (type: SimEvent['type']) => s.events.reduce((n, e) => n + (e.type === type ? 1 : 0), 0)
   const satellites: SatelliteReport[] = world.sats.map((sat, k) => {
     const o = 3 * k
+    const placed = s.decayedAtS[k] !== 0
     return {
       id: sat.id,
       role: sat.role === 'spare' && s.promoted[k] === 0 ? 'spare' : 'active',
       status: STATUS_NAMES[s.status[k]],
-      positionEciKm: [r(s.pos[o] / 1000, 3), r(s.pos[o + 1] / 1000, 3), r(s.pos[o + 2] / 1000, 3)],
-      velocityEciKmS: [r(s.vel[o] / 1000, 6), r(s.vel[o + 1] / 1000, 6), r(s.vel[o + 2] / 1000, 6)],
-      latDeg: r((s.geo[o] * 180) / Math.PI, 4),
-      lonDeg: r((s.geo[o + 1] * 180) / Math.PI, 4),
-      altKm: r(s.geo[o + 2] / 1000, 3),
+      positionEciKm: placed
+        ? [r(s.pos[o] / 1000, 3), r(s.pos[o + 1] / 1000, 3), r(s.pos[o + 2] / 1000, 3)]
+        : null,
+      velocityEciKmS: placed
+        ? [r(s.vel[o] / 1000, 6), r(s.vel[o + 1] / 1000, 6), r(s.vel[o + 2] / 1000, 6)]
+        : null,
+      latDeg: placed ? r((s.geo[o] * 180) / Math.PI, 4) : null,
+      lonDeg: placed ? r((s.geo[o + 1] * 180) / Math.PI, 4) : null,
+      altKm: placed ? r(s.geo[o + 2] / 1000, 3) : null,
       batterySoc: r(socOf(ctx, k), 4),
       propellantKg: r(s.propellantKg[k], 4),
       storageMb: r(s.storageBits[k] / 1e6, 3),
@@ -114,7 +123,7 @@ export function buildReport(ctx: Ctx, seed: number, options: ReportOptions = {})
       contacts: s.acc.contacts,
       eclipseEntries: s.acc.eclipseEntries,
       events: s.events.length,
-      failures: count('satelliteFailed'),
+      failures: count('satelliteFailed') + count('satelliteDecayed'),
       decisions: count('decision'),
       alerts: count('alert'),
       plannerFaults: s.acc.plannerFaults,
@@ -122,5 +131,11 @@ export function buildReport(ctx: Ctx, seed: number, options: ReportOptions = {})
     metrics,
     events: s.events.map((e) => ({ ...e })),
     satellites,
+    ...withTiming(ctx),
   }
+}
+
+function withTiming(ctx: Ctx): { timing?: TimingReport } {
+  const timing = timingReport(ctx.timing)
+  return timing ? { timing } : {}
 }

@@ -6,6 +6,7 @@
 import type { ManeuverDecision } from '../decisions'
 import type { SimEvent } from '../events'
 import { targetInFootprint } from '../geometry'
+import { workProblems } from '../limits'
 import type { MetricSeries, MetricValues } from '../metrics'
 import { METRICS } from '../metrics'
 import type { ScenarioSpec, StrategySpec } from '../spec'
@@ -13,19 +14,21 @@ import { sunDirectionEci } from '../sun'
 import { gmstRad } from '../time'
 import type { WorldView } from '../view'
 import type { Ctx, EnginePlanner, SimulationOptions } from './context'
+import { copyDecision, validateDecision } from './decision-check'
 import { type GeometryStepResult, geometryPass } from './geometry-pass'
-import { failSatellite, healthPass, sampleTelemetry } from './health'
+import { decaySatellite, failSatellite, healthPass, sampleTelemetry } from './health'
 import { executeManeuver } from './maneuver'
 import { currentMetrics } from './measure'
 import { downlinkPass, imagingPass, makePayloadScratch, powerPass } from './payload'
-import { callPlanner, orderPlanners, runDuePlanners, validateDecision } from './planning'
-import { createPropagator } from './propagator'
+import { callPlanner, orderPlanners, runDuePlanners, runDuePlannersAsync } from './planning'
+import { createPropagator, type OrbitFact } from './propagator'
 import { buildReport, type ReportOptions, type SimReport } from './report'
 import { conjunctionPass, scriptedPass } from './scripted'
 import {
   initialState,
   type SimState,
   STATUS_ALERT,
+  STATUS_DECAYED,
   STATUS_FAILED,
   STATUS_MANEUVERING,
   STATUS_NOMINAL,
@@ -34,6 +37,8 @@ import {
 import { buildView, socOf } from './view-builder'
 import { buildWorld, type World } from './world'
 
+/** Telemetry samples kept per channel unless SimulationOptions.telemetryWindow says otherwise. */
+export const DEFAULT_TELEMETRY_WINDOW = 288
 /** A burn within this many seconds keeps a satellite shown as manoeuvring. */
 const MANEUVER_DISPLAY_S = 600
 /** A spare whose last slot-recovery burn leaves it this close to the slot has filled it. */
@@ -61,6 +66,13 @@ export interface Simulation {
   step(): boolean
   /** Steps until time ≥ tS or the end; calls onProgress(fraction) now and then. */
   runUntil(tS: number, onProgress?: (fraction: number) => void): void
+  /**
+   * step() that awaits isolated planners (required when the strategy has any; with none it
+   * computes exactly what step() does).
+   */
+  stepAsync(): Promise<boolean>
+  /** runUntil() over stepAsync(). */
+  runUntilAsync(tS: number, onProgress?: (fraction: number) => void): Promise<void>
   done(): boolean
   snapshot(): SimSnapshot
   restore(snapshot: SimSnapshot): void
@@ -74,6 +86,10 @@ export interface Simulation {
   report(options?: ReportOptions): SimReport
   /** Live state arrays for fast display (read-only by convention; copied by snapshot()). */
   state(): SimState
+  /** Satellite k's orbit as propagated now: elements and the time they hold at, or its TLE. */
+  orbit(k: number): OrbitFact
+  /** Increases whenever an orbit may have changed (a burn, a restore); compare, don't count. */
+  orbitRevision(): number
 }
 
 export function createSimulation(
@@ -92,8 +108,18 @@ export function createSimulation(
   )
     throw new SimulationError(`seed must be an integer from 0 to 4294967295, got ${options.seed}`)
   const seed = options.seed ?? spec.seed
+  // The loader refuses these first; this guards specs built by hand.
+  const tooBig = workProblems({
+    durationS: spec.durationS,
+    stepS: spec.stepS,
+    sampleEveryS: spec.sampleEveryS,
+    satellites: spec.satellites.length,
+    stations: spec.groundStations.length,
+  })
+  if (tooBig.length > 0)
+    throw new SimulationError(`scenario ${spec.id}: ${tooBig.map((p) => p.message).join('; ')}`)
   const effective: ScenarioSpec = { ...spec, seed }
-  const world = buildWorld(effective, options.telemetryWindow ?? 288)
+  const world = buildWorld(effective, options.telemetryWindow ?? DEFAULT_TELEMETRY_WINDOW)
   const prop = createPropagator(world, spec.j2)
   const planners = orderPlanners(options.planners ?? [])
   const s0 = initialState(world, prop.save())
@@ -104,7 +130,7 @@ export function createSimulation(
     strategy,
     planners,
     clock: options.clock,
-    budgetMs: options.plannerBudgetMs ?? 2000,
+    timing: new Map(),
     log: (e) => ctx.s.events.push(e),
     tmp6: new Float64Array(6),
   }
@@ -119,8 +145,17 @@ export function createSimulation(
   /** Positions, geometry and environment at the current time, without advancing it. */
   function observe(): GeometryStepResult {
     const s = ctx.s
-    prop.propagateAll(s.t, s.pos, s.vel)
+    prop.propagateAll(s.t, s.pos, s.vel, s.decayed)
+    noteDecays()
     return observeAfterPropagation()
+  }
+
+  /** TLE satellites the propagator just found decayed: lost from now on, with an event. */
+  function noteDecays(): void {
+    const s = ctx.s
+    for (let k = world.keplerCount; k < world.satCount; k++) {
+      if (s.decayed[k] !== 0 && Number.isNaN(s.decayedAtS[k])) decaySatellite(world, s, k, ctx.log)
+    }
   }
 
   function observeAfterPropagation(): GeometryStepResult {
@@ -173,7 +208,8 @@ export function createSimulation(
     const { failed, lastBurnS, alerted, safe, status } = s
     for (let k = 0; k < world.satCount; k++) {
       let st = STATUS_NOMINAL
-      if (failed[k] !== 0) st = STATUS_FAILED
+      if (!Number.isNaN(s.decayedAtS[k])) st = STATUS_DECAYED
+      else if (failed[k] !== 0) st = STATUS_FAILED
       else if (burning[k] === 1 || s.t - lastBurnS[k] < MANEUVER_DISPLAY_S) st = STATUS_MANEUVERING
       else if (alerted[k] !== 0) st = STATUS_ALERT
       else if (safe[k] !== 0) st = STATUS_SAFE
@@ -228,16 +264,20 @@ export function createSimulation(
     }
   }
 
-  function step(): boolean {
+  const isolated = planners.some((p) => p.isolated)
+
+  /** Everything of a step before its planners; null at the end. Returns what planners need. */
+  function advance(): { cadenceDue: boolean; firstNew: number } | null {
     const s = ctx.s
-    if (s.stepIndex >= totalSteps) return false
+    if (s.stepIndex >= totalSteps) return null
     const firstNew = s.events.length
     const prevT = s.t
     s.stepIndex++
     s.t = Math.min(s.stepIndex * dt, spec.durationS)
     const h = s.t - prevT
     scriptedPass(ctx)
-    prop.propagateAll(s.t, s.pos, s.vel)
+    prop.propagateAll(s.t, s.pos, s.vel, s.decayed)
+    noteDecays()
     executeDueBurns()
     const g = observeAfterPropagation()
     s.acc.contacts += g.newContacts
@@ -255,17 +295,48 @@ export function createSimulation(
     conjunctionPass(ctx, (k, why) => failSatellite(world, s, k, why, ctx.log))
     updateStatus()
     if (s.t >= s.nextSampleS || s.stepIndex === totalSteps) sample()
-    if (planners.length > 0) {
-      const cadenceDue = s.t >= s.nextPlanS
-      if (cadenceDue) s.nextPlanS += spec.plannerCadenceS
-      runDuePlanners(ctx, cadenceDue, firstNew)
-    }
+    const cadenceDue = planners.length > 0 && s.t >= s.nextPlanS
+    if (cadenceDue) s.nextPlanS += spec.plannerCadenceS
+    return { cadenceDue, firstNew }
+  }
+
+  function step(): boolean {
+    if (isolated) throw new SimulationError('this strategy has an isolated planner: use stepAsync()')
+    const due = advance()
+    if (!due) return false
+    if (planners.length > 0) runDuePlanners(ctx, due.cadenceDue, due.firstNew)
     return true
   }
 
-  // Time zero: the scripted events at the epoch, positions and a first sample.
+  async function stepAsync(): Promise<boolean> {
+    const due = advance()
+    if (!due) return false
+    if (planners.length > 0) await runDuePlannersAsync(ctx, due.cadenceDue, due.firstNew)
+    return true
+  }
+
+  /** Drives `stepOnce` to tS, reporting progress every 200 steps; shared by both run loops. */
+  function progressLoop(tS: number, onProgress: ((fraction: number) => void) | undefined) {
+    const start = ctx.s.t
+    const end = Math.min(tS, spec.durationS)
+    let next = 0
+    return {
+      more: () => ctx.s.t < end - 1e-9,
+      after() {
+        if (onProgress && ctx.s.stepIndex >= next) {
+          onProgress(end > start ? (ctx.s.t - start) / (end - start) : 1)
+          next = ctx.s.stepIndex + 200
+        }
+      },
+    }
+  }
+
+  // Time zero: the scripted events at the epoch, positions and a first sample. Contacts and
+  // shadows already under way at the epoch count as beginning there.
   scriptedPass(ctx)
-  observe()
+  const g0 = observe()
+  ctx.s.acc.contacts += g0.newContacts
+  ctx.s.acc.eclipseEntries += g0.eclipseEntries
   updateStatus()
   sample()
   ctx.s.nextPlanS = 0
@@ -278,15 +349,14 @@ export function createSimulation(
     time: () => ctx.s.t,
     step,
     runUntil(tS, onProgress) {
-      const start = ctx.s.t
-      const end = Math.min(tS, spec.durationS)
-      let next = 0
-      while (ctx.s.t < end - 1e-9 && step()) {
-        if (onProgress && ctx.s.stepIndex >= next) {
-          onProgress(end > start ? (ctx.s.t - start) / (end - start) : 1)
-          next = ctx.s.stepIndex + 200
-        }
-      }
+      const loop = progressLoop(tS, onProgress)
+      while (loop.more() && step()) loop.after()
+      onProgress?.(1)
+    },
+    stepAsync,
+    async runUntilAsync(tS, onProgress) {
+      const loop = progressLoop(tS, onProgress)
+      while (loop.more() && (await stepAsync())) loop.after()
       onProgress?.(1)
     },
     done: () => ctx.s.stepIndex >= totalSteps,
@@ -310,13 +380,16 @@ export function createSimulation(
     view: () => buildView(ctx, '(viewer)', 'inspection'),
     scheduleManeuver(m) {
       const asPlanner: EnginePlanner = { id: 'manual', kind: 'trajectory', plan: () => [] }
-      const why = validateDecision(ctx, m, asPlanner)
+      const copy = copyDecision(m)
+      const why = typeof copy === 'string' ? copy : validateDecision(ctx, copy, asPlanner)
       if (why) return why
       callPlanner(ctx, { ...asPlanner, plan: () => [m] }, 'manual')
       return null
     },
     report: (opts) => buildReport(ctx, seed, opts),
     state: () => ctx.s,
+    orbit: (k) => prop.orbitOf(k),
+    orbitRevision: () => prop.revision(),
   }
   return sim
 }

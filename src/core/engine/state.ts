@@ -7,7 +7,6 @@ import type { SimEvent } from '../events'
 import type { MetricSeries } from '../metrics'
 import { emptySeries } from '../metrics'
 import type { AlertView, ConjunctionView, TaskState } from '../view'
-import { stationWords } from './geometry-pass'
 import type { World } from './world'
 
 export const STATUS_NOMINAL = 0
@@ -15,10 +14,17 @@ export const STATUS_ALERT = 1
 export const STATUS_FAILED = 2
 export const STATUS_MANEUVERING = 3
 export const STATUS_SAFE = 4
-export const STATUS_NAMES = ['nominal', 'alert', 'failed', 'maneuvering', 'safe'] as const
+/** SGP4 reported the orbit decayed: the satellite has re-entered and is gone. */
+export const STATUS_DECAYED = 5
+export const STATUS_NAMES = ['nominal', 'alert', 'failed', 'maneuvering', 'safe', 'decayed'] as const
 
 /** Components per satellite, in COMPONENT_NAMES order. */
 export const NC = 3
+
+/** 32-bit words per satellite in the visibility bitmask (bit j of word j>>5: station j). */
+export function stationWords(stations: number): number {
+  return Math.max(1, Math.ceil(stations / 32))
+}
 
 export interface PendingManeuver extends ManeuverDecision {
   planner: string
@@ -52,6 +58,10 @@ export interface SimState {
   sunlit: Uint8Array
   status: Uint8Array
   failed: Uint8Array
+  /** Set by the propagator when SGP4 can no longer fly a TLE satellite (it re-entered). */
+  decayed: Uint8Array
+  /** When the decay was noticed, s after epoch; NaN while flying. 0: decayed before the run. */
+  decayedAtS: Float64Array
   retired: Uint8Array
   /** A spare that took over a failed satellite's slot counts as active from then on. */
   promoted: Uint8Array
@@ -75,7 +85,7 @@ export interface SimState {
   profileB: Float64Array // exponential scale
   componentFailedAtS: Float64Array // NaN while working
   // Per satellite × station -----------------------------------------------------------------
-  /** Bitmask of the stations that see each satellite (see geometry-pass stationWords). */
+  /** Bitmask of the stations that see each satellite (see stationWords; geometry-pass fills it). */
   visible: Uint32Array
   // Per station --------------------------------------------------------------------------------
   outageEndS: Float64Array // NaN: no outage
@@ -100,6 +110,8 @@ export interface SimState {
   events: SimEvent[]
   /** Per planner id: index into events of its last call, for `recentEvents`. */
   plannerSeen: Record<string, number>
+  /** Per planner id: the sim time it was disabled at (its isolated thread was lost). */
+  plannerDisabled: Record<string, number>
   nextPlanS: number
   triggered: string | null
   series: MetricSeries
@@ -140,9 +152,13 @@ export function initialState(world: World, kepler: Float64Array): SimState {
     vel: new Float64Array(3 * n),
     ecef: new Float64Array(3 * n),
     geo: new Float64Array(3 * n),
-    sunlit: new Uint8Array(n),
+    // Sunlit until the first geometry pass says otherwise, so a satellite that starts in the
+    // shadow counts as an eclipse entry at t = 0.
+    sunlit: new Uint8Array(n).fill(1),
     status: new Uint8Array(n),
     failed: new Uint8Array(n),
+    decayed: new Uint8Array(n),
+    decayedAtS: new Float64Array(n).fill(Number.NaN),
     retired: new Uint8Array(n),
     promoted: new Uint8Array(n),
     alerted: new Uint8Array(n),
@@ -185,6 +201,7 @@ export function initialState(world: World, kepler: Float64Array): SimState {
     alerts: [],
     events: [],
     plannerSeen: {},
+    plannerDisabled: {},
     nextPlanS: 0,
     triggered: null,
     series: emptySeries(),

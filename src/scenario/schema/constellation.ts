@@ -2,14 +2,20 @@
 // own elements, and TLE records. Any combination, at least one satellite overall.
 
 import { z } from 'zod'
+import { expectGot } from '../preview'
 import { readTle } from '../tle'
 import { busSchema } from './bus'
-import { expecting, id, oneOf, strict } from './fields'
+import { expecting, id, listOf, oneOf, strict } from './fields'
 import { elementsSchema, walkerItemSchema, walkerSchema } from './orbit'
 
 // Caps that keep a pasted catalogue or a stray digit from freezing the browser.
 const MAX_WALKERS = 16
 const MAX_SATELLITES = 2000
+const TLE_LIST_PHRASE = 'a list of TLE lines: optional name line, then line 1 and line 2 of each record'
+const tleListError = (issue: { code?: string; input?: unknown }) =>
+  issue.code === 'too_big' && Array.isArray(issue.input)
+    ? `expected at most ${3 * MAX_SATELLITES} TLE lines (${MAX_SATELLITES} satellites), got ${issue.input.length}`
+    : expectGot(TLE_LIST_PHRASE, issue.input)
 
 export const satelliteSchema = strict(
   {
@@ -24,9 +30,7 @@ export const satelliteSchema = strict(
 ).describe('One satellite with explicit orbital elements')
 
 export const tleSchema = z
-  .array(z.string({ error: expecting('a TLE line (a string)') }), {
-    error: expecting('a list of TLE lines: optional name line, then line 1 and line 2 of each record'),
-  })
+  .array(z.string({ error: expecting('a TLE line (a string)') }), { error: tleListError })
   .max(3 * MAX_SATELLITES)
   .superRefine((lines, ctx) => {
     for (const problem of readTle(lines).problems) {
@@ -45,7 +49,7 @@ export const tleSchema = z
   )
 
 export const walkersSchema = z
-  .union([walkerSchema, z.array(walkerItemSchema).min(1).max(MAX_WALKERS)], {
+  .union([walkerSchema, listOf(walkerItemSchema, 'Walker patterns', { min: 1, max: MAX_WALKERS })], {
     error: expecting('a Walker pattern (an object) or a list of them, each with a "prefix"'),
   })
   .describe('A Walker pattern, or a list of patterns each with its own id prefix')
@@ -53,9 +57,7 @@ export const walkersSchema = z
 export const constellationSchema = strict(
   {
     walker: walkersSchema.optional(),
-    satellites: z
-      .array(satelliteSchema, { error: expecting('a list of satellites') })
-      .max(MAX_SATELLITES)
+    satellites: listOf(satelliteSchema, 'satellites', { max: MAX_SATELLITES })
       .optional()
       .describe('Satellites with explicit orbital elements'),
     tle: tleSchema.optional(),
