@@ -1,6 +1,7 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { createPlannerStore } from './store/plannerStore'
+import { syncUserStrategies } from './store/plugin-sync'
 import type { PluginDeps } from './store/plugins'
 import { createSession } from './store/session'
 import { App } from './ui/App'
@@ -23,6 +24,7 @@ const plugins: PluginDeps = {
   planners: createPlannerStore(),
   inspect: createInspect(startInspectorWorker),
 }
+syncUserStrategies(session, plugins.planners)
 loadFromUrl(session, readUrl(location.search))
 startUrlSync(session)
 // For tests and benchmarks: the stores, read-only by convention.

@@ -5,7 +5,7 @@
 // exported or filled is reported in words instead of failing the description.
 
 import { z } from 'zod'
-import type { PlannerKind } from '../core'
+import type { PlannerKind, SimEventType } from '../core'
 import type { AnyPlanner } from './planner'
 
 /** Longest label and description kept from a planner (a module could offer megabytes). */
@@ -34,6 +34,8 @@ export interface PlannerDescription {
   kind: PlannerKind
   label: string
   description: string
+  /** Event types that call it at once, besides the cadence. */
+  triggers: SimEventType[]
   /** The parameters as JSON Schema (input side: what a strategy may write), or null. */
   params: ParamSchema | null
   /** What the planner's schema makes of no parameters at all, or null if `{}` is refused. */
@@ -71,8 +73,16 @@ export function describePlanner(p: AnyPlanner): PlannerDescription {
     kind: p.kind,
     label: cut(p.label, MAX_LABEL_CHARS),
     description: cut(p.description, MAX_DESCRIPTION_CHARS),
+    triggers: [],
     params: null,
     defaults: null,
+  }
+  try {
+    const triggers = p.triggers ?? []
+    if (Array.isArray(triggers))
+      out.triggers = triggers.filter((t): t is SimEventType => typeof t === 'string').slice(0, 40)
+  } catch {
+    out.triggers = []
   }
   try {
     const filled = p.params.safeParse({})

@@ -69,12 +69,7 @@ export async function loadPlannerFile(deps: PluginDeps, file: FileLike): Promise
     const problem = addModule(planners, { file: file.name, text, planners: answer.planners })
     if (problem) return showIssues(deps, file.name, [{ message: problem }])
     if (app.getState().loadIssues?.file === file.name) app.setState({ loadIssues: null })
-    const names = answer.planners.map((p) => `${p.label} (${p.id})`).join(', ')
-    pushMessage(
-      app,
-      'note',
-      `Loaded from ${file.name}: ${names}. Build a strategy with it under “Strategies…”.`,
-    )
+    // The dialog lists it and offers the editor at once (a note would sit over the view).
     planners.setState({ editorOpen: true })
   } finally {
     planners.setState({ checking: null })

@@ -5,6 +5,7 @@
 
 import { type DragEvent, useState } from 'react'
 import type { PanelTab } from '../store/appStore'
+import { MAX_STRATEGIES } from '../worker/protocol'
 import { HelpOverlay } from './HelpOverlay'
 import { useKeyboard } from './keyboard'
 import { LoadErrors, Messages } from './Notices'
@@ -129,7 +130,13 @@ export function App() {
         <Messages />
       </div>
       <HelpOverlay />
-      <PlannersDialog onSaved={() => plugins.planners.setState({ editorOpen: false })} />
+      <PlannersDialog
+        onSaved={(strategy) => {
+          plugins.planners.setState({ editorOpen: false })
+          const shown = session.app.getState().strategies.filter((n) => n !== strategy.name)
+          session.setStrategies([...shown, strategy.name].slice(-MAX_STRATEGIES))
+        }}
+      />
       {dragging ? (
         <div className="drop-zone" aria-hidden="true">
           Drop a scenario (.json) or a planner module (.js, .mjs, .ts) to load it

@@ -84,7 +84,7 @@ describe('loadPlannerFile', () => {
 
 describe('the planner store', () => {
   const mine = { id: 'allocation/mine', kind: 'allocation' as const, label: 'Mine', description: '' }
-  const described = { ...mine, params: null, defaults: {} }
+  const described = { ...mine, triggers: [], params: null, defaults: {} }
 
   it('replaces a module loaded again from the same file, and drops what it no longer offers', () => {
     const store = createPlannerStore({ builtIns: [] })

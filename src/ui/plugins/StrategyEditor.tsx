@@ -1,6 +1,6 @@
 // Make a strategy: a name, one planner per kind (built-in or the user's own), and each planner's
 // parameters through a form generated from its schema with the defaults filled. Saving checks
-// everything at once before the strategy is kept.
+// everything at once, keeps the strategy and adds it to the comparison.
 
 import { useMemo, useState } from 'react'
 import type { PlannerKind } from '../../core/decisions'
@@ -12,7 +12,7 @@ import { KINDS } from './PlannerList'
 import { fieldsOf, initialTexts, readFields } from './param-fields'
 
 interface Props {
-  /** Called with the saved strategy. */
+  /** Called with the saved strategy (the app adds it to the comparison). */
   onSaved(strategy: UserStrategy): void
 }
 
@@ -126,7 +126,7 @@ export function StrategyEditor({ onSaved }: Props) {
         </ul>
       ) : null}
       <button type="button" className="button play" onClick={save} data-testid="save-strategy">
-        Save strategy
+        Add to comparison
       </button>
     </section>
   )

@@ -2,13 +2,14 @@
 // answers, when it fails, or at the deadline — so a module that loops while loading costs the
 // page nothing but the wait. Framework-free; tests pass a fake worker.
 
+import { DEFAULT_PLANNER_TIMEOUT_MS } from '../../planners/isolation/host'
 import type { FromInspector, ToInspector } from './inspect-protocol'
 
 /**
- * How long a planner module may take to load and be described before it is stopped. The same
- * bound as a planner call's deadline: a module that cannot load in that time cannot plan in it.
+ * How long a planner module may take to load and be described before it is stopped: the same
+ * bound as a planner call's deadline (the CLI's --planner-timeout default).
  */
-export const INSPECT_DEADLINE_MS = 5000
+export const INSPECT_DEADLINE_MS = DEFAULT_PLANNER_TIMEOUT_MS
 
 /** What the client needs of a worker. */
 export interface InspectorWorker {

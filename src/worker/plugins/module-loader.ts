@@ -24,12 +24,14 @@ export interface ModuleIssue {
   column?: number
 }
 
-export type ModuleLoad = { ok: true; planners: AnyPlanner[] } | { ok: false; issues: ModuleIssue[] }
+export type Refusal = { ok: false; issues: ModuleIssue[] }
+export type ModuleLoad = { ok: true; planners: AnyPlanner[] } | Refusal
+export type ModuleRun = { ok: true; exported: unknown } | Refusal
 
 /** The module specifiers a planner may import, and what each gives it. */
 const ALLOWED_IMPORTS: Record<string, unknown> = { zod, 'zod/v4': zod }
 
-function refuse(message: string, where: { line?: number; column?: number } = {}): ModuleLoad {
+function refuse(message: string, where: { line?: number; column?: number } = {}): Refusal {
   return { ok: false, issues: [{ message, ...where }] }
 }
 
@@ -51,7 +53,7 @@ function requireShim(specifier: string): unknown {
 }
 
 /** Compiles the text to CommonJS; a syntax error becomes an issue with its position. */
-function compile(text: string, file: string, typescript: boolean): string | ModuleLoad {
+function compile(text: string, file: string, typescript: boolean): string | Refusal {
   try {
     return transform(text, {
       transforms: typescript ? ['typescript', 'imports'] : ['imports'],
@@ -80,10 +82,10 @@ function exported(exports: Record<string, unknown>): unknown {
 }
 
 /**
- * Loads a planner module from its text. Call it only where the module may run (a Web Worker
- * of its own, or a test): evaluating it runs the user's code.
+ * Runs a module's text and returns what it exports as its planner(s), unchecked. Call it only
+ * where the module may run (a Web Worker of its own, or a test): this runs the user's code.
  */
-export function loadPlannerModule(text: string, file: string): ModuleLoad {
+export function evaluatePlannerModule(text: string, file: string): ModuleRun {
   const ext = moduleExtension(file)
   if (!ext) return refuse(`expected a planner module ending in ${MODULE_EXTENSIONS.join(', ')}`)
   if (text.length > MAX_MODULE_BYTES)
@@ -104,6 +106,14 @@ export function loadPlannerModule(text: string, file: string): ModuleLoad {
     if (err instanceof SyntaxError) return refuse(`syntax error: ${err.message}`)
     return refuse(`threw while loading: ${text}`)
   }
+  return { ok: true, exported: value }
+}
+
+/** Runs a module's text (see evaluatePlannerModule) and checks that it exports planners. */
+export function loadPlannerModule(text: string, file: string): ModuleLoad {
+  const run = evaluatePlannerModule(text, file)
+  if (!run.ok) return run
+  const value = run.exported
   if (value === undefined) return refuse("export the planner as the module's default export")
   let list: unknown[]
   try {
