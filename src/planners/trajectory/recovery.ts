@@ -77,6 +77,13 @@ export function planRecoveries(
         notes.push(`${spare.id} ${d.skip}`)
         continue
       }
+      // The engine refuses a burn after the run's end; a design that cannot finish in time is
+      // a reason in words here, not a rejected decision there.
+      const lastBurnS = d.burns.reduce((m, b) => Math.max(m, b.t), view.timeS)
+      if (lastBurnS > view.durationS) {
+        notes.push(`${spare.id} would burn at T+${hours(lastBurnS)} h, after the run ends`)
+        continue
+      }
       if (d.gapM > MAX_GAP_M) {
         notes.push(`${spare.id} would end ${km(d.gapM)} km from the slot, beyond the slot check`)
         continue
