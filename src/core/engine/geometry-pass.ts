@@ -1,13 +1,15 @@
-// The per-step geometry pass over every satellite: ECI → ECEF → geodetic, eclipse, and
-// visibility from every station. This is the hot loop of the engine: no allocation, no
-// trigonometry per satellite (the Earth rotation's cos/sin are computed once per step), and the
-// elevation mask is checked on squared quantities so no square root or arcsine is needed.
+// The per-step geometry pass over every satellite: ECI → ECEF, eclipse, and visibility from
+// every station. This is the hot loop of the engine: no allocation, no trigonometry per
+// satellite (the Earth rotation's cos/sin are computed once per step), and the elevation mask is
+// checked on squared quantities so no square root or arcsine is needed. Visibility is tested
+// against each station's local vertical in Earth-fixed coordinates, so the satellite's geodetic
+// latitude and height are not needed here: geodetic.ts computes them when something reads them.
 
 import { R_EARTH } from '../constants'
-import { ecefToGeodetic } from '../frames'
 import { type SimState, stationWords } from './state'
 import type { World } from './world'
 
+// A module-level copy: under tsx an imported binding is a getter call in the hot loop.
 const R2 = R_EARTH * R_EARTH
 
 export interface GeometryStepResult {
@@ -49,7 +51,7 @@ const result: GeometryStepResult = {
 }
 
 /**
- * Updates ecef, geo, sunlit and visible for all satellites from `pos`. `sun` is the unit Sun
+ * Updates ecef, sunlit and visible for all satellites from `pos` (and marks geo stale). `sun` is the unit Sun
  * direction in ECI; `gmst` Earth's rotation angle. Stations in an outage see nothing.
  * Also finds, per station, the visible satellite with the most stored data (`bestSat`, -1 when
  * none): the default downlink choice. Returns a module-level object (overwritten next call).
@@ -66,7 +68,6 @@ export function geometryPass(
   const ns = world.stations.length
   const pos = s.pos
   const ecef = s.ecef
-  const geo = s.geo
   const frames = world.stationFrames
   const sinMask = world.sinMask
   const visible = s.visible
@@ -84,6 +85,7 @@ export function geometryPass(
   bestSat.fill(-1)
   bestBits.fill(0)
   const storage = s.storageBits
+  s.geoFresh = false
   let newContacts = 0
   let visiblePairs = 0
   let eclipsed = 0
@@ -99,7 +101,6 @@ export function geometryPass(
     ecef[o] = ex
     ecef[o + 1] = ey
     ecef[o + 2] = z
-    ecefToGeodetic(ex, ey, z, geo, o)
     // Cylindrical shadow: behind Earth along −Sun and within one Earth radius of the axis.
     const along = x * sx + y * sy + z * sz
     const shadow = along < 0 && x * x + y * y + z * z - along * along < R2

@@ -14,6 +14,7 @@ import { sunDirectionEci } from '../sun'
 import { gmstRad } from '../time'
 import type { WorldView } from '../view'
 import type { Ctx, EnginePlanner, SimulationOptions } from './context'
+import { freshGeodetic } from './geodetic'
 import { type GeometryStepResult, geometryPass } from './geometry-pass'
 import { decaySatellite, failSatellite, healthPass, sampleTelemetry } from './health'
 import { executeManeuver } from './maneuver'
@@ -76,6 +77,8 @@ export interface Simulation {
   report(options?: ReportOptions): SimReport
   /** Live state arrays for fast display (read-only by convention; copied by snapshot()). */
   state(): SimState
+  /** Geodetic lat (rad), lon (rad), height (m) of every satellite now, 3 each (computed on demand). */
+  geodetic(): Float64Array
   /** Satellite k's orbit as propagated now: elements and the time they hold at, or its TLE. */
   orbit(k: number): OrbitFact
   /** Increases whenever an orbit may have changed (a burn, a restore); compare, don't count. */
@@ -347,6 +350,7 @@ export function createSimulation(
     },
     report: (opts) => buildReport(ctx, seed, opts),
     state: () => ctx.s,
+    geodetic: () => freshGeodetic(ctx.s),
     orbit: (k) => prop.orbitOf(k),
     orbitRevision: () => prop.revision(),
   }

@@ -7,6 +7,7 @@ import type { ComponentName } from '../spec'
 import { gmstRad } from '../time'
 import type { SatelliteView, StationView, TaskView, WorldView } from '../view'
 import type { Ctx } from './context'
+import { freshGeodetic } from './geodetic'
 import { telemetryWindow } from './health'
 import { elementsFromState } from './propagator'
 import { STATUS_NAMES } from './state'
@@ -17,6 +18,7 @@ const HIDDEN: ReadonlySet<SimEvent['type']> = new Set(['degradationOnset'])
 export function satelliteViews(ctx: Ctx): SatelliteView[] {
   const { world, s } = ctx
   const st = ctx.tmp6
+  const geo = freshGeodetic(s)
   return world.sats.map((sat, k) => {
     const o = 3 * k
     for (let j = 0; j < 3; j++) {
@@ -36,9 +38,9 @@ export function satelliteViews(ctx: Ctx): SatelliteView[] {
       slot: sat.slot,
       positionEciM: [s.pos[o], s.pos[o + 1], s.pos[o + 2]],
       velocityEciMS: [s.vel[o], s.vel[o + 1], s.vel[o + 2]],
-      latRad: s.geo[o],
-      lonRad: s.geo[o + 1],
-      altM: s.geo[o + 2],
+      latRad: geo[o],
+      lonRad: geo[o + 1],
+      altM: geo[o + 2],
       sunlit: s.sunlit[k] !== 0,
       soc: socOf(ctx, k),
       storageUsedBits: s.storageBits[k],
