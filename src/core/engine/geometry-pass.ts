@@ -9,7 +9,6 @@ import { R_EARTH } from '../constants'
 import { type SimState, stationWords } from './state'
 import type { World } from './world'
 
-// A module-level copy: under tsx an imported binding is a getter call in the hot loop.
 const R2 = R_EARTH * R_EARTH
 
 export interface GeometryStepResult {
