@@ -51,14 +51,25 @@ describe('geodetic coordinates on demand', () => {
 
 describe('visibility bits', () => {
   it('match the exact elevation test from each station’s geodetic frame for every pair', () => {
-    const spec = makeSpec({ satellites: walker(120, 12, 1, 800, 70, 0.02), groundStations: stations, tasks: [] })
+    // Every radius class of the coarse test: LEO, MEO, eccentric and geostationary-like shells.
+    const shells = [
+      walker(96, 12, 1, 800, 70, 0.02),
+      walker(12, 3, 1, 300, 98, 0),
+      walker(12, 3, 1, 2500, 60, 0.05),
+      walker(12, 3, 1, 9000, 30, 0.3),
+      walker(6, 2, 1, 35786, 5, 0),
+    ]
+    const fleet = shells.flatMap((shell, g) => shell.map((sat) => ({ ...sat, id: `G${g}-${sat.id}` })))
+    const spec = makeSpec({ satellites: fleet, groundStations: stations, tasks: [] })
     const sim = createSimulation(spec)
     const frames = new Float64Array(6 * stations.length)
-    stations.forEach((st, j) => stationFrame(st.latRad, st.lonRad, st.altM, frames, 6 * j))
+    stations.forEach((st, j) => {
+      stationFrame(st.latRad, st.lonRad, st.altM, frames, 6 * j)
+    })
     let seen = 0
     let pairs = 0
     const wrong: string[] = []
-    for (let n = 0; n < 120; n++) {
+    for (let n = 0; n < 150; n++) {
       sim.step()
       const s = sim.state()
       for (let k = 0; k < sim.world.satCount; k++) {
@@ -67,7 +78,8 @@ describe('visibility bits', () => {
           // Pairs within 1e-9 rad of the mask may round either way; none occur in practice.
           if (Math.abs(el - stations[j].minElevationRad) < 1e-9) continue
           const want = el >= stations[j].minElevationRad
-          if (isVisible(s.visible, stations.length, k, j) !== want) wrong.push(`t=${sim.time()} sat ${k} station ${j}`)
+          if (isVisible(s.visible, stations.length, k, j) !== want)
+            wrong.push(`t=${sim.time()} sat ${k} station ${j}`)
           if (want) seen++
           pairs++
         }
