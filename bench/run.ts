@@ -1,17 +1,19 @@
 // `npm run bench`: every benchmark row, each figure beside a baseline measured in the same run.
 // Prints a table; with --json, an array of { name, params, value, unit, baseline, baselineName,
-// ratio }. Select groups with --only engine,assignment,planners.
+// ratio }. Select groups with --only engine,assignment,planners,scale.
 
 import { type BenchArgs, parseBenchArgs } from './args'
 import { assignmentRows } from './assignment'
 import { engineRows } from './engine'
 import { plannerRows } from './planners'
 import { type BenchRow, printRows } from './row'
+import { scaleRows } from './scale'
 
 const GROUPS: Record<string, () => Promise<BenchRow[]>> = {
   engine: engineRows,
   assignment: assignmentRows,
   planners: plannerRows,
+  scale: scaleRows,
 }
 
 async function main(): Promise<void> {
