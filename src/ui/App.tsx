@@ -2,22 +2,25 @@
 // viewports, the timeline under them, and the tabbed side panel. Files dropped anywhere load as
 // scenarios; keyboard shortcuts work everywhere outside text fields.
 
-import { type DragEvent, useState } from 'react'
+import { type DragEvent, lazy, Suspense, useState } from 'react'
 import type { PanelTab } from '../store/appStore'
 import { HelpOverlay } from './HelpOverlay'
 import { useKeyboard } from './keyboard'
 import { LoadErrors, Messages } from './Notices'
 import { Alerts } from './panels/Alerts'
-import { Compare } from './panels/Compare'
 import { DecisionLog } from './panels/DecisionLog'
 import { Inspector } from './panels/Inspector'
-import { Metrics } from './panels/Metrics'
 import { Overview } from './panels/Overview'
 import { RunBar } from './RunBar'
 import { useAllSims, useApp, useSession } from './session-context'
 import { Timeline } from './Timeline'
 import { openLocalFile, TopBar } from './TopBar'
 import { Viewports } from './Viewports'
+
+// What the first frame does not need loads when first opened: the charts (uPlot) and the compare
+// view are separate chunks, so the page draws the Earth sooner.
+const Metrics = lazy(() => import('./panels/Metrics').then((m) => ({ default: m.Metrics })))
+const Compare = lazy(() => import('./panels/Compare').then((m) => ({ default: m.Compare })))
 
 const TABS: { id: PanelTab; label: string }[] = [
   { id: 'overview', label: 'Overview' },
@@ -77,10 +80,10 @@ function SidePanel() {
           <Alerts />
         ) : tab === 'decisions' ? (
           <DecisionLog />
-        ) : tab === 'metrics' ? (
-          <Metrics />
         ) : (
-          <Compare />
+          <Suspense fallback={<p className="muted">Loading…</p>}>
+            {tab === 'metrics' ? <Metrics /> : <Compare />}
+          </Suspense>
         )}
       </div>
     </aside>
