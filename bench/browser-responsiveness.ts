@@ -37,14 +37,12 @@ export async function scrubLatencies(page: Page, count: number): Promise<number[
       const target = Math.round(duration * (k % 2 === 0 ? 0.55 + 0.04 * k : 0.05 + 0.04 * k))
       const t0 = performance.now()
       session.seek(target)
-      await new Promise<void>((ok) => {
-        const check = () => {
-          const f = session.frame().current
-          if (f && Math.abs(f.timeS - target) < 1 && canvas.dataset.frameSeq === String(f.seq)) ok()
-          else requestAnimationFrame(check)
-        }
-        check()
-      })
+      // A plain loop: tsx names inner arrow functions with a helper the page does not have.
+      for (;;) {
+        const f = session.frame().current
+        if (f && Math.abs(f.timeS - target) < 1 && canvas.dataset.frameSeq === String(f.seq)) break
+        await new Promise((ok) => requestAnimationFrame(ok))
+      }
       out.push(performance.now() - t0)
       await new Promise((ok) => setTimeout(ok, 200))
     }
