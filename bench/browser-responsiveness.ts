@@ -30,17 +30,20 @@ export async function scrubLatencies(page: Page, count: number): Promise<number[
     const canvas = document.querySelector('canvas') as HTMLCanvasElement
     session.pause()
     await new Promise((ok) => setTimeout(ok, 500))
-    const duration: number = session.app.getState().scenario.durationS
+    const { durationS, stepS } = session.app.getState().scenario as { durationS: number; stepS: number }
     const out: number[] = []
     for (let k = 0; k < n; k++) {
       // Alternate halves of the run so every seek is far from the last (no short replay).
-      const target = Math.round(duration * (k % 2 === 0 ? 0.55 + 0.04 * k : 0.05 + 0.04 * k))
+      // A seek lands on an engine step, so the targets are whole steps.
+      const target =
+        stepS * Math.round((durationS * (k % 2 === 0 ? 0.55 + 0.04 * k : 0.05 + 0.04 * k)) / stepS)
       const t0 = performance.now()
       session.seek(target)
       // A plain loop: tsx names inner arrow functions with a helper the page does not have.
-      for (;;) {
+      // Gives up after 30 s (then the figure says so) rather than hang the bench.
+      while (performance.now() - t0 < 30_000) {
         const f = session.frame().current
-        if (f && Math.abs(f.timeS - target) < 1 && canvas.dataset.frameSeq === String(f.seq)) break
+        if (f && Math.abs(f.timeS - target) < stepS / 2 && canvas.dataset.frameSeq === String(f.seq)) break
         await new Promise((ok) => requestAnimationFrame(ok))
       }
       out.push(performance.now() - t0)
