@@ -6,14 +6,9 @@
 // it is most of the memory and its size is a modelling choice (a day of samples), not a cost
 // of the step.
 
-import v8 from 'node:v8'
-import vm from 'node:vm'
 import { createSimulation } from '../src/core'
 import { fleetSpec, walkerFleet } from './engine'
-import { type BenchRow, row } from './row'
-
-v8.setFlagsFromString('--expose-gc')
-const gc = vm.runInNewContext('gc') as () => void
+import { type BenchRow, fullGc, row } from './row'
 
 const STEPS = 10
 const ROUNDS = 5
@@ -21,8 +16,8 @@ const ROUNDS = 5
 const WARMUP = 20
 
 const held = (): number => {
-  gc()
-  gc()
+  fullGc()
+  fullGc()
   const m = process.memoryUsage()
   return m.heapUsed + m.arrayBuffers
 }
