@@ -1,4 +1,4 @@
-// Benchmark: the whole engine step (Keplerian propagation with J2, ECI→ECEF→geodetic, visibility
+// Benchmark: the whole engine step (Keplerian propagation with J2, ECI→ECEF, visibility
 // from 20 ground stations, eclipse, the bus, telemetry sampling) in ns per satellite-step,
 // beside satellite.js's SGP4 in ns per propagation for the same satellites, measured in the
 // same run, in alternating rounds. Target at 1,000 and 10,000 satellites: ratio ≤ 0.5.
