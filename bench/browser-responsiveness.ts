@@ -4,9 +4,14 @@
 
 import type { Page } from 'playwright-core'
 
-/** Longest main-thread task (ms) and the number over 50 ms during `seconds` of whatever runs. */
+/**
+ * Longest main-thread task (ms) and the number over 50 ms during `seconds` of whatever runs;
+ * NaN when the browser does not report long tasks at all (so a 0 is a measured 0).
+ */
 export async function longTasks(page: Page, seconds: number): Promise<{ longestMs: number; over50: number }> {
   return page.evaluate(async (ms) => {
+    if (!PerformanceObserver.supportedEntryTypes.includes('longtask'))
+      return { longestMs: Number.NaN, over50: Number.NaN }
     const durations: number[] = []
     const observer = new PerformanceObserver((list) => {
       for (const e of list.getEntries()) durations.push(e.duration)
