@@ -6,7 +6,7 @@
 import type { ManeuverDecision } from '../decisions'
 import type { SimEvent } from '../events'
 import { targetInFootprint } from '../geometry'
-import { workProblems } from '../limits'
+import { estimateWork, type RunSize, workProblems } from '../limits'
 import type { MetricSeries, MetricValues } from '../metrics'
 import { METRICS } from '../metrics'
 import type { ScenarioSpec, StrategySpec } from '../spec'
@@ -41,6 +41,16 @@ import { buildWorld, type World } from './world'
 const MANEUVER_DISPLAY_S = 600
 /** A spare whose last slot-recovery burn leaves it this close to the slot has filled it. */
 export const SLOT_TOLERANCE_M = 50_000
+
+function runSize(spec: ScenarioSpec): RunSize {
+  return {
+    durationS: spec.durationS,
+    stepS: spec.stepS,
+    sampleEveryS: spec.sampleEveryS,
+    satellites: spec.satellites.length,
+    stations: spec.groundStations.length,
+  }
+}
 
 /** A mistake in how the engine was called (unknown strategy, bad option): shown to the user. */
 export class SimulationError extends Error {
@@ -102,17 +112,14 @@ export function createSimulation(
     throw new SimulationError(`seed must be an integer from 0 to 4294967295, got ${options.seed}`)
   const seed = options.seed ?? spec.seed
   // The loader refuses these first; this guards specs built by hand.
-  const tooBig = workProblems({
-    durationS: spec.durationS,
-    stepS: spec.stepS,
-    sampleEveryS: spec.sampleEveryS,
-    satellites: spec.satellites.length,
-    stations: spec.groundStations.length,
-  })
+  const tooBig = workProblems(runSize(spec))
   if (tooBig.length > 0)
     throw new SimulationError(`scenario ${spec.id}: ${tooBig.map((p) => p.message).join('; ')}`)
   const effective: ScenarioSpec = { ...spec, seed }
-  const world = buildWorld(effective, options.telemetryWindow ?? 288)
+  // A ring longer than the run's samples (+1: the closing sample) never fills: it would only
+  // hold zeros (3.4 kB per satellite at the default 288), so it is cut to what the run can use.
+  const runSamples = estimateWork(runSize(spec)).samples + 1
+  const world = buildWorld(effective, Math.min(options.telemetryWindow ?? 288, runSamples))
   const prop = createPropagator(world, spec.j2)
   const planners = orderPlanners(options.planners ?? [])
   const s0 = initialState(world, prop.save())
