@@ -3,11 +3,14 @@
 //   - fps with 1,000 satellites playing, beside a bare three.js page drawing 1,000 instanced
 //     spheres at the same canvas size (both render every animation frame: render=always), and
 //     beside the same page also drawing the app's textured Earth (what the Earth alone costs);
-//   - main-thread scripting time per rendered frame with 10,000 satellites playing (the app's
-//     normal on-demand loop, Chrome's Performance.getMetrics ScriptDuration), beside the bare
-//     page with 10,000 spheres;
+//   - main-thread scripting time per rendered frame with 10,000 and 30,000 satellites playing
+//     (the app's normal on-demand loop, Chrome's Performance.getMetrics ScriptDuration), beside
+//     the bare page with as many spheres;
+//   - the longest main-thread task in 20 s of play at 10,000 (Long Tasks API), beside the bare
+//     page's, and the time from a seek to the drawing of that time's frame (median of 10);
 //   - navigation → first frame with satellites drawn, beside the bare page's first frame;
-//   - gzipped JavaScript of the production build, beside the bare page's (three.js alone).
+//   - gzipped JavaScript of the production build, what loads before the first frame and all of
+//     it, beside the bare page's (three.js alone).
 // Prints a table like `npm run bench`; --json prints the rows. --seconds N sets each window.
 
 import { createReadStream } from 'node:fs'
@@ -21,6 +24,7 @@ import { gzipSync } from 'node:zlib'
 import type { Browser, Page } from 'playwright-core'
 import { build } from 'vite'
 import { launchBrowser } from '../tests/e2e/browser'
+import { longTasks, scrubLatencies } from './browser-responsiveness'
 import { type BenchRow, printRows, row } from './row'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -88,6 +92,8 @@ async function jsFiles(dir: string): Promise<string[]> {
   }
   return out
 }
+
+const isWorker = (file: string): boolean => /\.worker-[^/]*\.js$/.test(file)
 
 async function gzippedJs(dir: string, files?: string[]): Promise<number> {
   let bytes = 0
@@ -230,31 +236,59 @@ async function measure(base: string, seconds: number): Promise<BenchRow[]> {
       ),
     )
 
-    // 2. Main-thread scripting per frame with 10,000 satellites, the app's normal loop.
-    log('scripting per frame, 10,000 satellites…')
-    const appScript: number[] = []
-    const bareScript: number[] = []
-    for (let round = 0; round < ROUNDS; round++) {
-      page = await open(browser, `${base}?stress=10000&play=60`)
-      const big = await appCanvas(page)
-      await page.waitForTimeout(1500)
-      appScript.push(await scriptingPerFrame(page, '__missionSandboxStats', seconds))
-      await page.context().close()
-      page = await open(browser, `${base}bare/bench/bare-three.html?n=10000&w=${big.width}&h=${big.height}`)
-      await mark(page, 'bare:first-frame')
-      await page.waitForTimeout(1000)
-      bareScript.push(await scriptingPerFrame(page, '__bare', seconds))
-      await page.context().close()
+    // 2. Main-thread scripting per frame with 10,000 and 30,000 satellites, the app's normal
+    //    loop, beside the bare page drawing as many spheres.
+    for (const n of [10000, 30000]) {
+      log(`scripting per frame, ${n.toLocaleString('en-US')} satellites…`)
+      const appScript: number[] = []
+      const bareScript: number[] = []
+      for (let round = 0; round < ROUNDS; round++) {
+        page = await open(browser, `${base}?stress=${n}&play=60`)
+        const big = await appCanvas(page)
+        await page.waitForTimeout(1500)
+        appScript.push(await scriptingPerFrame(page, '__missionSandboxStats', seconds))
+        await page.context().close()
+        page = await open(browser, `${base}bare/bench/bare-three.html?n=${n}&w=${big.width}&h=${big.height}`)
+        await mark(page, 'bare:first-frame')
+        await page.waitForTimeout(1000)
+        bareScript.push(await scriptingPerFrame(page, '__bare', seconds))
+        await page.context().close()
+      }
+      rows.push(
+        row(
+          'main-thread scripting per frame',
+          { satellites: n },
+          median(appScript),
+          'ms',
+          median(bareScript),
+          'bare three.js',
+        ),
+      )
     }
+
+    // 2b. Long tasks during 20 s of play at 10,000, beside the bare page drawing 10,000 spheres;
+    //     then scrubbing: seek to a new time, time until that frame is drawn (median of 10).
+    log('long tasks and scrubbing, 10,000 satellites…')
+    page = await open(browser, `${base}?stress=10000&play=60`)
+    const big = await appCanvas(page)
+    await page.waitForTimeout(1500)
+    const appLong = await longTasks(page, 20)
+    const scrubs = await scrubLatencies(page, 10)
+    await page.context().close()
+    page = await open(browser, `${base}bare/bench/bare-three.html?n=10000&w=${big.width}&h=${big.height}`)
+    await mark(page, 'bare:first-frame')
+    const bareLong = await longTasks(page, 20)
+    await page.context().close()
     rows.push(
       row(
-        'main-thread scripting per frame',
-        { satellites: 10000 },
-        median(appScript),
+        'longest main-thread task in 20 s of play',
+        { satellites: 10000, over50ms: appLong.over50 },
+        appLong.longestMs,
         'ms',
-        median(bareScript),
+        bareLong.longestMs,
         'bare three.js',
       ),
+      row('scrub to frame drawn', { satellites: 10000, seeks: 10 }, median(scrubs), 'ms', 150, 'target'),
     )
 
     // 3. Navigation → first frame with satellites, median of three loads each.
@@ -298,14 +332,26 @@ async function main(): Promise<void> {
     server = await serve(app, bare)
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
     const rows = await measure(base, seconds)
+    // What the page loads before its first frame (its scripts, their preloads and the engine's
+    // worker), then everything including the chunks that load on demand (charts, compare).
+    const first = [...(await pageScripts(app, 'index.html')), ...(await jsFiles(app)).filter(isWorker)]
+    // The bare page's own script (three.js); not its on-demand Earth chunk.
+    const bareJs = (await gzippedJs(bare, await pageScripts(bare, 'bench/bare-three.html'))) / 1024
     rows.push(
+      row(
+        'gzipped JavaScript before the first frame',
+        { build: 'dist' },
+        (await gzippedJs(app, first)) / 1024,
+        'KiB',
+        bareJs,
+        'bare three.js',
+      ),
       row(
         'gzipped JavaScript',
         { build: 'dist' },
         (await gzippedJs(app)) / 1024,
         'KiB',
-        // The bare page's own script (three.js); not its on-demand Earth chunk.
-        (await gzippedJs(bare, await pageScripts(bare, 'bench/bare-three.html'))) / 1024,
+        bareJs,
         'bare three.js',
       ),
     )

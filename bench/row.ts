@@ -1,3 +1,6 @@
+import v8 from 'node:v8'
+import vm from 'node:vm'
+
 // One line of `npm run bench`: a figure beside a baseline measured in the same run, so the
 // ratio stays meaningful on a shared, noisy machine.
 export interface BenchRow {
@@ -61,3 +64,7 @@ export function printRows(rows: BenchRow[], json: boolean): void {
   const widths = table[0].map((_, c) => Math.max(...table.map((t) => t[c].length)))
   for (const t of table) process.stdout.write(`${t.map((cell, c) => cell.padEnd(widths[c])).join('  ')}\n`)
 }
+
+v8.setFlagsFromString('--expose-gc')
+/** A full garbage collection (the flag set at run time: `npm run bench` needs no node option). */
+export const fullGc = vm.runInNewContext('gc') as () => void

@@ -1,6 +1,6 @@
 // `npm run bench`: every benchmark row, each figure beside a baseline measured in the same run.
 // Prints a table; with --json, an array of { name, params, value, unit, baseline, baselineName,
-// ratio }. Select groups with --only engine,assignment,planners,isolation.
+// ratio }. Select groups with --only engine,assignment,planners,isolation,scale.
 
 import { type BenchArgs, parseBenchArgs } from './args'
 import { assignmentRows } from './assignment'
@@ -8,12 +8,14 @@ import { engineRows } from './engine'
 import { isolationRows } from './isolation'
 import { plannerRows } from './planners'
 import { type BenchRow, printRows } from './row'
+import { scaleRows } from './scale'
 
 const GROUPS: Record<string, () => Promise<BenchRow[]>> = {
   engine: engineRows,
   assignment: assignmentRows,
   planners: plannerRows,
   isolation: isolationRows,
+  scale: scaleRows,
 }
 
 async function main(): Promise<void> {

@@ -3,17 +3,15 @@
 // scenarios (.json) or planner modules (.js, .mjs, .ts); keyboard shortcuts work everywhere
 // outside text fields.
 
-import { type DragEvent, useState } from 'react'
+import { type DragEvent, lazy, Suspense, useState } from 'react'
 import type { PanelTab } from '../store/appStore'
 import { MAX_STRATEGIES } from '../worker/protocol'
 import { HelpOverlay } from './HelpOverlay'
 import { useKeyboard } from './keyboard'
 import { LoadErrors, Messages } from './Notices'
 import { Alerts } from './panels/Alerts'
-import { Compare } from './panels/Compare'
 import { DecisionLog } from './panels/DecisionLog'
 import { Inspector } from './panels/Inspector'
-import { Metrics } from './panels/Metrics'
 import { Overview } from './panels/Overview'
 import { usePlugins } from './plugins/context'
 import { openAnyFile } from './plugins/drop'
@@ -23,6 +21,11 @@ import { useAllSims, useApp, useSession } from './session-context'
 import { Timeline } from './Timeline'
 import { TopBar } from './TopBar'
 import { Viewports } from './Viewports'
+
+// What the first frame does not need loads when first opened: the charts (uPlot) and the compare
+// view are separate chunks, so the page draws the Earth sooner.
+const Metrics = lazy(() => import('./panels/Metrics').then((m) => ({ default: m.Metrics })))
+const Compare = lazy(() => import('./panels/Compare').then((m) => ({ default: m.Compare })))
 
 const TABS: { id: PanelTab; label: string }[] = [
   { id: 'overview', label: 'Overview' },
@@ -82,10 +85,10 @@ function SidePanel() {
           <Alerts />
         ) : tab === 'decisions' ? (
           <DecisionLog />
-        ) : tab === 'metrics' ? (
-          <Metrics />
         ) : (
-          <Compare />
+          <Suspense fallback={<p className="muted">Loading…</p>}>
+            {tab === 'metrics' ? <Metrics /> : <Compare />}
+          </Suspense>
         )}
       </div>
     </aside>

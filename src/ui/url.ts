@@ -10,6 +10,7 @@ import type { AppState } from '../store/appStore'
 import { pushMessage } from '../store/appStore'
 import type { Session } from '../store/session'
 import type { Speed } from '../worker/protocol'
+import { MAX_STRESS_SATELLITES } from '../worker/stress'
 import { findEntry, LIBRARY } from './library'
 
 export interface UrlState {
@@ -58,7 +59,7 @@ export function readUrl(search: string): UrlState {
   const sat = q.get('sat')
   if (sat && sat.length <= 80) out.sat = sat
   const stress = Number(q.get('stress'))
-  if (q.get('stress') !== null && Number.isInteger(stress) && stress >= 1 && stress <= 10_000)
+  if (q.get('stress') !== null && Number.isInteger(stress) && stress >= 1 && stress <= MAX_STRESS_SATELLITES)
     out.stress = stress
   if (q.get('render') === 'always') out.renderAlways = true
   const play = q.get('play')

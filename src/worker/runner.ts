@@ -18,7 +18,7 @@ import { strategyDigest } from './digest'
 import { FramePacker } from './frames'
 import type { FromWorker, ScenarioSource, ToWorker } from './protocol'
 import { buildRun, type ExtraStrategy, errorText, type Run, type RunOptions } from './run'
-import { stressScenarioText } from './stress'
+import { MAX_STRESS_SATELLITES, stressScenarioText } from './stress'
 import { type ControlOutput, type LoopHost, TimeControls } from './time-controls'
 import { type BindOptions, bindUserStrategy, UserStrategies } from './user-strategies'
 
@@ -88,7 +88,7 @@ export class SimRunner {
         this.load(msg.text, msg.file, msg.source, msg)
         return
       case 'loadStress': {
-        const n = Math.max(1, Math.min(10_000, Math.floor(Number(msg.satellites) || 1000)))
+        const n = Math.max(1, Math.min(MAX_STRESS_SATELLITES, Math.floor(Number(msg.satellites) || 1000)))
         this.load(stressScenarioText(n), `stress-${n}`, { kind: 'stress', satellites: n }, msg, 8)
         if (this.run && msg.play !== undefined) controls.play(msg.play)
         return

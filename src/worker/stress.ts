@@ -1,9 +1,11 @@
 // A synthetic scenario for stress tests and `npm run bench:browser`: N satellites in Walker
-// shells (at most 2,000 per shell, as the format allows), one ground station, no tasks, no
+// shells of at most 2,000 (up to 15 shells at different heights and inclinations, so the picture
+// is not one sheet of satellites), one ground station, no tasks, no
 // events and one strategy without planners. It goes through the same loader as any file, so
 // what the app draws for it is what it would draw for a real constellation of that size.
 
-export const MAX_STRESS_SATELLITES = 10_000
+/** 30,000: about the public catalogue of tracked objects (issue 13's app target). */
+export const MAX_STRESS_SATELLITES = 30_000
 const PER_SHELL = 2000
 
 /** The largest divisor of n that is at most `max` (at least 1). */

@@ -80,7 +80,7 @@ describe('what is under way at t = 0', () => {
   it('counts a contact in progress at the start', () => {
     // Put a station right under a satellite at the epoch: it sees it from the first instant.
     const probe = createSimulation(makeSpec({ satellites: walker(1, 1, 0, 550, 53), groundStations: [] }))
-    const [lat, lon] = probe.state().geo
+    const [lat, lon] = probe.geodetic()
     const spec = makeSpec({
       durationS: 120,
       satellites: walker(1, 1, 0, 550, 53),

@@ -54,7 +54,7 @@ describe('references between parts of the file', () => {
       r.events[0].satellite = 'P9-S9'
     })
     expect(problems(raw)).toEqual([
-      `${FILE}: constellation.walker.satellites: expected an integer from 1 to 2000, got "many"`,
+      `${FILE}: constellation.walker.satellites: expected an integer from 1 to 100000, got "many"`,
     ])
   })
 

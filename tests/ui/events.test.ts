@@ -85,6 +85,9 @@ describe('format and URL', () => {
     })
     expect(readUrl('?scenario=../../x&strategies=%3Cscript%3E&seed=-1&t=abc&stress=99999')).toEqual({})
     expect(readUrl('?seed=4294967296').seed).toBeUndefined()
+    // The stress path goes up to 30,000 satellites (about the public catalogue), no further.
+    expect(readUrl('?stress=30000').stress).toBe(30000)
+    expect(readUrl('?stress=30001').stress).toBeUndefined()
     expect(readUrl('?stress=1000&play=max&render=always')).toEqual({
       stress: 1000,
       play: 'max',

@@ -1,11 +1,13 @@
-// The per-step geometry pass over every satellite: ECI → ECEF → geodetic, eclipse, and
-// visibility from every station. This is the hot loop of the engine: no allocation, no
-// trigonometry per satellite (the Earth rotation's cos/sin are computed once per step), and the
-// elevation mask is checked on squared quantities so no square root or arcsine is needed.
+// The per-step geometry pass over every satellite: ECI → ECEF, eclipse, and visibility from
+// every station. This is the hot loop of the engine: no allocation, no trigonometry per
+// satellite (the Earth rotation's cos/sin are computed once per step), and the elevation mask is
+// checked on squared quantities so no square root or arcsine is needed. Visibility is tested
+// against each station's local vertical in Earth-fixed coordinates, so the satellite's geodetic
+// latitude and height are not needed here: geodetic.ts computes them when something reads them.
 
 import { R_EARTH } from '../constants'
-import { ecefToGeodetic } from '../frames'
 import { type SimState, stationWords } from './state'
+import { bandList } from './station-bands'
 import type { World } from './world'
 
 const R2 = R_EARTH * R_EARTH
@@ -34,6 +36,12 @@ function seenScratch(ns: number): Uint8Array {
   return seen
 }
 
+let wordsNow = new Uint32Array(0)
+function wordScratch(words: number): Uint32Array {
+  if (wordsNow.length !== words) wordsNow = new Uint32Array(words)
+  return wordsNow
+}
+
 let down = new Uint8Array(0)
 function stationDownScratch(ns: number): Uint8Array {
   if (down.length !== ns) down = new Uint8Array(ns)
@@ -49,7 +57,7 @@ const result: GeometryStepResult = {
 }
 
 /**
- * Updates ecef, geo, sunlit and visible for all satellites from `pos`. `sun` is the unit Sun
+ * Updates ecef, sunlit and visible for all satellites from `pos` (and marks geo stale). `sun` is the unit Sun
  * direction in ECI; `gmst` Earth's rotation angle. Stations in an outage see nothing.
  * Also finds, per station, the visible satellite with the most stored data (`bestSat`, -1 when
  * none): the default downlink choice. Returns a module-level object (overwritten next call).
@@ -66,12 +74,15 @@ export function geometryPass(
   const ns = world.stations.length
   const pos = s.pos
   const ecef = s.ecef
-  const geo = s.geo
   const frames = world.stationFrames
   const sinMask = world.sinMask
   const visible = s.visible
   const words = stationWords(ns)
   const upDot = world.stationUpDot
+  const bands = world.stationBands
+  const candStart = bands.start
+  const candidates = bands.stations
+  const maskNow = wordScratch(words)
   const stationDown = stationDownScratch(ns)
   for (let j = 0; j < ns; j++) stationDown[j] = !Number.isNaN(s.outageEndS[j]) ? 1 : 0
   const stationSeen = seenScratch(ns)
@@ -84,6 +95,7 @@ export function geometryPass(
   bestSat.fill(-1)
   bestBits.fill(0)
   const storage = s.storageBits
+  s.geoFresh = false
   let newContacts = 0
   let visiblePairs = 0
   let eclipsed = 0
@@ -99,10 +111,10 @@ export function geometryPass(
     ecef[o] = ex
     ecef[o + 1] = ey
     ecef[o + 2] = z
-    ecefToGeodetic(ex, ey, z, geo, o)
     // Cylindrical shadow: behind Earth along −Sun and within one Earth radius of the axis.
     const along = x * sx + y * sy + z * sz
-    const shadow = along < 0 && x * x + y * y + z * z - along * along < R2
+    const r2 = x * x + y * y + z * z
+    const shadow = along < 0 && r2 - along * along < R2
     if (shadow && s.failed[k] === 0) {
       eclipsed++
       if (s.sunlit[k] !== 0) eclipseEntries++
@@ -116,31 +128,33 @@ export function geometryPass(
     }
     // Only a satellite with data and power competes for a station's antenna this step.
     const bits = s.safe[k] === 0 ? storage[k] : 0
-    for (let w = 0; w < words; w++) {
-      const j0 = w * 32
-      const j1 = Math.min(ns, j0 + 32)
-      let mask = 0
-      for (let j = j0; j < j1; j++) {
-        const f = 6 * j
-        // Height above the station's horizon plane: (sat − station)·up = sat·up − station·up.
-        const up = ex * frames[f + 3] + ey * frames[f + 4] + z * frames[f + 5] - upDot[j]
-        const m = sinMask[j]
-        if (up <= 0 && m >= 0) continue
-        const dx = ex - frames[f]
-        const dy = ey - frames[f + 1]
-        const dz = z - frames[f + 2]
-        const d2 = dx * dx + dy * dy + dz * dz
-        // sin(elevation) = up / |d| ≥ m, written without the root (sign-aware for negative masks).
-        const see = m >= 0 ? up * up >= m * m * d2 : up >= 0 || up * up <= m * m * d2
-        if (!see || stationDown[j] !== 0) continue
-        mask |= 1 << (j - j0)
-        stationSeen[j] = 1
-        visiblePairs++
-        if (bits > bestBits[j]) {
-          bestBits[j] = bits
-          bestSat[j] = k
-        }
+    for (let w = 0; w < words; w++) maskNow[w] = 0
+    // Coarse cone test: only the stations of this satellite's latitude band and radius class.
+    const list = bandList(bands, r2, r2 > 0 ? z / Math.sqrt(r2) : 0)
+    for (let i = candStart[list], end = candStart[list + 1]; i < end; i++) {
+      const j = candidates[i]
+      const f = 6 * j
+      // Height above the station's horizon plane: (sat − station)·up = sat·up − station·up.
+      const up = ex * frames[f + 3] + ey * frames[f + 4] + z * frames[f + 5] - upDot[j]
+      const m = sinMask[j]
+      if (up <= 0 && m >= 0) continue
+      const dx = ex - frames[f]
+      const dy = ey - frames[f + 1]
+      const dz = z - frames[f + 2]
+      const d2 = dx * dx + dy * dy + dz * dz
+      // sin(elevation) = up / |d| ≥ m, written without the root (sign-aware for negative masks).
+      const see = m >= 0 ? up * up >= m * m * d2 : up >= 0 || up * up <= m * m * d2
+      if (!see || stationDown[j] !== 0) continue
+      maskNow[j >> 5] |= 1 << (j & 31)
+      stationSeen[j] = 1
+      visiblePairs++
+      if (bits > bestBits[j]) {
+        bestBits[j] = bits
+        bestSat[j] = k
       }
+    }
+    for (let w = 0; w < words; w++) {
+      const mask = maskNow[w]
       const old = visible[vo + w]
       if (mask !== old) {
         // Passes that began this step: bits set now and not before.

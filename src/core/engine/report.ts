@@ -5,6 +5,7 @@
 import type { SimEvent } from '../events'
 import { type Better, METRICS, type MetricKey, NONDETERMINISTIC_METRICS } from '../metrics'
 import type { Ctx } from './context'
+import { freshGeodetic } from './geodetic'
 import { currentMetrics } from './measure'
 import { STATUS_NAMES } from './state'
 import { type TimingReport, timingReport } from './timing'
@@ -80,6 +81,7 @@ export function buildReport(ctx: Ctx, seed: number, options: ReportOptions = {})
     metrics[def.key] = { label: def.label, value: values[def.key], unit: def.unit, better: def.better }
   }
   const count = (type: SimEvent['type']) => s.events.reduce((n, e) => n + (e.type === type ? 1 : 0), 0)
+  const geo = freshGeodetic(s)
   const satellites: SatelliteReport[] = world.sats.map((sat, k) => {
     const o = 3 * k
     const placed = s.decayedAtS[k] !== 0
@@ -93,9 +95,9 @@ export function buildReport(ctx: Ctx, seed: number, options: ReportOptions = {})
       velocityEciKmS: placed
         ? [r(s.vel[o] / 1000, 6), r(s.vel[o + 1] / 1000, 6), r(s.vel[o + 2] / 1000, 6)]
         : null,
-      latDeg: placed ? r((s.geo[o] * 180) / Math.PI, 4) : null,
-      lonDeg: placed ? r((s.geo[o + 1] * 180) / Math.PI, 4) : null,
-      altKm: placed ? r(s.geo[o + 2] / 1000, 3) : null,
+      latDeg: placed ? r((geo[o] * 180) / Math.PI, 4) : null,
+      lonDeg: placed ? r((geo[o + 1] * 180) / Math.PI, 4) : null,
+      altKm: placed ? r(geo[o + 2] / 1000, 3) : null,
       batterySoc: r(socOf(ctx, k), 4),
       propellantKg: r(s.propellantKg[k], 4),
       storageMb: r(s.storageBits[k] / 1e6, 3),

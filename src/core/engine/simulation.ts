@@ -6,7 +6,7 @@
 import type { ManeuverDecision } from '../decisions'
 import type { SimEvent } from '../events'
 import { targetInFootprint } from '../geometry'
-import { workProblems } from '../limits'
+import { estimateWork, type RunSize, workProblems } from '../limits'
 import type { MetricSeries, MetricValues } from '../metrics'
 import { METRICS } from '../metrics'
 import type { ScenarioSpec, StrategySpec } from '../spec'
@@ -15,6 +15,7 @@ import { gmstRad } from '../time'
 import type { WorldView } from '../view'
 import type { Ctx, EnginePlanner, SimulationOptions } from './context'
 import { copyDecision, validateDecision } from './decision-check'
+import { freshGeodetic } from './geodetic'
 import { type GeometryStepResult, geometryPass } from './geometry-pass'
 import { decaySatellite, failSatellite, healthPass, sampleTelemetry } from './health'
 import { executeManeuver } from './maneuver'
@@ -43,6 +44,16 @@ export const DEFAULT_TELEMETRY_WINDOW = 288
 const MANEUVER_DISPLAY_S = 600
 /** A spare whose last slot-recovery burn leaves it this close to the slot has filled it. */
 export const SLOT_TOLERANCE_M = 50_000
+
+function runSize(spec: ScenarioSpec): RunSize {
+  return {
+    durationS: spec.durationS,
+    stepS: spec.stepS,
+    sampleEveryS: spec.sampleEveryS,
+    satellites: spec.satellites.length,
+    stations: spec.groundStations.length,
+  }
+}
 
 /** A mistake in how the engine was called (unknown strategy, bad option): shown to the user. */
 export class SimulationError extends Error {
@@ -86,6 +97,8 @@ export interface Simulation {
   report(options?: ReportOptions): SimReport
   /** Live state arrays for fast display (read-only by convention; copied by snapshot()). */
   state(): SimState
+  /** Geodetic lat (rad), lon (rad), height (m) of every satellite now, 3 each (computed on demand). */
+  geodetic(): Float64Array
   /** Satellite k's orbit as propagated now: elements and the time they hold at, or its TLE. */
   orbit(k: number): OrbitFact
   /** Increases whenever an orbit may have changed (a burn, a restore); compare, don't count. */
@@ -109,17 +122,14 @@ export function createSimulation(
     throw new SimulationError(`seed must be an integer from 0 to 4294967295, got ${options.seed}`)
   const seed = options.seed ?? spec.seed
   // The loader refuses these first; this guards specs built by hand.
-  const tooBig = workProblems({
-    durationS: spec.durationS,
-    stepS: spec.stepS,
-    sampleEveryS: spec.sampleEveryS,
-    satellites: spec.satellites.length,
-    stations: spec.groundStations.length,
-  })
+  const tooBig = workProblems(runSize(spec))
   if (tooBig.length > 0)
     throw new SimulationError(`scenario ${spec.id}: ${tooBig.map((p) => p.message).join('; ')}`)
   const effective: ScenarioSpec = { ...spec, seed }
-  const world = buildWorld(effective, options.telemetryWindow ?? DEFAULT_TELEMETRY_WINDOW)
+  // A ring longer than the run's samples (+1: the closing sample) never fills: it would only
+  // hold zeros (3.4 kB per satellite at the default 288), so it is cut to what the run can use.
+  const runSamples = estimateWork(runSize(spec)).samples + 1
+  const world = buildWorld(effective, Math.min(options.telemetryWindow ?? DEFAULT_TELEMETRY_WINDOW, runSamples))
   const prop = createPropagator(world, spec.j2)
   const planners = orderPlanners(options.planners ?? [])
   const s0 = initialState(world, prop.save())
@@ -388,6 +398,7 @@ export function createSimulation(
     },
     report: (opts) => buildReport(ctx, seed, opts),
     state: () => ctx.s,
+    geodetic: () => freshGeodetic(ctx.s),
     orbit: (k) => prop.orbitOf(k),
     orbitRevision: () => prop.revision(),
   }

@@ -54,7 +54,10 @@ export interface SimState {
   pos: Float64Array // ECI m, 3 per satellite
   vel: Float64Array // ECI m/s
   ecef: Float64Array // m
-  geo: Float64Array // lat rad, lon rad, alt m
+  /** lat rad, lon rad, alt m: stale after each geometry pass; read it through freshGeodetic. */
+  geo: Float64Array
+  /** Whether geo holds the positions of the last geometry pass. */
+  geoFresh: boolean
   sunlit: Uint8Array
   status: Uint8Array
   failed: Uint8Array
@@ -152,6 +155,7 @@ export function initialState(world: World, kepler: Float64Array): SimState {
     vel: new Float64Array(3 * n),
     ecef: new Float64Array(3 * n),
     geo: new Float64Array(3 * n),
+    geoFresh: false,
     // Sunlit until the first geometry pass says otherwise, so a satellite that starts in the
     // shadow counts as an eclipse entry at t = 0.
     sunlit: new Uint8Array(n).fill(1),

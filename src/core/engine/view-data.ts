@@ -5,6 +5,7 @@
 
 import type { SimEvent } from '../events'
 import type { Ctx } from './context'
+import { freshGeodetic } from './geodetic'
 import type { PackedView, PortableViewData, TelemetryDelta, TelemetryRing, ViewData } from './planner-io'
 import { elementsFromState } from './propagator'
 import { STATUS_NAMES } from './state'
@@ -48,6 +49,7 @@ export function packView(ctx: Ctx, plannerId: string, trigger: string): PackedVi
   const { world, s } = ctx
   const n = world.satCount
   const sats = new Float64Array(n * SAT_FIELDS)
+  const geo = freshGeodetic(s)
   for (let k = 0; k < n; k++) {
     const b = k * SAT_FIELDS
     const o = 3 * k
@@ -58,7 +60,7 @@ export function packView(ctx: Ctx, plannerId: string, trigger: string): PackedVi
     for (let j = 0; j < 3; j++) {
       sats[b + F.pos + j] = s.pos[o + j]
       sats[b + F.vel + j] = s.vel[o + j]
-      sats[b + F.geo + j] = s.geo[o + j]
+      sats[b + F.geo + j] = geo[o + j]
     }
     sats[b + F.sunlit] = s.sunlit[k]
     sats[b + F.soc] = socOf(ctx, k)

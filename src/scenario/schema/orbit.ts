@@ -12,8 +12,13 @@ import { expecting, num, oneOf, strict } from './fields'
 const R_EARTH_KM = R_EARTH / 1000
 /** Beyond the Earth's sphere of influence (~925 000 km) a geocentric orbit means nothing. */
 const MAX_ORBIT_KM = 1e6
-/** Generous caps that keep a typo ("satellites": 2400000) from freezing the browser. */
-export const MAX_WALKER_SATELLITES = 2000
+/**
+ * Satellites in one Walker pattern. A pattern costs nothing to read (it is one number), so this
+ * cap only stops a typo ("satellites": 2400000); 100,000 is the headless target of issue 13 (a
+ * 100,000-satellite shell runs for an hour at a 60 s step). What a run may cost is bounded by the
+ * work estimate in core/limits.ts, checked before the run starts.
+ */
+export const MAX_WALKER_SATELLITES = 100_000
 
 function angle(description: string) {
   return num({ min: -360, max: 360 }, description)

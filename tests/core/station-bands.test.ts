@@ -1,0 +1,72 @@
+// The coarse cone test may only ever let too many stations through, never too few: every
+// station that sees a point by the exact elevation test must be in that point's candidate list.
+// Points are drawn where a wrong bound would show: near each radius class's outer edge and near
+// the stations' horizons, from the equator to the poles.
+
+import { describe, expect, it } from 'vitest'
+import { DEG, R_EARTH } from '../../src/core'
+import { bandList, buildStationBands } from '../../src/core/engine/station-bands'
+import { elevationRad, stationFrame } from '../../src/core/geometry'
+import { createRng } from '../../src/core/rng'
+
+const lats = [-89.9, -75, -52, -30, -8, 0, 12, 33, 48, 64, 81, 89.9]
+const masks = [0, 0.2, 5, 30, -3]
+
+describe('station bands (coarse cone test)', () => {
+  it('keep every station that sees a point by the exact test', () => {
+    const ns = lats.length * masks.length
+    const frames = new Float64Array(6 * ns)
+    const sinMask = new Float64Array(ns)
+    const maskRad: number[] = []
+    let j = 0
+    for (const lat of lats) {
+      for (const m of masks) {
+        stationFrame(lat * DEG, ((37 * j) % 360) * DEG, (j % 4) * 1500, frames, 6 * j)
+        sinMask[j] = Math.sin(m * DEG)
+        maskRad.push(m * DEG)
+        j++
+      }
+    }
+    const bands = buildStationBands(frames, sinMask)
+    const rng = createRng(11)
+    const edges = [1.0, 1.04, 1.08, 1.12, 1.16, 1.2, 1.3, 1.5, 2, 3, 6, 7]
+    const missed: string[] = []
+    let seen = 0
+    let offered = 0
+    let leoPoints = 0
+    for (let n = 0; n < 60000; n++) {
+      // Near a station: up to 90° away, so horizons are crossed in every direction.
+      const st = Math.floor(rng.next() * ns)
+      const edge = edges[Math.floor(rng.next() * edges.length)]
+      const r = R_EARTH * (edge - 0.002 * rng.next() + 0.0005)
+      const sx = frames[6 * st]
+      const sy = frames[6 * st + 1]
+      const sz = frames[6 * st + 2]
+      const dir = [
+        sx + (rng.next() - 0.5) * 2 * R_EARTH,
+        sy + (rng.next() - 0.5) * 2 * R_EARTH,
+        sz + (rng.next() - 0.5) * 2 * R_EARTH,
+      ]
+      const len = Math.hypot(dir[0], dir[1], dir[2])
+      const x = (dir[0] / len) * r
+      const y = (dir[1] / len) * r
+      const z = (dir[2] / len) * r
+      const list = bandList(bands, x * x + y * y + z * z, z / r)
+      const candidates = new Set(bands.stations.subarray(bands.start[list], bands.start[list + 1]))
+      if (edge <= 1.08) {
+        offered += candidates.size
+        leoPoints++
+      }
+      for (let k = 0; k < ns; k++) {
+        if (elevationRad(frames, 6 * k, x, y, z) < maskRad[k]) continue
+        seen++
+        if (!candidates.has(k)) missed.push(`station ${k} point r=${(r / R_EARTH).toFixed(4)} Rₑ`)
+      }
+    }
+    expect(missed.slice(0, 5)).toEqual([])
+    expect(seen).toBeGreaterThan(10000)
+    // And it is a real filter: in LEO well under all the stations (a fifth have negative masks
+    // and are always offered).
+    expect(offered / leoPoints).toBeLessThan(0.6 * ns)
+  })
+})
