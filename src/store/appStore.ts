@@ -49,6 +49,8 @@ export interface AppState {
   resetRequest: number
   /** Render every animation frame even when nothing moves (benchmarks measure the render rate). */
   renderAlways: boolean
+  /** Compare mode: dim what is the same in every strategy, highlight what differs. */
+  differences: boolean
 }
 
 export type AppStore = StoreApi<AppState>
@@ -81,6 +83,7 @@ export function initialAppState(): AppState {
     focusRequest: 0,
     resetRequest: 0,
     renderAlways: false,
+    differences: false,
   }
 }
 

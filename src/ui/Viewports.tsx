@@ -134,6 +134,7 @@ function Viewport({
   const renderAlways = useApp((s) => s.renderAlways)
   const focusRequest = useApp((s) => s.focusRequest)
   const resetRequest = useApp((s) => s.resetRequest)
+  const differences = useApp((s) => s.differences)
   const [hover, setHover] = useState<HoverInfo | null>(null)
   // A new scenario gets a fresh canvas, mounted a moment after the old one is gone: mounting the
   // scene of another scenario into a live canvas makes its labels (drei <Html>, each its own
@@ -199,6 +200,7 @@ function Viewport({
             onHover={setHover}
             focusRequest={focusRequest}
             resetRequest={resetRequest}
+            differences={differences && count > 1}
           />
           <FrameProbe holder={holder} index={index} />
           <WakeOnFrame />
@@ -224,6 +226,7 @@ export function Viewports() {
   const strategies = useApp((s) => s.strategies)
   const loading = useApp((s) => s.loading)
   const [linked, setLinked] = useState(true)
+  const differences = useApp((s) => s.differences)
   const share = useMemo<CameraShare>(
     () => ({ master: 0, version: 0, position: new Vector3(), quaternion: new Quaternion() }),
     [],
@@ -241,6 +244,20 @@ export function Viewports() {
           <label className="check" title="Move all viewports together">
             <input type="checkbox" checked={linked} onChange={(e) => setLinked(e.target.checked)} />
             Link cameras
+          </label>
+        ) : null}
+        {count > 1 ? (
+          <label
+            className="check"
+            title="Dim the tasks and satellites whose outcome is the same in every strategy; highlight the rest"
+          >
+            <input
+              type="checkbox"
+              data-testid="differences-toggle"
+              checked={differences}
+              onChange={(e) => session.app.setState({ differences: e.target.checked })}
+            />
+            Differences
           </label>
         ) : null}
         <button

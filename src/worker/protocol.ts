@@ -88,7 +88,26 @@ export interface StrategyFrame {
   status: Uint8Array
   /** Station index each satellite transmits to this step, -1 for none. */
   linkStation: Int16Array
+  /**
+   * TASK_CODE per task of the scenario (initial tasks, then task-burst tasks in event order):
+   * this strategy's outcome of each. Optional for hand-made frames (then drawn by time only).
+   */
+  taskState?: Uint8Array
+  /** Per task, the satellite (frame index) assigned to it while the assignment stands, else -1. */
+  taskSatellite?: Int16Array
 }
+
+/** A task's outcome as a frame carries it (one byte per task). */
+export const TASK_CODE = {
+  unknown: 0,
+  pending: 1,
+  open: 2,
+  assigned: 3,
+  captured: 4,
+  delivered: 5,
+  missed: 6,
+} as const
+export type TaskCode = (typeof TASK_CODE)[keyof typeof TASK_CODE]
 
 export interface FrameMessage {
   type: 'frame'
