@@ -1,8 +1,9 @@
-// Compare mode: the side-by-side metrics table (the better value marked with core's bestIndex,
-// the same rule `sim compare` applies) and the moments where the strategies' planners did
+// Compare mode: the side-by-side metrics table (a meaningfully better value marked with core's
+// honestBest, the same rule `sim compare` applies; each row says in one line what it measures) and the moments where the strategies' planners did
 // different things, each a button that jumps the time there.
 
-import { bestIndex, METRICS, NONDETERMINISTIC_METRICS } from '../../core/metrics'
+import { eligibleFor, honestBest } from '../../core/best'
+import { METRICS, NONDETERMINISTIC_METRICS } from '../../core/metrics'
 import { currentEvents } from '../../store/simStore'
 import { divergences, EVENT_LABEL } from '../events'
 import { formatDuration, formatNumber, formatOffset } from '../format'
@@ -51,6 +52,11 @@ export function Compare() {
           </button>
         )}
       </p>
+      <p className="muted small">
+        ★ marks a value better than every other strategy's by more than the metric's tolerance, among the
+        strategies that reached the objective (Δv and propellant count only for strategies that filled a
+        slot).
+      </p>
       <table className="compare-table" data-testid="compare-table">
         <thead>
           <tr>
@@ -69,14 +75,22 @@ export function Compare() {
         <tbody>
           {shown.map((def) => {
             const values = sims.map((s) => s.metrics?.[def.key] ?? null)
-            const best = bestIndex(def, values)
+            const verdict = honestBest(def, {
+              values,
+              eligible: eligibleFor(
+                def.key,
+                sims.map((s) => s.metrics),
+              ),
+            })
+            const best = verdict.index
             return (
-              <tr key={def.key} data-metric={def.key}>
-                <th scope="row" title={def.description}>
+              <tr key={def.key} data-metric={def.key} data-why={verdict.why}>
+                <th scope="row">
                   {def.label}
                   <span className="unit">
                     {def.unit} · {def.better === 'higher' ? '↑' : '↓'}
                   </span>
+                  <span className="metric-explain">{def.description}</span>
                 </th>
                 {values.map((v, k) => (
                   <td
@@ -88,7 +102,7 @@ export function Compare() {
                   >
                     {formatNumber(v, 4)}
                     {k === best ? (
-                      <span className="star" title="better">
+                      <span className="star" title={`better: ${verdict.why}`}>
                         {' '}
                         ★
                       </span>
