@@ -5,14 +5,14 @@ import { App } from './ui/App'
 import { SessionContext } from './ui/session-context'
 import { loadFromUrl, readUrl, startUrlSync } from './ui/url'
 import { RENDER_STATS } from './ui/Viewports'
-import { startSimWorker } from './worker/client'
+import { seedWorkerCount, startSeedWorker, startSimWorker } from './worker/client'
 import './ui/app.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
 
 // One session (one worker) for the page, made outside React so StrictMode cannot double it.
-const session = createSession(startSimWorker)
+const session = createSession(startSimWorker, { startSeedWorker, seedWorkers: seedWorkerCount() })
 loadFromUrl(session, readUrl(location.search))
 startUrlSync(session)
 // For tests and benchmarks: the stores, read-only by convention.

@@ -7,6 +7,7 @@ import type { ScenarioSpec } from '../core/spec'
 import type { FrameMessage, FromWorker, ScenarioSource, Speed, ToWorker } from '../worker/protocol'
 import { type AppStore, createAppStore, type PanelTab, pushMessage } from './appStore'
 import { applyOrbits, emptyOrbitBook, type OrbitBook } from './orbit-book'
+import { createSeedRuns, type SeedPortLike, type SeedRuns } from './seedRuns'
 import { createSimStore } from './simStore'
 
 /** Frames kept for giving their buffers back; beyond this (nothing is being drawn) they are dropped. */
@@ -49,6 +50,10 @@ export interface Session {
   /** The scene drew the frame with this seq (the worker paces its frames by it). */
   frameShown(seq: number): void
   loadText(request: LoadRequest, wishes?: LoadWishes): void
+  /** The text of the scenario running now, or null (none yet, or a synthetic stress run). */
+  scenarioText(): LoadRequest | null
+  /** Multi-seed compare in workers of its own, when the session was given a way to start them. */
+  seeds: SeedRuns | null
   loadStress(satellites: number, wishes?: { timeS?: number; play?: Speed }): void
   play(speed?: Speed): void
   pause(): void
@@ -73,6 +78,9 @@ export interface SessionOptions {
   /** How long the worker may stay silent while it should be busy before the UI says so. */
   stallMs?: number
   now?: () => number
+  /** Starts a multi-seed worker (the browser's `sim compare --seeds`), and how many to use. */
+  startSeedWorker?: () => SeedPortLike
+  seedWorkers?: number
 }
 
 const STALL_TEXT = 'The simulation is not responding. It may be stuck in a planner; restart it to go on.'
@@ -202,7 +210,8 @@ export function createSession(startPort: () => SimPortLike, options: SessionOpti
         const recycle: ArrayBuffer[] = []
         while (unreturned.length > 0 && (unreturned[0].seq ?? 0) < seq - 1) {
           for (const f of unreturned.shift()!.frames) {
-            for (const b of [f.positionsKm.buffer, f.status.buffer, f.linkStation.buffer])
+            const buffers = [f.positionsKm, f.status, f.linkStation, f.taskState, f.taskSatellite]
+            for (const b of buffers.map((a) => a?.buffer))
               if (b instanceof ArrayBuffer && b.byteLength > 0) recycle.push(b)
           }
         }
@@ -214,6 +223,8 @@ export function createSession(startPort: () => SimPortLike, options: SessionOpti
       frameListeners.add(fn)
       return () => frameListeners.delete(fn)
     },
+    scenarioText: () => (lastLoad && lastLoad.stress === null ? lastLoad.request : null),
+    seeds: options.startSeedWorker ? createSeedRuns(options.startSeedWorker, options.seedWorkers ?? 1) : null,
     loadText(request, wishes = {}) {
       pending = { request, stress: null }
       lastHeard = now()

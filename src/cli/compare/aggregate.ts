@@ -3,7 +3,7 @@
 // honestBest, the rule the browser's table applies too); and the first moment the
 // strategies' planners did something different.
 
-import { eligibleFor, formatElapsed, honestBest, METRICS, type MetricKey } from '../../core'
+import { eligibleFor, formatElapsed, honestBest, METRICS, type MetricKey, seedStats } from '../../core'
 import type { JobResult, TraceEntry } from './job'
 
 export interface MetricStats {
@@ -38,16 +38,6 @@ export interface Comparison {
   /** Per metric, the best strategy's name, or null when none is better. */
   best: Partial<Record<MetricKey, string | null>>
   firstDivergence: Divergence | null
-}
-
-const r4 = (x: number) => Math.round(x * 1e4) / 1e4
-
-function stats(values: (number | null)[]): Pick<MetricStats, 'mean' | 'sd' | 'min' | 'max'> {
-  const xs = values.filter((v): v is number => v !== null && Number.isFinite(v))
-  if (xs.length === 0) return { mean: null, sd: null, min: null, max: null }
-  const mean = xs.reduce((a, b) => a + b, 0) / xs.length
-  const sd = xs.length > 1 ? Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1)) : 0
-  return { mean: r4(mean), sd: r4(sd), min: Math.min(...xs), max: Math.max(...xs) }
 }
 
 function firstDivergence(
@@ -97,7 +87,7 @@ export function aggregate(
         unit: def.unit,
         better: def.better,
         perSeed,
-        ...stats(perSeed.map((p) => p.value)),
+        ...seedStats(perSeed.map((p) => p.value)),
       }
     }
     return { name, metrics }

@@ -9,6 +9,7 @@ import { divergences, EVENT_LABEL } from '../events'
 import { formatDuration, formatNumber, formatOffset } from '../format'
 import { useAllSims, useApp, useSession } from '../session-context'
 import { STRATEGY_COLOURS } from './Metrics'
+import { MultiSeed } from './MultiSeed'
 
 export function Compare() {
   const session = useSession()
@@ -114,6 +115,7 @@ export function Compare() {
           })}
         </tbody>
       </table>
+      <MultiSeed />
       <h2 className="section-title">
         Where they diverged <span className="count">{moments.length}</span>
       </h2>
