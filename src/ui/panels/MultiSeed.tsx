@@ -13,7 +13,7 @@ import { formatNumber } from '../format'
 import { useApp, useSession } from '../session-context'
 import { STRATEGY_COLOURS } from './Metrics'
 
-const PLOT_W = 72
+const PLOT_W = 56
 const PLOT_H = 12
 
 export function MultiSeed() {
@@ -132,7 +132,8 @@ function SeedStatsTable({ table }: { table: SeedTable }) {
                   data-best={k === verdict.index ? 'true' : undefined}
                   className={k === verdict.index ? 'best' : undefined}
                 >
-                  {c?.mean === null || !c ? '—' : `${formatNumber(c.mean, 4)} ± ${formatNumber(c.sd, 2)}`}
+                  {c?.mean === null || !c ? '—' : formatNumber(c.mean, 4)}
+                  {c?.mean === null || !c ? null : <span className="sd">± {formatNumber(c.sd, 2)}</span>}
                   {k === verdict.index ? <span title={`better: ${verdict.why}`}> ★</span> : null}
                   {c ? <Distribution stats={c} range={range} colour={STRATEGY_COLOURS[k % 4]} /> : null}
                 </td>
