@@ -1,13 +1,13 @@
 // Compare mode: the side-by-side metrics table (a meaningfully better value marked with core's
-// honestBest, the same rule `sim compare` applies; each row says in one line what it measures) and the moments where the strategies' planners did
-// different things, each a button that jumps the time there.
+// honestBest, the same rule `sim compare` applies; each row says in one line what it measures),
+// the multi-seed table, and where the strategies' planners diverged, grouped (Divergences.tsx).
 
 import { eligibleFor, honestBest } from '../../core/best'
 import { METRICS, NONDETERMINISTIC_METRICS } from '../../core/metrics'
 import { currentEvents } from '../../store/simStore'
-import { divergences, EVENT_LABEL } from '../events'
 import { formatDuration, formatNumber, formatOffset } from '../format'
 import { useAllSims, useApp, useSession } from '../session-context'
+import { Divergences } from './Divergences'
 import { STRATEGY_COLOURS } from './Metrics'
 import { MultiSeed } from './MultiSeed'
 
@@ -17,7 +17,6 @@ export function Compare() {
   const scenario = useApp((s) => s.scenario)
   const timeS = useApp((s) => s.timeS)
   const done = useApp((s) => s.done)
-  const { moments } = divergences(sims.map((s) => currentEvents(s)))
   if (!scenario) return null
   if (sims.length < 2) {
     return (
@@ -116,44 +115,7 @@ export function Compare() {
         </tbody>
       </table>
       <MultiSeed />
-      <h2 className="section-title">
-        Where they diverged <span className="count">{moments.length}</span>
-      </h2>
-      {moments.length === 0 ? (
-        <p className="muted">So far every strategy's planners did the same things.</p>
-      ) : (
-        <ol className="divergences" data-testid="divergences">
-          {moments.slice(0, 100).map((m, i) => (
-            <li key={m.t} className={i === 0 ? 'first' : undefined}>
-              <button
-                type="button"
-                className="linkish when"
-                onClick={() => session.seek(m.t)}
-                data-testid="divergence"
-                data-t={m.t}
-              >
-                {i === 0 ? 'First at ' : ''}
-                {formatOffset(m.t)}
-              </button>
-              <ul>
-                {m.actions.map((acts, k) => (
-                  <li key={sims[k].strategy}>
-                    <span
-                      className="strategy-name"
-                      style={{ color: STRATEGY_COLOURS[k % STRATEGY_COLOURS.length] }}
-                    >
-                      {sims[k].strategy}:
-                    </span>{' '}
-                    {acts.length === 0
-                      ? 'nothing different'
-                      : acts.map((e) => `${EVENT_LABEL[e.type]}: ${e.message}`).join(' · ')}
-                  </li>
-                ))}
-              </ul>
-            </li>
-          ))}
-        </ol>
-      )}
+      <Divergences names={sims.map((s) => s.strategy)} logs={sims.map((s) => currentEvents(s))} />
     </div>
   )
 }
