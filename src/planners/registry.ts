@@ -73,6 +73,33 @@ export class PlannerRegistry {
     }
     return { planners, problems }
   }
+
+  /**
+   * The parameters a strategy sets to something other than its planners' defaults, one line each
+   * ("allocation horizonH: 12 (default 6)"), so two strategies on the same planner read apart.
+   */
+  changedParams(strategy: StrategySpec): string[] {
+    const out: string[] = []
+    for (const kind of PLANNER_KINDS) {
+      const name = strategy[kind]
+      const p = name ? this.find(kind, name) : undefined
+      if (!p) continue
+      const set = p.params.safeParse(strategy.params[kind] ?? {})
+      const defaults = p.params.safeParse({})
+      if (!set.success || set.data === null || typeof set.data !== 'object') continue
+      const base = (defaults.success ? defaults.data : {}) as Record<string, unknown>
+      for (const [key, value] of Object.entries(set.data as Record<string, unknown>).sort(([a], [b]) =>
+        a < b ? -1 : a > b ? 1 : 0,
+      )) {
+        const was = base?.[key]
+        if (JSON.stringify(value) === JSON.stringify(was)) continue
+        out.push(
+          `${kind} ${key}: ${JSON.stringify(value)}${was === undefined ? '' : ` (default ${JSON.stringify(was)})`}`,
+        )
+      }
+    }
+    return out
+  }
 }
 
 export const registry = new PlannerRegistry()

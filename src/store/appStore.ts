@@ -26,6 +26,8 @@ export interface AppState {
   source: ScenarioSource | null
   satelliteIds: string[]
   strategies: string[]
+  /** Per strategy of the scenario, its planner parameters that differ from the defaults. */
+  strategyParams: Record<string, string[]>
   sims: SimStore[]
   seed: number | null
   totalSteps: number
@@ -64,6 +66,7 @@ export function initialAppState(): AppState {
     source: null,
     satelliteIds: [],
     strategies: [],
+    strategyParams: {},
     sims: [],
     seed: null,
     totalSteps: 0,

@@ -158,6 +158,7 @@ export function createSession(startPort: () => SimPortLike, options: SessionOpti
           source: msg.source,
           satelliteIds: msg.satelliteIds,
           strategies: msg.strategies,
+          strategyParams: msg.strategyParams ?? {},
           sims,
           seed: msg.seed,
           totalSteps: msg.totalSteps,

@@ -234,6 +234,8 @@ export interface LoadedMessage {
   strategies: string[]
   /** Per shown strategy, its planners with their words for people. */
   planners: Record<string, PlannerInfo[]>
+  /** Per strategy of the scenario, the planner parameters it sets away from their defaults, one line each. */
+  strategyParams?: Record<string, string[]>
   seed: number
   totalSteps: number
   /** Snapshots are kept every this many steps (step back re-simulates from the nearest one). */
