@@ -148,6 +148,7 @@ export interface SatelliteDetail {
   sunlit: boolean
   soc: number
   minSoc: number
+  /** Megabits (data is counted in bits everywhere: Mb, Gb; only file sizes are bytes). */
   storageUsedMb: number
   storageMb: number
   propellantKg: number

@@ -189,8 +189,8 @@ function Detail({ d, sim }: { d: SatelliteDetail; sim: SimStore }) {
       <div className="resource">
         <span>Storage</span>
         <Bar fraction={d.storageMb > 0 ? d.storageUsedMb / d.storageMb : 0} label="Storage used" />
-        <span className="num" data-testid="sat-storage">
-          {formatNumber(d.storageUsedMb / 1000)} / {formatNumber(d.storageMb / 1000)} GB
+        <span className="num" data-testid="sat-storage" title="gigabits (Gb), the scenario file's unit">
+          {formatNumber(d.storageUsedMb / 1000)} / {formatNumber(d.storageMb / 1000)} Gb
         </span>
       </div>
       <div className="resource">
