@@ -67,7 +67,8 @@ export interface Session {
   nextEvent(): void
   select(satellite: string | null): void
   setStrategies(strategies: string[]): void
-  setSeed(seed: number): void
+  /** `typed`: what the user typed, echoed in the message when it is not a seed. */
+  setSeed(seed: number, typed?: string): void
   setTab(tab: PanelTab): void
   /** Starts a fresh worker and reloads the running scenario at the same time. */
   restart(): void
@@ -287,9 +288,10 @@ export function createSession(startPort: () => SimPortLike, options: SessionOpti
       lastHeard = now()
       post({ type: 'setStrategies', strategies })
     },
-    setSeed(seed) {
+    setSeed(seed, typed) {
       if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) {
-        pushMessage(app, 'error', `A seed is an integer from 0 to 4294967295; "${seed}" is not.`)
+        const shown = typed === undefined ? String(seed) : typed.trim().slice(0, 40)
+        pushMessage(app, 'error', `A seed is an integer from 0 to 4294967295; "${shown}" is not.`)
         return
       }
       lastHeard = now()
