@@ -196,7 +196,11 @@ function Viewport({
             scenario={scenario}
             satelliteIds={satelliteIds}
             selected={selected}
-            onSelect={session.select}
+            onSelect={(id) => {
+              session.select(id)
+              // A satellite picked in 3D is one to inspect: open its tab.
+              if (id !== null) session.setTab('inspector')
+            }}
             onHover={setHover}
             focusRequest={focusRequest}
             resetRequest={resetRequest}

@@ -1,8 +1,9 @@
 // The address bar holds what you see — scenario, strategies, seed, time and selection — so a
-// shared link reproduces the view: ?scenario=default&strategies=baseline,predictive&seed=7&t=3600.
+// shared link reproduces the view: ?scenario=default&strategies=baseline,predictive&seed=7&t=3600
+// (and the open tab). A local file cannot travel in a link: its name does, so a reload says so.
 // Updates use replaceState (no history entry per tick) and are throttled.
 
-import type { AppState } from '../store/appStore'
+import type { AppState, PanelTab } from '../store/appStore'
 import { pushMessage } from '../store/appStore'
 import type { Session } from '../store/session'
 import type { Speed } from '../worker/protocol'
@@ -20,7 +21,13 @@ export interface UrlState {
   play?: Speed
   /** render=always: draw every animation frame (benchmarks); the default draws when something changed. */
   renderAlways?: boolean
+  /** The side panel's open tab. */
+  tab?: PanelTab
+  /** The name of a local file the link was made from (a link cannot carry the file itself). */
+  file?: string
 }
+
+const TABS: readonly PanelTab[] = ['overview', 'inspector', 'alerts', 'decisions', 'metrics', 'compare']
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,80}$/
 
@@ -47,6 +54,10 @@ export function readUrl(search: string): UrlState {
   if (q.get('stress') !== null && Number.isInteger(stress) && stress >= 1 && stress <= 10_000)
     out.stress = stress
   if (q.get('render') === 'always') out.renderAlways = true
+  const tab = q.get('tab')
+  if (tab && (TABS as readonly string[]).includes(tab)) out.tab = tab as PanelTab
+  const file = q.get('file')
+  if (file && file.length <= 200) out.file = file
   const play = q.get('play')
   if (play === 'max') out.play = 'max'
   else if (play !== null && Number(play) > 0) out.play = Number(play)
@@ -59,12 +70,14 @@ export function urlFor(s: AppState): string | null {
   const q = new URLSearchParams()
   if (s.source.kind === 'library') q.set('scenario', s.source.key)
   else if (s.source.kind === 'stress') q.set('stress', String(s.source.satellites))
+  else q.set('file', s.source.name)
   const defaultStrategy = s.scenario.strategies[0]?.name
   if (!(s.strategies.length === 1 && s.strategies[0] === defaultStrategy))
     q.set('strategies', s.strategies.join(','))
   if (s.seed !== null && s.seed !== s.scenario.seed) q.set('seed', String(s.seed))
   if (s.timeS > 0) q.set('t', String(Math.round(s.timeS)))
   if (s.selected) q.set('sat', s.selected)
+  if (s.tab !== 'overview') q.set('tab', s.tab)
   const text = q.toString().replace(/%2C/g, ',')
   return text ? `?${text}` : ''
 }
@@ -72,6 +85,14 @@ export function urlFor(s: AppState): string | null {
 /** Loads what the link asks for (the default scenario when it asks for nothing). */
 export function loadFromUrl(session: Session, url: UrlState): void {
   if (url.renderAlways) session.app.setState({ renderAlways: true })
+  if (url.tab) session.setTab(url.tab)
+  if (url.file !== undefined && url.scenario === undefined && url.stress === undefined) {
+    pushMessage(
+      session.app,
+      'note',
+      `This view was of your local file "${url.file}", which a link or a reload cannot bring back: open it again with “Open file…”. Showing the default scenario.`,
+    )
+  }
   if (url.stress !== undefined) {
     session.loadStress(url.stress, { timeS: url.t, play: url.play })
     return
@@ -121,6 +142,7 @@ export function startUrlSync(session: Session, everyMs = 800, playingMs = 10_000
       s.strategies === p.strategies &&
       s.seed === p.seed &&
       s.selected === p.selected &&
+      s.tab === p.tab &&
       s.playing === p.playing
     )
       return
