@@ -1,5 +1,6 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { installThreeConsole } from './scene/three-console'
 import { createSession } from './store/session'
 import { App } from './ui/App'
 import { SessionContext } from './ui/session-context'
@@ -10,6 +11,8 @@ import './ui/app.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
+
+installThreeConsole()
 
 // One session (one worker) for the page, made outside React so StrictMode cannot double it.
 const session = createSession(startSimWorker, { startSeedWorker, seedWorkers: seedWorkerCount() })

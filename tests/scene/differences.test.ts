@@ -51,3 +51,14 @@ describe('writeAssignmentSegments', () => {
     expect(Array.from(out.subarray(0, 6))).toEqual([0, 2, 0, 1, 0, 0])
   })
 })
+
+describe('three console', () => {
+  it('drops only the Clock deprecation R3F triggers, keeps the rest', async () => {
+    const { keepThreeMessage } = await import('../../src/scene/three-console')
+    expect(
+      keepThreeMessage('THREE.Clock: This module has been deprecated. Please use THREE.Timer instead.'),
+    ).toBe(false)
+    expect(keepThreeMessage('THREE.WebGLRenderer: Context Lost.')).toBe(true)
+    expect(keepThreeMessage('THREE.Material: parameter is deprecated')).toBe(true)
+  })
+})
