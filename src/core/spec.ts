@@ -160,4 +160,14 @@ export interface ScenarioSpec {
   events: ScriptedEvent[]
   /** In file order; the first is the default. */
   strategies: StrategySpec[]
+  /** Where the action is and how fast to play it, when the file says (else the app's defaults). */
+  view: ScenarioView | null
+}
+
+/** A scenario's area of interest (the camera opens looking at it) and its playback speed. */
+export interface ScenarioView {
+  latRad: number
+  lonRad: number
+  /** Simulated seconds per wall second, or null for the app's default. */
+  speed: number | null
 }

@@ -28,6 +28,7 @@ export function toScenarioSpec(file: ScenarioFile): ScenarioSpec {
     tasks: file.tasks,
     events: file.events,
     strategies: file.strategies,
+    view: file.view ?? null,
   }
 }
 

@@ -130,6 +130,8 @@ export function SimScene({
         satelliteCount={satelliteIds.length}
         selectedIndex={selectedIndex}
         epochSun={epoch.sun}
+        epochGmst={epoch.gmst}
+        area={scenario.view}
         scenarioKey={`${scenario.id}@${scenario.epochMs}`}
         focusRequest={focusRequest}
         resetRequest={resetRequest}

@@ -4,7 +4,14 @@
 // into messages. Framework-free, so tests drive it with a fake port.
 
 import type { ScenarioSpec } from '../core/spec'
-import type { FrameMessage, FromWorker, ScenarioSource, Speed, ToWorker } from '../worker/protocol'
+import {
+  type FrameMessage,
+  type FromWorker,
+  type ScenarioSource,
+  SPEEDS,
+  type Speed,
+  type ToWorker,
+} from '../worker/protocol'
 import { type AppStore, createAppStore, type PanelTab, pushMessage } from './appStore'
 import { applyOrbits, emptyOrbitBook, type OrbitBook } from './orbit-book'
 import { createSeedRuns, type SeedPortLike, type SeedRuns } from './seedRuns'
@@ -173,6 +180,12 @@ export function createSession(startPort: () => SimPortLike, options: SessionOpti
           focusStrategy: Math.min(s.focusStrategy, sims.length - 1),
         })
         for (const note of msg.notes) pushMessage(app, 'note', note)
+        // The scenario's own playback speed (a 24 h run at 60× would take 24 minutes).
+        const speed = scenarioSpeed(msg.scenario)
+        if (speed !== null && speed !== s.speed) {
+          app.setState({ speed })
+          post({ type: 'setSpeed', speed })
+        }
         return
       }
       case 'loadError':
@@ -322,4 +335,13 @@ export function createSession(startPort: () => SimPortLike, options: SessionOpti
     },
   }
   return session
+}
+
+/** The fixed speed a scenario asks for (the fastest of SPEEDS not above it), or null. */
+export function scenarioSpeed(scenario: ScenarioSpec): Speed | null {
+  const want = scenario.view?.speed
+  if (!want) return null
+  let best: Speed | null = null
+  for (const sp of SPEEDS) if (typeof sp === 'number' && sp <= want) best = sp
+  return best
 }

@@ -4,12 +4,13 @@
 // event and strategy already in its ScenarioSpec form. normalise.ts assembles the rest.
 
 import { z } from 'zod'
+import { DEG } from '../../core/constants'
 import { CURRENT_FORMAT_VERSION } from '../migrations'
 import { busSchema } from './bus'
 import { constellationSchema } from './constellation'
 import { eventSchema } from './events'
 import { boolean, duration, epoch, expecting, num, strict, text } from './fields'
-import { stationSchema, taskSchema } from './ground'
+import { latitude, longitude, stationSchema, taskSchema } from './ground'
 import { strategiesSchema } from './strategies'
 
 /** Far beyond any demonstration; the cap bounds the work a typo ("24d" for "24h"…) can ask for. */
@@ -32,6 +33,23 @@ export const componentsSchema = strict(
 )
   .prefault({})
   .describe('Limits and measurement noise of component health telemetry')
+
+/** The fastest playback a scenario may ask for (the app's fastest fixed speed). */
+export const MAX_VIEW_SPEED = 10000
+
+export const viewSchema = strict(
+  {
+    latDeg: latitude(),
+    lonDeg: longitude(),
+    speed: num(
+      { min: 1, max: MAX_VIEW_SPEED },
+      `Playback speed, simulated seconds per wall second (1..${MAX_VIEW_SPEED}; default 60)`,
+    ).optional(),
+  },
+  'a view: an object with "latDeg", "lonDeg" and optionally "speed"',
+)
+  .transform((v) => ({ latRad: v.latDeg * DEG, lonRad: v.lonDeg * DEG, speed: v.speed ?? null }))
+  .describe('Area of interest the camera opens on, and how fast the scenario plays')
 
 export const scenarioShape = {
   $schema: z
@@ -88,6 +106,7 @@ export const scenarioShape = {
     .default([])
     .describe('Scripted events, in any order'),
   strategies: strategiesSchema,
+  view: viewSchema.optional(),
 }
 
 export const scenarioFileSchema = strict(scenarioShape, 'a scenario: a JSON object').meta({
