@@ -17,6 +17,7 @@ import { sunDirectionEci } from '../core/sun'
 import { gmstRad } from '../core/time'
 import type { FrameRef, OrbitsRef, SimSceneProps } from './contract'
 import { Earth, type EarthState } from './Earth'
+import { stationOutages } from './environment'
 import { FleetOrbits, orbitSubset } from './orbits'
 import { COLOURS } from './palette'
 import { ReadySignal } from './ReadySignal'
@@ -91,6 +92,7 @@ export function SimScene({
     [selected, satelliteIds],
   )
   const targets = useMemo(() => targetTasks(scenario), [scenario])
+  const outages = useMemo(() => stationOutages(scenario), [scenario])
   const stations = scenario.groundStations
   const stationActive = useMemo(
     () => new BufferAttribute(new Float32Array(Math.max(1, stations.length)), 1),
@@ -143,6 +145,7 @@ export function SimScene({
         <GroundTrack frame={frame} orbits={orbits} selectedIndex={selectedIndex} colour={GROUND_TRACK_HEX} />
         <Markers
           frame={frame}
+          outages={outages}
           strategyIndex={strategyIndex}
           differences={differences}
           stations={stations}

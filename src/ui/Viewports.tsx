@@ -11,9 +11,12 @@ import { Canvas, useFrame, useThree } from '@react-three/fiber'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { Quaternion, Vector3 } from 'three'
 import type { HoverInfo } from '../scene/contract'
+import { stormAt } from '../scene/environment'
 import { softwareWebGL } from '../scene/renderer-quality'
 import { SimScene } from '../scene/SimScene'
 import type { FrameHolder } from '../store/session'
+import { formatOffset } from './format'
+import { Legend } from './Legend'
 import { useApp, useSession } from './session-context'
 
 /** Frames drawn with simulation data before a canvas is marked `data-sim-ready="true"`. */
@@ -135,6 +138,8 @@ function Viewport({
   const focusRequest = useApp((s) => s.focusRequest)
   const resetRequest = useApp((s) => s.resetRequest)
   const differences = useApp((s) => s.differences)
+  const timeS = useApp((s) => s.timeS)
+  const storm = scenario ? stormAt(scenario, timeS) : null
   const [hover, setHover] = useState<HoverInfo | null>(null)
   // A new scenario gets a fresh canvas, mounted a moment after the old one is gone: mounting the
   // scene of another scenario into a live canvas makes its labels (drei <Html>, each its own
@@ -211,6 +216,13 @@ function Viewport({
           {linked && count > 1 ? <CameraLink index={index} share={share} /> : null}
         </Canvas>
       )}
+      {storm ? (
+        <div className="storm-tint" data-testid="storm-tint">
+          <span className="storm-note">
+            Solar storm · arrays −{Math.round(storm.powerLoss * 100)} % until {formatOffset(storm.endS)}
+          </span>
+        </div>
+      ) : null}
       {count > 1 ? (
         <div className="viewport-label" data-testid="viewport-label">
           {strategy}
@@ -264,6 +276,7 @@ export function Viewports() {
             Differences
           </label>
         ) : null}
+        <Legend />
         <button
           type="button"
           className="button small"

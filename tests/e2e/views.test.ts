@@ -87,7 +87,7 @@ describe('every scenario, single and compare, at three sizes', () => {
       await screenshot(page, `views-${key}-single`)
       const strategies = (await waitForState(page, (s) => !s.loading, 'loaded')).strategies
       await page.getByTestId('tab-compare').click()
-      const all = page.getByRole('button', { name: /^Compare all/ })
+      const all = page.getByTestId('panel').getByRole('button', { name: /^Compare all/ })
       if ((await all.count()) > 0 && strategies.length === 1) {
         await all.click()
         await waitForState(page, (s) => s.strategies.length > 1 && !s.busy, 'compare all', 120_000)

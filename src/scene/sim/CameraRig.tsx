@@ -84,7 +84,8 @@ export interface CameraRigProps {
 }
 
 export function CameraRig(props: CameraRigProps) {
-  const { frame, strategyIndex, satelliteCount, selectedIndex, epochSun, epochGmst, area, scenarioKey } = props
+  const { frame, strategyIndex, satelliteCount, selectedIndex, epochSun, epochGmst, area, scenarioKey } =
+    props
   /** Home camera position for a view of this shape, at the frame's time (else the epoch's). */
   const home = (aspect: number, fov: number) =>
     homeCameraPosition(

@@ -1,8 +1,8 @@
 // Ground stations and task targets: Earth-fixed point sprites (render inside the group that turns
 // with the Earth) drawn a constant size on screen, hidden on the far side of the globe by a
 // facing test in the shader. Stations are green triangles that light up while a satellite
-// transmits to them; targets are pink rings, filled while their window is open, faint once it
-// closed, and absent until a task burst announces them. Labels stay out of the way: station
+// transmits to them and turn grey and faint during an outage; targets are rings in the colour of
+// this pane's strategy's outcome (TASK_HEX), absent until a task burst announces them. Labels stay out of the way: station
 // names appear when the camera is zoomed in (or on hover), a target's details on hover.
 
 import { type ThreeEvent, useFrame, useThree } from '@react-three/fiber'
@@ -24,13 +24,14 @@ import {
 import type { StationSpec, TaskSpec } from '../../core/spec'
 import { type FrameMessage, TASK_CODE } from '../../worker/protocol'
 import type { FrameRef } from '../contract'
-import { taskDifferences } from '../differences'
+import { writeStationsDown } from '../environment'
 import { latLonToUnitVector, type Vec3 } from '../geo'
 import { stationPositions } from '../links'
 import { COLOURS, TASK_HEX } from '../palette'
 import { type PickResult, pickPoint } from '../pick'
 import { ORDER, pixelWorld } from './common'
 import { makeLabel, placeLabel, useAttachedLabels, useLabelLayer } from './labels'
+import { taskCode, writeTargetStates } from './target-states'
 
 /** Station names show for every station facing the camera when it is closer than this (Earth radii). */
 export const LABEL_ZOOM_DISTANCE = 3.2
@@ -46,6 +47,9 @@ attribute float state;
 attribute float diff;
 uniform float differences;
 varying float vDiff;
+#else
+attribute float down;
+varying float vDown;
 #endif
 uniform float sizePx;
 uniform float pixelRatio;
@@ -64,6 +68,8 @@ void main() {
   // Differences view: −1 same in every strategy (dimmed), 1 differs (drawn larger), 0 view off.
   vDiff = differences > 0.5 ? (diff > 0.5 ? 1.0 : -1.0) : 0.0;
   size *= vDiff > 0.5 ? 1.6 : 1.0;
+#else
+  vDown = down;
 #endif
   world += toCamera * lift;
   gl_Position = projectionMatrix * viewMatrix * vec4(world, 1.0);
@@ -76,18 +82,21 @@ uniform vec3 colour;
 uniform vec3 activeColour;
 varying float vFacing;
 varying float vState;
+varying float vDown;
 void main() {
   float fade = smoothstep(0.0, 0.15, vFacing);
   if (fade <= 0.0) discard;
   vec2 p = gl_PointCoord * 2.0 - 1.0;
   p.y = 0.15 - p.y;
+  // A station off the air (an outage): grey and faint.
+  fade *= vDown > 0.5 ? 0.45 : 1.0;
   // An upward triangle (distance-like field: < 0 inside).
   float d = max(abs(p.x) * 0.866 + p.y * 0.5, -p.y) - 0.42;
   float aa = fwidth(d);
   float inside = 1.0 - smoothstep(-aa, aa, d);
   if (inside <= 0.0) discard;
   float rim = smoothstep(-0.17 - aa, -0.17 + aa, d);
-  vec3 fill = mix(colour, activeColour, vState);
+  vec3 fill = vDown > 0.5 ? vec3(0.42) : mix(colour, activeColour, vState);
   gl_FragColor = vec4(mix(fill, vec3(0.01, 0.03, 0.05), rim * 0.9), inside * fade);
   #include <colorspace_fragment>
 }
@@ -180,6 +189,8 @@ type Hovered = { kind: 'station' | 'target'; index: number } | null
 
 export interface MarkersProps {
   frame: FrameRef
+  /** Per station, its outages [start, end) in s after epoch (environment.ts). */
+  outages: readonly [number, number][][]
   /** Which of the frame's strategies this view draws the task outcomes of. */
   strategyIndex: number
   /** Dim the tasks whose outcome is the same in every strategy, highlight the others. */
@@ -192,6 +203,7 @@ export interface MarkersProps {
 
 export function Markers({
   frame,
+  outages,
   strategyIndex,
   differences,
   stations,
@@ -206,6 +218,7 @@ export function Markers({
     const g = new BufferGeometry()
     g.setAttribute('position', new Float32BufferAttribute(stationPositions(stations, 1), 3))
     g.setAttribute('state', stationActive)
+    g.setAttribute('down', new Float32BufferAttribute(new Float32Array(stations.length), 1))
     const p = pickablePoints(g, markerMaterial(stationFragment, false, 18), tanPick)
     p.renderOrder = ORDER.markers
     return p
@@ -287,6 +300,9 @@ export function Markers({
       drawnTasks.frame = f
       drawnTasks.points = targetPoints
       writeTargetStates(targetPoints, targets, f, strategyIndex, diffScratch)
+      const down = stationPoints.geometry.getAttribute('down') as BufferAttribute
+      writeStationsDown(outages, f ? f.timeS : 0, down.array as Float32Array)
+      down.needsUpdate = true
     }
 
     camera.updateMatrixWorld()
@@ -359,46 +375,6 @@ export function Markers({
       <primitive object={targetPoints} onPointerMove={hoverOn('target')} onPointerOut={hoverOff('target')} />
     </>
   )
-}
-
-/**
- * A task's code in this view: the strategy's own outcome when the frame carries it, else from the
- * time alone (hidden until known, pending, open, then missed once the window closed).
- */
-export function taskCode(
-  targets: readonly TargetTask[],
-  f: FrameMessage | null,
-  strategyIndex: number,
-  q: number,
-): number {
-  const own = f?.frames[strategyIndex]?.taskState
-  if (own && q < own.length) return own[q]
-  const t = targets[q]
-  if (!t) return TASK_CODE.unknown
-  const now = f ? f.timeS : 0
-  if (now < t.knownFromS) return TASK_CODE.unknown
-  if (now < t.task.windowStartS) return TASK_CODE.pending
-  return now <= t.task.windowEndS ? TASK_CODE.open : TASK_CODE.missed
-}
-
-/** Writes each target's code and whether it differs between the frame's strategies. */
-function writeTargetStates(
-  points: Points,
-  targets: readonly TargetTask[],
-  f: FrameMessage | null,
-  strategyIndex: number,
-  scratch: Uint8Array,
-): void {
-  const state = points.geometry.getAttribute('state') as BufferAttribute
-  const diff = points.geometry.getAttribute('diff') as BufferAttribute
-  const codes = state.array as Float32Array
-  const flags = diff.array as Float32Array
-  for (let q = 0; q < codes.length; q++) codes[q] = taskCode(targets, f, strategyIndex, q)
-  if (f) taskDifferences(f.frames, scratch)
-  else scratch.fill(0)
-  for (let q = 0; q < flags.length; q++) flags[q] = scratch[q] ?? 0
-  state.needsUpdate = true
-  diff.needsUpdate = true
 }
 
 /** Whether a point on the globe faces the camera (more than ~7° above its horizon). */
