@@ -1,7 +1,7 @@
 // The planner registry: every built-in strategy, by kind. Adding a planner is one file plus one
 // line in its kind's index.ts. Scenario files name planners by their short name ("greedy-priority").
 
-import type { EnginePlanner, PlannerKind, StrategySpec } from '../core'
+import type { EnginePlanner, PlannerKind, ScenarioSpec, StrategySpec } from '../core'
 import { PLANNER_KINDS } from '../core'
 import { ALLOCATION_PLANNERS } from './allocation'
 import { MAINTENANCE_PLANNERS } from './maintenance'
@@ -72,6 +72,14 @@ export class PlannerRegistry {
       planners.push({ id: p.id, kind: p.kind, triggers: p.triggers, plan: (view) => p.plan(view, params) })
     }
     return { planners, problems }
+  }
+
+  /** Binds the scenario's strategy of that name, or says in one message why it cannot. */
+  bindNamed(spec: ScenarioSpec, name: string): { planners: EnginePlanner[] } | { problem: string } {
+    const strategy = spec.strategies.find((s) => s.name === name)
+    if (!strategy) return { problem: `scenario ${spec.id} has no strategy "${name}"` }
+    const bound = this.bind(strategy)
+    return bound.problems.length ? { problem: bound.problems.join('\n') } : { planners: bound.planners }
   }
 
   /**

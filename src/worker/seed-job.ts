@@ -12,11 +12,9 @@ export function runSeedJob(text: string, file: string, job: SeedJob): SeedResult
   const loaded = loadScenarioText(text, file, { knownPlanners: registry.names() })
   if (!loaded.ok) throw new Error(`${file} does not load: ${loaded.issues[0]?.message ?? 'invalid'}`)
   const spec = loaded.scenario
-  const strategy = spec.strategies.find((s) => s.name === job.strategy)
-  if (!strategy) throw new Error(`scenario ${spec.id} has no strategy "${job.strategy}"`)
-  const bound = registry.bind(strategy)
-  if (bound.problems.length) throw new Error(bound.problems.join('; '))
-  const sim = createSimulation(spec, strategy.name, { planners: bound.planners, seed: job.seed })
+  const bound = registry.bindNamed(spec, job.strategy)
+  if ('problem' in bound) throw new Error(bound.problem)
+  const sim = createSimulation(spec, job.strategy, { planners: bound.planners, seed: job.seed })
   sim.runUntil(spec.durationS)
   return { strategy: job.strategy, seed: job.seed, metrics: deterministicMetrics(sim.metrics()) }
 }

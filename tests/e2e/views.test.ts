@@ -6,7 +6,7 @@
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchBrowser, screenshot } from './browser'
-import { builtInScenarios, canvasPixels, waitCanvases, waitForState } from './helpers'
+import { builtInScenarios, canvasPixels, overlaps, waitCanvases, waitForState } from './helpers'
 
 const SIZES: [number, number][] = [
   [1024, 700],
@@ -49,6 +49,28 @@ async function checkView(page: Page, width: number, height: number, name: string
     .evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent))
   expect(cut, `${name}: clock cut`).toEqual([])
   await expect(page.locator('.clock-rel').textContent()).resolves.toMatch(/^T\+\S+/)
+  // …and inside the timeline, not under the side panel.
+  const rel = await page.locator('.clock-rel').boundingBox()
+  const timeline = await page.locator('section.timeline').boundingBox()
+  expect(rel!.x + rel!.width, `${name}: relative clock inside the timeline`).toBeLessThanOrEqual(
+    timeline!.x + timeline!.width,
+  )
+  // Tables in the side panel stay inside it.
+  const panel = await page.locator('aside.panel').boundingBox()
+  for (const t of await page.locator('aside.panel table').all()) {
+    const box = await t.boundingBox()
+    if (box)
+      expect(box.x + box.width, `${name}: a table wider than the panel`).toBeLessThanOrEqual(
+        panel!.x + panel!.width + 1,
+      )
+  }
+  // The viewport hint and tools do not cover each other.
+  const hint = page.locator('.viewport-hint')
+  if (await hint.isVisible()) {
+    const a = await hint.boundingBox()
+    const b = await page.locator('.viewport-tools').boundingBox()
+    expect(overlaps(a!, b!), `${name}: hint under the tools`).toBe(false)
+  }
   const canvases = page.locator('[data-testid="viewport"] canvas')
   for (let k = 0; k < (await canvases.count()); k++) {
     expect(await edgeBrightness(canvases.nth(k)), `${name}: pane ${k} globe cut`).toBeLessThan(0.05)

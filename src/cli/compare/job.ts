@@ -47,11 +47,9 @@ export async function runJob(job: CompareJob): Promise<JobResult> {
   const result = loadScenarioText(job.text, job.file, { knownPlanners: registry.names() })
   if (!result.ok) throw new InputError(formatIssues(result.issues))
   const spec = result.scenario
-  const strategy = spec.strategies.find((s) => s.name === job.strategy)
-  if (!strategy) throw new InputError(`scenario ${spec.id} has no strategy "${job.strategy}"`)
-  const bound = registry.bind(strategy)
-  if (bound.problems.length) throw new InputError(bound.problems.join('\n'))
-  const sim = createSimulation(spec, strategy.name, { planners: bound.planners, seed: job.seed })
+  const bound = registry.bindNamed(spec, job.strategy)
+  if ('problem' in bound) throw new InputError(bound.problem)
+  const sim = createSimulation(spec, job.strategy, { planners: bound.planners, seed: job.seed })
   sim.runUntil(spec.durationS)
   const metrics = deterministicMetrics(sim.metrics())
   const trace = sim

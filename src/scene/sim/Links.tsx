@@ -5,13 +5,13 @@
 
 import { useFrame } from '@react-three/fiber'
 import { useLayoutEffect, useMemo, useRef } from 'react'
-import { BufferAttribute, BufferGeometry, DynamicDrawUsage, LineBasicMaterial, LineSegments } from 'three'
+import type { BufferAttribute } from 'three'
 import type { StationSpec } from '../../core/spec'
 import type { FrameMessage } from '../../worker/protocol'
 import { type FrameRef, KM_PER_UNIT } from '../contract'
 import { ecefToEciPoints, stationPositions, writeLinkSegments } from '../links'
 import { COLOURS } from '../palette'
-import { drawableCount, ORDER, strategyFrame } from './common'
+import { disposeLines, drawableCount, segmentLines, strategyFrame } from './common'
 
 /** Link ends sit at the station markers' height. */
 const STATION_RADIUS = 1.001
@@ -27,18 +27,7 @@ export interface LinksProps {
 
 export function Links({ frame, strategyIndex, satelliteCount, stations, stationActive }: LinksProps) {
   const parts = useMemo(() => {
-    const g = new BufferGeometry()
-    const position = new BufferAttribute(new Float32Array(6 * Math.max(1, satelliteCount)), 3)
-    position.setUsage(DynamicDrawUsage)
-    g.setAttribute('position', position)
-    g.setDrawRange(0, 0)
-    const lines = new LineSegments(
-      g,
-      new LineBasicMaterial({ color: COLOURS.link, transparent: true, opacity: 0.85, depthWrite: false }),
-    )
-    lines.frustumCulled = false
-    lines.renderOrder = ORDER.links
-    lines.raycast = () => {}
+    const { lines, position } = segmentLines(satelliteCount, COLOURS.link, 0.85)
     const ecef = stationPositions(stations, STATION_RADIUS)
     return {
       lines,
@@ -50,13 +39,7 @@ export function Links({ frame, strategyIndex, satelliteCount, stations, stationA
     }
   }, [satelliteCount, stations])
 
-  useLayoutEffect(
-    () => () => {
-      parts.lines.geometry.dispose()
-      ;(parts.lines.material as LineBasicMaterial).dispose()
-    },
-    [parts],
-  )
+  useLayoutEffect(() => () => disposeLines(parts.lines), [parts])
 
   const last = useRef<{ frame: FrameMessage | null; parts: typeof parts | null }>({
     frame: null,

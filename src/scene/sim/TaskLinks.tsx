@@ -4,13 +4,12 @@
 
 import { useFrame } from '@react-three/fiber'
 import { useLayoutEffect, useMemo, useRef } from 'react'
-import { BufferAttribute, BufferGeometry, DynamicDrawUsage, LineBasicMaterial, LineSegments } from 'three'
 import type { FrameMessage } from '../../worker/protocol'
 import { type FrameRef, KM_PER_UNIT } from '../contract'
 import { latLonToUnitVector, type Vec3 } from '../geo'
 import { ecefToEciPoints } from '../links'
 import { COLOURS } from '../palette'
-import { ORDER, strategyFrame } from './common'
+import { disposeLines, segmentLines, strategyFrame } from './common'
 import type { TargetTask } from './Markers'
 
 /** Line ends sit at the target markers' height. */
@@ -55,24 +54,7 @@ export function writeAssignmentSegments(
 
 export function TaskLinks({ frame, strategyIndex, satelliteCount, targets }: TaskLinksProps) {
   const parts = useMemo(() => {
-    const n = Math.max(1, targets.length)
-    const g = new BufferGeometry()
-    const position = new BufferAttribute(new Float32Array(6 * n), 3)
-    position.setUsage(DynamicDrawUsage)
-    g.setAttribute('position', position)
-    g.setDrawRange(0, 0)
-    const lines = new LineSegments(
-      g,
-      new LineBasicMaterial({
-        color: COLOURS.assignment,
-        transparent: true,
-        opacity: 0.6,
-        depthWrite: false,
-      }),
-    )
-    lines.frustumCulled = false
-    lines.renderOrder = ORDER.links
-    lines.raycast = () => {}
+    const { lines, position } = segmentLines(targets.length, COLOURS.assignment, 0.6)
     const ecef = new Float32Array(3 * targets.length)
     const v: Vec3 = [0, 0, 0]
     targets.forEach(({ task }, q) => {
@@ -84,13 +66,7 @@ export function TaskLinks({ frame, strategyIndex, satelliteCount, targets }: Tas
     return { lines, position, ecef, eci: new Float32Array(ecef.length) }
   }, [targets])
 
-  useLayoutEffect(
-    () => () => {
-      parts.lines.geometry.dispose()
-      ;(parts.lines.material as LineBasicMaterial).dispose()
-    },
-    [parts],
-  )
+  useLayoutEffect(() => () => disposeLines(parts.lines), [parts])
 
   const last = useRef<{ frame: FrameMessage | null; parts: typeof parts | null }>({
     frame: null,

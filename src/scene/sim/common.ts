@@ -1,7 +1,14 @@
 // Small shared pieces of the simulation scene: reading the current strategy's frame from the
 // fast-data ref, and the size of a screen pixel in world units (for constant-size markers).
 
-import type { Camera } from 'three'
+import {
+  BufferAttribute,
+  BufferGeometry,
+  type Camera,
+  DynamicDrawUsage,
+  LineBasicMaterial,
+  LineSegments,
+} from 'three'
 import type { StrategyFrame } from '../../worker/protocol'
 import type { FrameRef } from '../contract'
 
@@ -39,3 +46,33 @@ export const ORDER = {
   markers: 5,
   rings: 6,
 } as const
+
+/**
+ * Preallocated line segments (`capacity` of them) for lines rewritten per frame: a dynamic
+ * position buffer drawn with a drawRange, never culled, never picked.
+ */
+export function segmentLines(
+  capacity: number,
+  colour: string,
+  opacity: number,
+): { lines: LineSegments; position: BufferAttribute } {
+  const g = new BufferGeometry()
+  const position = new BufferAttribute(new Float32Array(6 * Math.max(1, capacity)), 3)
+  position.setUsage(DynamicDrawUsage)
+  g.setAttribute('position', position)
+  g.setDrawRange(0, 0)
+  const lines = new LineSegments(
+    g,
+    new LineBasicMaterial({ color: colour, transparent: true, opacity, depthWrite: false }),
+  )
+  lines.frustumCulled = false
+  lines.renderOrder = ORDER.links
+  lines.raycast = () => {}
+  return { lines, position }
+}
+
+/** Frees what segmentLines made. */
+export function disposeLines(lines: LineSegments): void {
+  lines.geometry.dispose()
+  ;(lines.material as LineBasicMaterial).dispose()
+}
