@@ -228,7 +228,8 @@ function Viewport({
           {strategy}
         </div>
       ) : null}
-      {hover ? (
+      {/* The selected satellite already has its label in the scene: no second one on hover. */}
+      {hover && hover.satellite !== selected ? (
         <div className="hover-tip" style={{ left: hover.x + 14, top: hover.y + 10 }}>
           {hover.satellite}
         </div>

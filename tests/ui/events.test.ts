@@ -63,7 +63,7 @@ describe('summary', () => {
       done: false,
     })
     expect(text).toBe(
-      'In 6 h 10 min, 14 of 22 tasks delivered, 3 captured and waiting for a downlink, 1 satellite lost, 1 alert raised and 1 manoeuvre (Δv 12.3 m/s); the lowest battery charge was 41 %.',
+      'Up to T+6h 10m, 14 of 22 tasks delivered, 3 captured and waiting for a downlink, 1 satellite lost, 1 alert raised and 1 manoeuvre (Δv 12.3 m/s); the lowest battery charge was 41 %.',
     )
   })
 })
