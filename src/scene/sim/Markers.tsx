@@ -21,7 +21,7 @@ import {
   ShaderMaterial,
   Vector3,
 } from 'three'
-import type { StationSpec, TaskSpec } from '../../core/spec'
+import type { StationSpec } from '../../core/spec'
 import { type FrameMessage, TASK_CODE } from '../../worker/protocol'
 import type { FrameRef } from '../contract'
 import { writeStationsDown } from '../environment'
@@ -31,7 +31,7 @@ import { COLOURS, TASK_HEX } from '../palette'
 import { type PickResult, pickPoint } from '../pick'
 import { ORDER, pixelWorld } from './common'
 import { makeLabel, placeLabel, useAttachedLabels, useLabelLayer } from './labels'
-import { taskCode, writeTargetStates } from './target-states'
+import { type TargetTask, taskCode, writeTargetStates } from './target-states'
 
 /** Station names show for every station facing the camera when it is closer than this (Earth radii). */
 export const LABEL_ZOOM_DISTANCE = 3.2
@@ -179,11 +179,7 @@ function pickablePoints(
   return points
 }
 
-/** A task whose target is drawn, and from when (s after epoch; −∞ for tasks known at the start). */
-export interface TargetTask {
-  task: TaskSpec
-  knownFromS: number
-}
+export type { TargetTask }
 
 type Hovered = { kind: 'station' | 'target'; index: number } | null
 

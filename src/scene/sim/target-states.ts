@@ -3,9 +3,15 @@
 // about it (for the differences view). Typed-array writes into the markers' attributes.
 
 import type { BufferAttribute, Points } from 'three'
+import type { TaskSpec } from '../../core/spec'
 import { type FrameMessage, TASK_CODE } from '../../worker/protocol'
 import { taskDifferences } from '../differences'
-import type { TargetTask } from './Markers'
+
+/** A task whose target is drawn, and from when (s after epoch; −∞ for tasks known at the start). */
+export interface TargetTask {
+  task: TaskSpec
+  knownFromS: number
+}
 
 /**
  * A task's code in this view: the strategy's own outcome when the frame carries it, else from the
