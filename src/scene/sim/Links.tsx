@@ -4,14 +4,13 @@
 // stations in use for the station markers.
 
 import { useFrame } from '@react-three/fiber'
-import { useLayoutEffect, useMemo, useRef } from 'react'
+import { useLayoutEffect, useMemo } from 'react'
 import type { BufferAttribute } from 'three'
 import type { StationSpec } from '../../core/spec'
-import type { FrameMessage } from '../../worker/protocol'
 import { type FrameRef, KM_PER_UNIT } from '../contract'
 import { ecefToEciPoints, stationPositions, writeLinkSegments } from '../links'
 import { COLOURS } from '../palette'
-import { disposeLines, drawableCount, segmentLines, strategyFrame } from './common'
+import { disposeLines, drawableCount, segmentLines, strategyFrame, useFrameChange } from './common'
 
 /** Link ends sit at the station markers' height. */
 const STATION_RADIUS = 1.001
@@ -41,18 +40,13 @@ export function Links({ frame, strategyIndex, satelliteCount, stations, stationA
 
   useLayoutEffect(() => () => disposeLines(parts.lines), [parts])
 
-  const last = useRef<{ frame: FrameMessage | null; parts: typeof parts | null }>({
-    frame: null,
-    parts: null,
-  }).current
+  const fresh = useFrameChange(frame, parts)
 
   useFrame(() => {
     const { lines, position, ecef, eci, active, lastActive } = parts
     const f = frame.current
     // Nothing to do until the worker sends another frame (each message is a new object).
-    if (f === last.frame && parts === last.parts) return
-    last.frame = f
-    last.parts = parts
+    if (!fresh()) return
     const sf = strategyFrame(frame, strategyIndex)
     let n = 0
     if (f && sf) {

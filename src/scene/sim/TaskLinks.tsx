@@ -3,13 +3,12 @@
 // where. One preallocated LineSegments rewritten only when a new frame arrives.
 
 import { useFrame } from '@react-three/fiber'
-import { useLayoutEffect, useMemo, useRef } from 'react'
-import type { FrameMessage } from '../../worker/protocol'
+import { useLayoutEffect, useMemo } from 'react'
 import { type FrameRef, KM_PER_UNIT } from '../contract'
 import { latLonToUnitVector, type Vec3 } from '../geo'
 import { ecefToEciPoints } from '../links'
 import { COLOURS } from '../palette'
-import { disposeLines, segmentLines, strategyFrame } from './common'
+import { disposeLines, segmentLines, strategyFrame, useFrameChange } from './common'
 import type { TargetTask } from './Markers'
 
 /** Line ends sit at the target markers' height. */
@@ -68,16 +67,11 @@ export function TaskLinks({ frame, strategyIndex, satelliteCount, targets }: Tas
 
   useLayoutEffect(() => () => disposeLines(parts.lines), [parts])
 
-  const last = useRef<{ frame: FrameMessage | null; parts: typeof parts | null }>({
-    frame: null,
-    parts: null,
-  }).current
+  const fresh = useFrameChange(frame, parts)
 
   useFrame(() => {
     const f = frame.current
-    if (f === last.frame && parts === last.parts) return
-    last.frame = f
-    last.parts = parts
+    if (!fresh()) return
     const sf = strategyFrame(frame, strategyIndex)
     let n = 0
     if (f && sf?.taskSatellite) {

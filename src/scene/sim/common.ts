@@ -1,6 +1,7 @@
 // Small shared pieces of the simulation scene: reading the current strategy's frame from the
 // fast-data ref, and the size of a screen pixel in world units (for constant-size markers).
 
+import { useRef } from 'react'
 import {
   BufferAttribute,
   BufferGeometry,
@@ -75,4 +76,18 @@ export function segmentLines(
 export function disposeLines(lines: LineSegments): void {
   lines.geometry.dispose()
   ;(lines.material as LineBasicMaterial).dispose()
+}
+
+/**
+ * For work done only when something new is to be drawn: the returned check is true once per new
+ * frame message from the worker (each is a new object) or new `parts` (a rebuilt scene piece).
+ */
+export function useFrameChange(frame: FrameRef, parts: unknown): () => boolean {
+  const last = useRef<{ frame: unknown; parts: unknown }>({ frame: undefined, parts: undefined }).current
+  return () => {
+    if (frame.current === last.frame && parts === last.parts) return false
+    last.frame = frame.current
+    last.parts = parts
+    return true
+  }
 }
