@@ -1,6 +1,16 @@
 // The engine's public surface. Everything here is pure TypeScript with no DOM, React, three or
 // zustand, and runs the same in Node, in tests and in a browser Web Worker.
 
+export {
+  type BestInput,
+  type BestVerdict,
+  eligibleFor,
+  honestBest,
+  METRIC_REQUIRES,
+  METRIC_TOLERANCE,
+  type Tolerance,
+  toleranceOf,
+} from './best'
 export * from './constants'
 export type * from './decisions'
 export { PLANNER_KINDS } from './decisions'
@@ -30,6 +40,7 @@ export { formatElapsed } from './events'
 export * from './limits'
 export type { Better, MetricDef, MetricKey, MetricSeries, MetricValues } from './metrics'
 export { bestIndex, METRIC_BY_KEY, METRICS, NONDETERMINISTIC_METRICS } from './metrics'
+export { deterministicMetrics, type SeedStats, seedStats } from './seed-stats'
 export type * from './spec'
 export { COMPONENT_NAMES } from './spec'
 export type * from './view'

@@ -165,4 +165,14 @@ export interface ScenarioSpec {
    * line each starting with the JSON path. Shown by `sim validate`, `sim run` and the app.
    */
   warnings?: string[]
+  /** Where the action is and how fast to play it, when the file says (else the app's defaults). */
+  view: ScenarioView | null
+}
+
+/** A scenario's area of interest (the camera opens looking at it) and its playback speed. */
+export interface ScenarioView {
+  latRad: number
+  lonRad: number
+  /** Simulated seconds per wall second, or null for the app's default. */
+  speed: number | null
 }

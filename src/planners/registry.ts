@@ -1,7 +1,7 @@
 // The planner registry: every built-in strategy, by kind. Adding a planner is one file plus one
 // line in its kind's index.ts. Scenario files name planners by their short name ("greedy-priority").
 
-import type { EnginePlanner, PlannerKind, StrategySpec } from '../core'
+import type { EnginePlanner, PlannerKind, ScenarioSpec, StrategySpec } from '../core'
 import { PLANNER_KINDS } from '../core'
 import { ALLOCATION_PLANNERS } from './allocation'
 import { MAINTENANCE_PLANNERS } from './maintenance'
@@ -72,6 +72,41 @@ export class PlannerRegistry {
       planners.push({ id: p.id, kind: p.kind, triggers: p.triggers, plan: (view) => p.plan(view, params) })
     }
     return { planners, problems }
+  }
+
+  /** Binds the scenario's strategy of that name, or says in one message why it cannot. */
+  bindNamed(spec: ScenarioSpec, name: string): { planners: EnginePlanner[] } | { problem: string } {
+    const strategy = spec.strategies.find((s) => s.name === name)
+    if (!strategy) return { problem: `scenario ${spec.id} has no strategy "${name}"` }
+    const bound = this.bind(strategy)
+    return bound.problems.length ? { problem: bound.problems.join('\n') } : { planners: bound.planners }
+  }
+
+  /**
+   * The parameters a strategy sets to something other than its planners' defaults, one line each
+   * ("allocation horizonH: 12 (default 6)"), so two strategies on the same planner read apart.
+   */
+  changedParams(strategy: StrategySpec): string[] {
+    const out: string[] = []
+    for (const kind of PLANNER_KINDS) {
+      const name = strategy[kind]
+      const p = name ? this.find(kind, name) : undefined
+      if (!p) continue
+      const set = p.params.safeParse(strategy.params[kind] ?? {})
+      const defaults = p.params.safeParse({})
+      if (!set.success || set.data === null || typeof set.data !== 'object') continue
+      const base = (defaults.success ? defaults.data : {}) as Record<string, unknown>
+      for (const [key, value] of Object.entries(set.data as Record<string, unknown>).sort(([a], [b]) =>
+        a < b ? -1 : a > b ? 1 : 0,
+      )) {
+        const was = base?.[key]
+        if (JSON.stringify(value) === JSON.stringify(was)) continue
+        out.push(
+          `${kind} ${key}: ${JSON.stringify(value)}${was === undefined ? '' : ` (default ${JSON.stringify(was)})`}`,
+        )
+      }
+    }
+    return out
   }
 }
 

@@ -29,6 +29,7 @@ export function toScenarioSpec(file: ScenarioFile): ScenarioSpec {
     tasks: file.tasks,
     events: file.events,
     strategies: file.strategies,
+    view: file.view ?? null,
   }
   const warnings = tleAgeWarnings(file.constellation.tle ?? [], file.epoch)
   if (warnings.length > 0) spec.warnings = warnings

@@ -1,7 +1,8 @@
 // One strategy's 3D world: the Earth (day/night, grid, stars), every satellite in one
 // InstancedMesh coloured by status, faint orbit loops and the selected satellite's orbit, ground
 // track and footprint, ground stations and task targets on the turning Earth, and the active
-// downlinks. Place it inside an R3F <Canvas> or a drei <View> (compare mode puts several side by
+// downlinks, each task target in this strategy's outcome with a line from the satellite assigned
+// to it. With `differences`, what is the same in every strategy is dimmed. Place it inside an R3F <Canvas> or a drei <View> (compare mode puts several side by
 // side): it brings its own camera, controls, background and ready signal.
 //
 // Data flow (contract.ts): fast data is read from `frame.current` (and the orbits from `orbits`) inside useFrame — typed-array
@@ -16,6 +17,7 @@ import { sunDirectionEci } from '../core/sun'
 import { gmstRad } from '../core/time'
 import type { FrameRef, OrbitsRef, SimSceneProps } from './contract'
 import { Earth, type EarthState } from './Earth'
+import { stationOutages } from './environment'
 import { FleetOrbits, orbitSubset } from './orbits'
 import { COLOURS } from './palette'
 import { ReadySignal } from './ReadySignal'
@@ -27,6 +29,7 @@ import { Links } from './sim/Links'
 import { Markers, type TargetTask } from './sim/Markers'
 import { ORBIT_LOOP_CAP, OrbitPaths } from './sim/OrbitPaths'
 import { Satellites } from './sim/Satellites'
+import { TaskLinks } from './sim/TaskLinks'
 
 const GROUND_TRACK_HEX = 0xffe08a
 
@@ -80,6 +83,7 @@ export function SimScene({
   onHover,
   focusRequest = 0,
   resetRequest = 0,
+  differences = false,
 }: SimSceneProps) {
   const orbits = useMemo(() => new FleetOrbits(scenario, satelliteIds), [scenario, satelliteIds])
   const subset = useMemo(() => orbitSubset(orbits.plane, orbits.count, ORBIT_LOOP_CAP), [orbits])
@@ -88,6 +92,7 @@ export function SimScene({
     [selected, satelliteIds],
   )
   const targets = useMemo(() => targetTasks(scenario), [scenario])
+  const outages = useMemo(() => stationOutages(scenario), [scenario])
   const stations = scenario.groundStations
   const stationActive = useMemo(
     () => new BufferAttribute(new Float32Array(Math.max(1, stations.length)), 1),
@@ -127,6 +132,8 @@ export function SimScene({
         satelliteCount={satelliteIds.length}
         selectedIndex={selectedIndex}
         epochSun={epoch.sun}
+        epochGmst={epoch.gmst}
+        area={scenario.view}
         scenarioKey={`${scenario.id}@${scenario.epochMs}`}
         focusRequest={focusRequest}
         resetRequest={resetRequest}
@@ -136,7 +143,15 @@ export function SimScene({
       <Earth gmstRad={epoch.gmst} sunDirEci={epoch.sun} getState={getEarthState} />
       <EarthFixed frame={frame} fallbackGmst={epoch.gmst}>
         <GroundTrack frame={frame} orbits={orbits} selectedIndex={selectedIndex} colour={GROUND_TRACK_HEX} />
-        <Markers frame={frame} stations={stations} targets={targets} stationActive={stationActive} />
+        <Markers
+          frame={frame}
+          outages={outages}
+          strategyIndex={strategyIndex}
+          differences={differences}
+          stations={stations}
+          targets={targets}
+          stationActive={stationActive}
+        />
       </EarthFixed>
       <OrbitPaths frame={frame} orbits={orbits} subset={subset} selectedIndex={selectedIndex} />
       <Footprint
@@ -153,9 +168,16 @@ export function SimScene({
         stations={stations}
         stationActive={stationActive}
       />
+      <TaskLinks
+        frame={frame}
+        strategyIndex={strategyIndex}
+        satelliteCount={satelliteIds.length}
+        targets={targets}
+      />
       <Satellites
         frame={frame}
         strategyIndex={strategyIndex}
+        differences={differences}
         satelliteIds={satelliteIds}
         selectedIndex={selectedIndex}
         onSelect={onSelect}

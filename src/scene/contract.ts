@@ -46,4 +46,9 @@ export interface SimSceneProps {
   focusRequest?: number
   /** Increments when the user asks to reset the camera. */
   resetRequest?: number
+  /**
+   * Compare mode's "differences" view: tasks and satellites whose outcome or status is the same
+   * in every strategy of the frame are dimmed, the others highlighted.
+   */
+  differences?: boolean
 }

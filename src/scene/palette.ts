@@ -12,6 +12,23 @@ export const STATUS_HEX: readonly number[] = [
   0x4a3a30, // decayed (re-entered): dark ember
 ]
 
+/**
+ * sRGB hex per task outcome (TASK_CODE): unknown (not drawn), pending, open, assigned, captured,
+ * delivered, missed.
+ */
+export const TASK_HEX: readonly number[] = [
+  0x000000, // unknown: not drawn
+  0xff7ac3, // pending: pink ring
+  0xff7ac3, // open: pink, filled
+  0xffd166, // assigned: amber
+  0x7ab8ff, // captured on board: blue
+  0xb6ff6d, // delivered to the ground: lime
+  0x8c8c8c, // missed (window closed before capture): grey ring
+]
+
+/** Where the differences view draws what is the same in every strategy: this share of its colour. */
+export const SAME_DIMMING = 0.22
+
 /** How far the selected satellite's colour is pushed towards white (0 = status colour, 1 = white). */
 export const SELECTED_WHITENING = 0.35
 
@@ -25,6 +42,7 @@ export const COLOURS = {
   stationActive: '#d4ffe3',
   link: '#6dfc9c',
   target: '#ff7ac3',
+  assignment: '#ffd166',
   selectedRing: '#ffffff',
   hoverRing: '#bfefff',
 } as const

@@ -26,6 +26,8 @@ export interface AppState {
   source: ScenarioSource | null
   satelliteIds: string[]
   strategies: string[]
+  /** Per strategy of the scenario, its planner parameters that differ from the defaults. */
+  strategyParams: Record<string, string[]>
   sims: SimStore[]
   seed: number | null
   totalSteps: number
@@ -49,6 +51,8 @@ export interface AppState {
   resetRequest: number
   /** Render every animation frame even when nothing moves (benchmarks measure the render rate). */
   renderAlways: boolean
+  /** Compare mode: dim what is the same in every strategy, highlight what differs. */
+  differences: boolean
 }
 
 export type AppStore = StoreApi<AppState>
@@ -62,6 +66,7 @@ export function initialAppState(): AppState {
     source: null,
     satelliteIds: [],
     strategies: [],
+    strategyParams: {},
     sims: [],
     seed: null,
     totalSteps: 0,
@@ -81,6 +86,7 @@ export function initialAppState(): AppState {
     focusRequest: 0,
     resetRequest: 0,
     renderAlways: false,
+    differences: false,
   }
 }
 

@@ -4,16 +4,18 @@
 // into messages. Framework-free, so tests drive it with a fake port.
 
 import type { ScenarioSpec } from '../core/spec'
-import type {
-  FrameMessage,
-  FromWorker,
-  ScenarioSource,
-  Speed,
-  ToWorker,
-  UserStrategyDef,
+import {
+  type FrameMessage,
+  type FromWorker,
+  type ScenarioSource,
+  SPEEDS,
+  type Speed,
+  type ToWorker,
+  type UserStrategyDef,
 } from '../worker/protocol'
 import { type AppStore, createAppStore, type PanelTab, pushMessage } from './appStore'
 import { applyOrbits, emptyOrbitBook, type OrbitBook } from './orbit-book'
+import { createSeedRuns, type SeedPortLike, type SeedRuns } from './seedRuns'
 import { createSimStore } from './simStore'
 
 /** Frames kept for giving their buffers back; beyond this (nothing is being drawn) they are dropped. */
@@ -56,6 +58,10 @@ export interface Session {
   /** The scene drew the frame with this seq (the worker paces its frames by it). */
   frameShown(seq: number): void
   loadText(request: LoadRequest, wishes?: LoadWishes): void
+  /** The text of the scenario running now, or null (none yet, or a synthetic stress run). */
+  scenarioText(): LoadRequest | null
+  /** Multi-seed compare in workers of its own, when the session was given a way to start them. */
+  seeds: SeedRuns | null
   loadStress(satellites: number, wishes?: { timeS?: number; play?: Speed }): void
   play(speed?: Speed): void
   pause(): void
@@ -71,7 +77,8 @@ export interface Session {
   setStrategies(strategies: string[]): void
   /** The user's own strategies (setStrategies may then name them); kept for a restart. */
   setUserStrategies(strategies: UserStrategyDef[]): void
-  setSeed(seed: number): void
+  /** `typed`: what the user typed, echoed in the message when it is not a seed. */
+  setSeed(seed: number, typed?: string): void
   setTab(tab: PanelTab): void
   /** Starts a fresh worker and reloads the running scenario at the same time. */
   restart(): void
@@ -82,6 +89,9 @@ export interface SessionOptions {
   /** How long the worker may stay silent while it should be busy before the UI says so. */
   stallMs?: number
   now?: () => number
+  /** Starts a multi-seed worker (the browser's `sim compare --seeds`), and how many to use. */
+  startSeedWorker?: () => SeedPortLike
+  seedWorkers?: number
 }
 
 const STALL_TEXT = 'The simulation is not responding. It may be stuck in a planner; restart it to go on.'
@@ -160,6 +170,7 @@ export function createSession(startPort: () => SimPortLike, options: SessionOpti
           source: msg.source,
           satelliteIds: msg.satelliteIds,
           strategies: msg.strategies,
+          strategyParams: msg.strategyParams ?? {},
           sims,
           seed: msg.seed,
           totalSteps: msg.totalSteps,
@@ -173,6 +184,12 @@ export function createSession(startPort: () => SimPortLike, options: SessionOpti
           focusStrategy: Math.min(s.focusStrategy, sims.length - 1),
         })
         for (const note of [...msg.notes, ...(msg.scenario.warnings ?? [])]) pushMessage(app, 'note', note)
+        // The scenario's own playback speed (a 24 h run at 60× would take 24 minutes).
+        const speed = scenarioSpeed(msg.scenario)
+        if (speed !== null && speed !== s.speed) {
+          app.setState({ speed })
+          post({ type: 'setSpeed', speed })
+        }
         return
       }
       case 'loadError':
@@ -212,7 +229,8 @@ export function createSession(startPort: () => SimPortLike, options: SessionOpti
         const recycle: ArrayBuffer[] = []
         while (unreturned.length > 0 && (unreturned[0].seq ?? 0) < seq - 1) {
           for (const f of unreturned.shift()!.frames) {
-            for (const b of [f.positionsKm.buffer, f.status.buffer, f.linkStation.buffer])
+            const buffers = [f.positionsKm, f.status, f.linkStation, f.taskState, f.taskSatellite]
+            for (const b of buffers.map((a) => a?.buffer))
               if (b instanceof ArrayBuffer && b.byteLength > 0) recycle.push(b)
           }
         }
@@ -224,6 +242,8 @@ export function createSession(startPort: () => SimPortLike, options: SessionOpti
       frameListeners.add(fn)
       return () => frameListeners.delete(fn)
     },
+    scenarioText: () => (lastLoad && lastLoad.stress === null ? lastLoad.request : null),
+    seeds: options.startSeedWorker ? createSeedRuns(options.startSeedWorker, options.seedWorkers ?? 1) : null,
     loadText(request, wishes = {}) {
       pending = { request, stress: null }
       lastHeard = now()
@@ -289,9 +309,10 @@ export function createSession(startPort: () => SimPortLike, options: SessionOpti
       userStrategies = strategies
       post({ type: 'userStrategies', strategies })
     },
-    setSeed(seed) {
+    setSeed(seed, typed) {
       if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) {
-        pushMessage(app, 'error', `A seed is an integer from 0 to 4294967295; "${seed}" is not.`)
+        const shown = typed === undefined ? String(seed) : typed.trim().slice(0, 40)
+        pushMessage(app, 'error', `A seed is an integer from 0 to 4294967295; "${shown}" is not.`)
         return
       }
       lastHeard = now()
@@ -323,4 +344,13 @@ export function createSession(startPort: () => SimPortLike, options: SessionOpti
     },
   }
   return session
+}
+
+/** The fixed speed a scenario asks for (the fastest of SPEEDS not above it), or null. */
+export function scenarioSpeed(scenario: ScenarioSpec): Speed | null {
+  const want = scenario.view?.speed
+  if (!want) return null
+  let best: Speed | null = null
+  for (const sp of SPEEDS) if (typeof sp === 'number' && sp <= want) best = sp
+  return best
 }

@@ -65,7 +65,7 @@ function SeedInput() {
     const n = Number(text)
     if (n === seed) return
     if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n >= 2 ** 32) {
-      session.setSeed(Number.NaN)
+      session.setSeed(Number.NaN, text)
       setText(String(seed))
       return
     }

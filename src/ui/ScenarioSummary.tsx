@@ -3,6 +3,7 @@
 
 import type { ScenarioSpec, ScriptedEvent } from '../core/spec'
 import { formatDuration, formatEpoch, plural } from './format'
+import { useApp } from './session-context'
 
 const EVENT_LABELS: Record<ScriptedEvent['type'], string> = {
   degradation: 'degradation',
@@ -49,6 +50,7 @@ function Fact({
 export function ScenarioSummary({ scenario, file }: { scenario: ScenarioSpec; file: string }) {
   const spares = scenario.satellites.filter((s) => s.role === 'spare').length
   const burstTasks = scenario.events.reduce((n, e) => n + (e.type === 'taskBurst' ? e.tasks.length : 0), 0)
+  const params = useApp((s) => s.strategyParams)
   return (
     <section className="summary" aria-labelledby="scenario-title" data-testid="scenario-summary">
       <p className="eyebrow">Scenario · {file}</p>
@@ -107,6 +109,11 @@ export function ScenarioSummary({ scenario, file }: { scenario: ScenarioSpec; fi
             <span className="planners">
               {[s.trajectory, s.allocation, s.maintenance].filter(Boolean).join(' · ') || 'no planners'}
             </span>
+            {(params[s.name] ?? []).map((line) => (
+              <span key={line} className="planner-param" data-testid="strategy-param">
+                {line}
+              </span>
+            ))}
           </li>
         ))}
       </ul>

@@ -69,13 +69,15 @@ function Controls() {
   const done = useApp((s) => s.done)
   const busy = useApp((s) => s.busy)
   const loaded = useApp((s) => s.scenario !== null)
+  // Nothing lies before T+0: going back is not possible there.
+  const atStart = useApp((s) => s.stepIndex === 0 && s.timeS <= 0)
   return (
     <div className="controls" role="toolbar" aria-label="Time controls">
       <button
         type="button"
         className="button icon"
         onClick={session.toStart}
-        disabled={!loaded}
+        disabled={!loaded || atStart}
         title="Back to the start (Home)"
         aria-label="Back to the start"
         data-testid="to-start"
@@ -86,7 +88,7 @@ function Controls() {
         type="button"
         className="button icon"
         onClick={session.stepBack}
-        disabled={!loaded}
+        disabled={!loaded || atStart}
         title="Step back (←)"
         aria-label="Step back"
         data-testid="step-back"

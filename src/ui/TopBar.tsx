@@ -70,7 +70,14 @@ function ScenarioPicker() {
       <label className="visually-hidden" htmlFor="scenario-select">
         Scenario
       </label>
-      <select id="scenario-select" data-testid="scenario-select" value={value} onChange={choose}>
+      <select
+        id="scenario-select"
+        data-testid="scenario-select"
+        value={value}
+        onChange={choose}
+        // The whole title on hover when a long one does not fit the closed picker.
+        title={LIBRARY.find((e) => e.key === value)?.title ?? otherLabel ?? undefined}
+      >
         {value === '' ? <option value="">Loading…</option> : null}
         {otherLabel ? (
           <option value="__other" disabled>

@@ -11,9 +11,12 @@ import { Canvas, useFrame, useThree } from '@react-three/fiber'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { Quaternion, Vector3 } from 'three'
 import type { HoverInfo } from '../scene/contract'
+import { stormAt } from '../scene/environment'
 import { softwareWebGL } from '../scene/renderer-quality'
 import { SimScene } from '../scene/SimScene'
 import type { FrameHolder } from '../store/session'
+import { formatOffset } from './format'
+import { Legend } from './Legend'
 import { useApp, useSession } from './session-context'
 
 /** Frames drawn with simulation data before a canvas is marked `data-sim-ready="true"`. */
@@ -134,6 +137,9 @@ function Viewport({
   const renderAlways = useApp((s) => s.renderAlways)
   const focusRequest = useApp((s) => s.focusRequest)
   const resetRequest = useApp((s) => s.resetRequest)
+  const differences = useApp((s) => s.differences)
+  const timeS = useApp((s) => s.timeS)
+  const storm = scenario ? stormAt(scenario, timeS) : null
   const [hover, setHover] = useState<HoverInfo | null>(null)
   // A new scenario gets a fresh canvas, mounted a moment after the old one is gone: mounting the
   // scene of another scenario into a live canvas makes its labels (drei <Html>, each its own
@@ -195,22 +201,35 @@ function Viewport({
             scenario={scenario}
             satelliteIds={satelliteIds}
             selected={selected}
-            onSelect={session.select}
+            onSelect={(id) => {
+              session.select(id)
+              // A satellite picked in 3D is one to inspect: open its tab.
+              if (id !== null) session.setTab('inspector')
+            }}
             onHover={setHover}
             focusRequest={focusRequest}
             resetRequest={resetRequest}
+            differences={differences && count > 1}
           />
           <FrameProbe holder={holder} index={index} />
           <WakeOnFrame />
           {linked && count > 1 ? <CameraLink index={index} share={share} /> : null}
         </Canvas>
       )}
+      {storm ? (
+        <div className="storm-tint" data-testid="storm-tint">
+          <span className="storm-note">
+            Solar storm · arrays −{Math.round(storm.powerLoss * 100)} % until {formatOffset(storm.endS)}
+          </span>
+        </div>
+      ) : null}
       {count > 1 ? (
         <div className="viewport-label" data-testid="viewport-label">
           {strategy}
         </div>
       ) : null}
-      {hover ? (
+      {/* The selected satellite already has its label in the scene: no second one on hover. */}
+      {hover && hover.satellite !== selected ? (
         <div className="hover-tip" style={{ left: hover.x + 14, top: hover.y + 10 }}>
           {hover.satellite}
         </div>
@@ -224,6 +243,7 @@ export function Viewports() {
   const strategies = useApp((s) => s.strategies)
   const loading = useApp((s) => s.loading)
   const [linked, setLinked] = useState(true)
+  const differences = useApp((s) => s.differences)
   const share = useMemo<CameraShare>(
     () => ({ master: 0, version: 0, position: new Vector3(), quaternion: new Quaternion() }),
     [],
@@ -243,6 +263,21 @@ export function Viewports() {
             Link cameras
           </label>
         ) : null}
+        {count > 1 ? (
+          <label
+            className="check"
+            title="Dim the tasks and satellites whose outcome is the same in every strategy; highlight the rest"
+          >
+            <input
+              type="checkbox"
+              data-testid="differences-toggle"
+              checked={differences}
+              onChange={(e) => session.app.setState({ differences: e.target.checked })}
+            />
+            Differences
+          </label>
+        ) : null}
+        <Legend />
         <button
           type="button"
           className="button small"

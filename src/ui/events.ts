@@ -5,7 +5,7 @@
 import type { SimEvent, SimEventType } from '../core/events'
 import type { ScenarioSpec, ScriptedEvent } from '../core/spec'
 import { EVENT_CATEGORY, type EventCategory, type FleetCounts, type TaskCounts } from '../worker/protocol'
-import { formatDuration, formatNumber, plural } from './format'
+import { formatDuration, formatNumber, formatOffset, plural } from './format'
 
 export const CATEGORY_LABEL: Record<EventCategory, string> = {
   failure: 'Failures',
@@ -218,7 +218,8 @@ export function runSummary(x: SummaryInput): string {
       ? 'At the start'
       : x.done
         ? `Over the whole run (${formatDuration(x.timeS)})`
-        : `In ${formatDuration(x.timeS)}`
+        : // The relative clock's own words (formatOffset), so text and clock read the same.
+          `Up to ${formatOffset(x.timeS)}`
   const soc =
     x.minSoc !== null && Number.isFinite(x.minSoc)
       ? `; the lowest battery charge was ${Math.round(x.minSoc)} %`

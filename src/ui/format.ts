@@ -82,3 +82,19 @@ export function formatValue(x: number | null | undefined, unit: string): string 
   if (n === '—') return n
   return unit === '%' ? `${n} %` : `${n} ${unit}`
 }
+
+/** Component names for people (the engine's names are camelCase identifiers). */
+export const COMPONENT_LABEL: Record<string, string> = {
+  reactionWheel: 'Reaction wheel',
+  battery: 'Battery',
+  thruster: 'Thruster',
+}
+
+/** Satellite statuses for people, in the one spelling the app uses ("manoeuvring"). */
+export const STATUS_LABEL: Record<string, string> = {
+  nominal: 'nominal',
+  alert: 'alert',
+  failed: 'failed',
+  maneuvering: 'manoeuvring',
+  safe: 'safe mode',
+}

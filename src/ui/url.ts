@@ -1,12 +1,13 @@
 // The address bar holds what you see — scenario, strategies, seed, time and selection — so a
-// shared link reproduces the view: ?scenario=default&strategies=baseline,predictive&seed=7&t=3600.
+// shared link reproduces the view: ?scenario=default&strategies=baseline,predictive&seed=7&t=3600
+// (and the open tab). A local file cannot travel in a link: its name does, so a reload says so.
 // Updates use replaceState (no history entry per tick) and are throttled.
 //
 // A strategy the user built in the app is not the scenario's: it may run planner modules from
 // the user's disk, which no link can carry. The link names it under `local=` only so that whoever
 // opens the link is told what they are not seeing, instead of it vanishing without a word.
 
-import type { AppState } from '../store/appStore'
+import type { AppState, PanelTab } from '../store/appStore'
 import { pushMessage } from '../store/appStore'
 import type { Session } from '../store/session'
 import type { Speed } from '../worker/protocol'
@@ -27,7 +28,13 @@ export interface UrlState {
   play?: Speed
   /** render=always: draw every animation frame (benchmarks); the default draws when something changed. */
   renderAlways?: boolean
+  /** The side panel's open tab. */
+  tab?: PanelTab
+  /** The name of a local file the link was made from (a link cannot carry the file itself). */
+  file?: string
 }
+
+const TABS: readonly PanelTab[] = ['overview', 'inspector', 'alerts', 'decisions', 'metrics', 'compare']
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,80}$/
 
@@ -62,6 +69,10 @@ export function readUrl(search: string): UrlState {
   if (q.get('stress') !== null && Number.isInteger(stress) && stress >= 1 && stress <= MAX_STRESS_SATELLITES)
     out.stress = stress
   if (q.get('render') === 'always') out.renderAlways = true
+  const tab = q.get('tab')
+  if (tab && (TABS as readonly string[]).includes(tab)) out.tab = tab as PanelTab
+  const file = q.get('file')
+  if (file && file.length <= 200) out.file = file
   const play = q.get('play')
   if (play === 'max') out.play = 'max'
   else if (play !== null && Number(play) > 0) out.play = Number(play)
@@ -74,6 +85,7 @@ export function urlFor(s: AppState): string | null {
   const q = new URLSearchParams()
   if (s.source.kind === 'library') q.set('scenario', s.source.key)
   else if (s.source.kind === 'stress') q.set('stress', String(s.source.satellites))
+  else q.set('file', s.source.name)
   const own = new Set(s.scenario.strategies.map((x) => x.name))
   const shown = s.strategies.filter((name) => own.has(name))
   const local = s.strategies.filter((name) => !own.has(name))
@@ -84,6 +96,7 @@ export function urlFor(s: AppState): string | null {
   if (s.seed !== null && s.seed !== s.scenario.seed) q.set('seed', String(s.seed))
   if (s.timeS > 0) q.set('t', String(Math.round(s.timeS)))
   if (s.selected) q.set('sat', s.selected)
+  if (s.tab !== 'overview') q.set('tab', s.tab)
   const text = q.toString().replace(/%2C/g, ',')
   return text ? `?${text}` : ''
 }
@@ -91,6 +104,14 @@ export function urlFor(s: AppState): string | null {
 /** Loads what the link asks for (the default scenario when it asks for nothing). */
 export function loadFromUrl(session: Session, url: UrlState): void {
   if (url.renderAlways) session.app.setState({ renderAlways: true })
+  if (url.tab) session.setTab(url.tab)
+  if (url.file !== undefined && url.scenario === undefined && url.stress === undefined) {
+    pushMessage(
+      session.app,
+      'note',
+      `This view was of your local file "${url.file}", which a link or a reload cannot bring back: open it again with “Open file…”. Showing the default scenario.`,
+    )
+  }
   if (url.stress !== undefined) {
     session.loadStress(url.stress, { timeS: url.t, play: url.play })
     return
@@ -148,6 +169,7 @@ export function startUrlSync(session: Session, everyMs = 800, playingMs = 10_000
       s.strategies === p.strategies &&
       s.seed === p.seed &&
       s.selected === p.selected &&
+      s.tab === p.tab &&
       s.playing === p.playing
     )
       return

@@ -8,7 +8,7 @@ import type { Simulation } from '../core'
 import { sunDirectionEci } from '../core/sun'
 import { gmstRad } from '../core/time'
 import { BufferPool } from './buffer-pool'
-import type { FrameMessage, StrategyFrame } from './protocol'
+import { type FrameMessage, type StrategyFrame, TASK_CODE } from './protocol'
 
 /** Frames at most every this many ms (≈ 30 Hz). */
 export const FRAME_MS = 33
@@ -92,8 +92,11 @@ export class FramePacker {
       status.set(s.status)
       const linkStation = new Int16Array(this.buffers.take(2 * s.linkStation.length))
       linkStation.set(s.linkStation)
-      frames.push({ strategy: e.name, positionsKm: out, status, linkStation })
-      transfer.push(out.buffer, status.buffer, linkStation.buffer)
+      const taskState = new Uint8Array(this.buffers.take(s.tasks.length))
+      const taskSatellite = new Int16Array(this.buffers.take(2 * s.tasks.length))
+      writeTaskOutcomes(s, taskState, taskSatellite)
+      frames.push({ strategy: e.name, positionsKm: out, status, linkStation, taskState, taskSatellite })
+      transfer.push(out.buffer, status.buffer, linkStation.buffer, taskState.buffer, taskSatellite.buffer)
     }
     const message: FrameMessage = {
       type: 'frame',
@@ -105,5 +108,29 @@ export class FramePacker {
       frames,
     }
     return { message, transfer }
+  }
+}
+
+type TaskSource = Pick<ReturnType<Simulation['state']>, 'tasks' | 'knownTasks'>
+
+/**
+ * Each task's outcome in this engine (TASK_CODE) and the satellite assigned to it while the
+ * assignment stands (the task is pending or open), so every pane draws its own strategy's tasks.
+ */
+export function writeTaskOutcomes(s: TaskSource, state: Uint8Array, satellite: Int16Array): void {
+  for (let q = 0; q < state.length; q++) {
+    const rec = s.tasks[q]
+    let code: number = TASK_CODE.unknown
+    let sat = -1
+    if (rec && q < s.knownTasks) {
+      const waiting = rec.state === 'pending' || rec.state === 'open'
+      if (waiting && rec.assignedTo >= 0) {
+        code = TASK_CODE.assigned
+        sat = rec.assignedTo
+      } else if (rec.state === 'expired') code = TASK_CODE.missed
+      else code = TASK_CODE[rec.state]
+    }
+    state[q] = code
+    satellite[q] = sat
   }
 }

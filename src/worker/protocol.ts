@@ -108,7 +108,26 @@ export interface StrategyFrame {
   status: Uint8Array
   /** Station index each satellite transmits to this step, -1 for none. */
   linkStation: Int16Array
+  /**
+   * TASK_CODE per task of the scenario (initial tasks, then task-burst tasks in event order):
+   * this strategy's outcome of each. Optional for hand-made frames (then drawn by time only).
+   */
+  taskState?: Uint8Array
+  /** Per task, the satellite (frame index) assigned to it while the assignment stands, else -1. */
+  taskSatellite?: Int16Array
 }
+
+/** A task's outcome as a frame carries it (one byte per task). */
+export const TASK_CODE = {
+  unknown: 0,
+  pending: 1,
+  open: 2,
+  assigned: 3,
+  captured: 4,
+  delivered: 5,
+  missed: 6,
+} as const
+export type TaskCode = (typeof TASK_CODE)[keyof typeof TASK_CODE]
 
 export interface FrameMessage {
   type: 'frame'
@@ -149,6 +168,7 @@ export interface SatelliteDetail {
   sunlit: boolean
   soc: number
   minSoc: number
+  /** Megabits (data is counted in bits everywhere: Mb, Gb; only file sizes are bytes). */
   storageUsedMb: number
   storageMb: number
   propellantKg: number
@@ -236,6 +256,8 @@ export interface LoadedMessage {
   strategies: string[]
   /** Per shown strategy, its planners with their words for people. */
   planners: Record<string, PlannerInfo[]>
+  /** Per strategy of the scenario, the planner parameters it sets away from their defaults, one line each. */
+  strategyParams?: Record<string, string[]>
   seed: number
   totalSteps: number
   /** Snapshots are kept every this many steps (step back re-simulates from the nearest one). */

@@ -172,6 +172,9 @@ export class Run {
       satelliteIds: this.engines[0].sim.world.sats.map((s) => s.id),
       strategies: this.strategies,
       planners: this.plannerInfo(registry),
+      strategyParams: Object.fromEntries(
+        this.spec.strategies.map((st) => [st.name, registry.changedParams(st)]),
+      ),
       seed: this.seed,
       totalSteps: this.totalSteps,
       snapshotEvery: this.snapshotEvery,

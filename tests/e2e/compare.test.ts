@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { bestIndex, METRIC_BY_KEY, type MetricKey } from '../../src/core'
+import { eligibleFor, honestBest, METRIC_BY_KEY, type MetricKey } from '../../src/core'
 import { launchBrowser, type OpenedPage, openPage, screenshot } from './browser'
 import { canvasPixels, engineMetrics, waitCanvases, waitForState } from './helpers'
 
@@ -44,7 +44,11 @@ async function expectEngineNumbers(page: Page, seed: number) {
   // The better value is marked by the same rule the CLI uses.
   for (const key of Object.keys(expected[0].metrics) as MetricKey[]) {
     const values = expected.map((e) => e.metrics[key] ?? null)
-    const best = bestIndex(METRIC_BY_KEY[key], values)
+    const eligible = eligibleFor(
+      key,
+      expected.map((e) => e.metrics),
+    )
+    const best = honestBest(METRIC_BY_KEY[key], { values, eligible }).index
     for (const [k, s] of STRATEGIES.entries()) expect(shown[key][s].best, `${key} best`).toBe(k === best)
   }
 }

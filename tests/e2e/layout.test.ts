@@ -1,4 +1,4 @@
-// Layout at the two sizes people use (1440×900 and 1280×720): the main regions and the controls
+// Layout at the three sizes people use (1440×900, 1280×720 and 1024×700): the main regions and the controls
 // do not overlap or overflow, the panels scroll on their own, the banner stays, and "?" opens
 // the keyboard help. Screenshots of every tab go to test-results/screenshots/ for people to see.
 
@@ -43,6 +43,7 @@ async function overflowing(page: Page, selector: string): Promise<string[]> {
 const SIZES: [number, number][] = [
   [1440, 900],
   [1280, 720],
+  [1024, 700],
 ]
 
 async function checkLayout(page: Page, width: number, height: number, mode: string) {

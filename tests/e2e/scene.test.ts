@@ -8,8 +8,9 @@ import type { Browser, Page } from 'playwright-core'
 import { PerspectiveCamera, Vector3 } from 'three'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { sunDirectionEci } from '../../src/core/sun'
+import { gmstRad } from '../../src/core/time'
 import { KM_PER_UNIT } from '../../src/scene/contract'
-import { initialCameraPosition } from '../../src/scene/view'
+import { type AreaOfInterest, homeCameraPosition } from '../../src/scene/view'
 import { launchBrowser, type OpenedPage, openPage, screenshot } from './browser'
 import { appState, waitCanvases, waitForState, waitIdle } from './helpers'
 import { decodePng } from './png'
@@ -22,6 +23,8 @@ interface Shown {
   positionsKm: number[]
   status: number[]
   epochMs: number
+  /** The scenario's area of interest: the home camera looks at it. */
+  view: AreaOfInterest | null
   box: { x: number; y: number; width: number; height: number }
 }
 
@@ -37,6 +40,7 @@ async function shown(page: Page): Promise<Shown> {
       positionsKm: Array.from(f.positionsKm as Float32Array),
       status: Array.from(f.status as Uint8Array),
       epochMs: s.scenario.epochMs as number,
+      view: s.scenario.view as { latRad: number; lonRad: number } | null,
     }
   })
   return { ...data, box }
@@ -48,7 +52,7 @@ function project(s: Shown): ({ x: number; y: number } | null)[] {
   sunDirectionEci(s.epochMs, sun, 0)
   const camera = new PerspectiveCamera(40, s.box.width / s.box.height, 0.005, 2000)
   camera.up.set(0, 0, 1)
-  camera.position.fromArray(initialCameraPosition(sun, 4))
+  camera.position.fromArray(homeCameraPosition(sun, 4, s.view, gmstRad(s.epochMs)))
   camera.lookAt(0, 0, 0)
   camera.updateMatrixWorld()
   const c = camera.position

@@ -59,6 +59,9 @@ describe('time control', () => {
     await page.getByTestId('step-back').click()
     s = await waitForState(page, (x) => x.stepIndex === 0 && !x.busy && x.frameTime === 0, 'step back to 0')
     await expectClock(page, 0)
+    // Nothing lies before T+0: step back and back-to-start are disabled there.
+    await expect(page.getByTestId('step-back').isDisabled()).resolves.toBe(true)
+    await expect(page.getByTestId('to-start').isDisabled()).resolves.toBe(true)
     // Back at the start, the scene looks as it did.
     expect(pixelDifference(before, await canvasShot(page))).toBeLessThan(0.002)
   })

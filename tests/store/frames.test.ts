@@ -3,7 +3,15 @@
 
 import { describe, expect, it } from 'vitest'
 import { createSimulation } from '../../src/core'
-import { copyPrevious, FramePacker, type FrameSource, STALE_ACK_MS } from '../../src/worker/frames'
+import type { TaskState } from '../../src/core/view'
+import {
+  copyPrevious,
+  FramePacker,
+  type FrameSource,
+  STALE_ACK_MS,
+  writeTaskOutcomes,
+} from '../../src/worker/frames'
+import { TASK_CODE } from '../../src/worker/protocol'
 import { makeSpec } from '../support/spec-fixture'
 
 function source(): FrameSource {
@@ -26,7 +34,7 @@ describe('FramePacker', () => {
     expect(half.message.seq).toBe(2)
     expect(half.message.frames[0].positionsKm[4]).toBeCloseTo((before[4] + now[4]) / 2000, 3)
     expect(Array.from(half.message.frames[0].status)).toEqual(Array.from(e.sim.state().status))
-    expect(half.transfer).toHaveLength(3)
+    expect(half.transfer).toHaveLength(5)
     expect(half.message.sunEci.every(Number.isFinite)).toBe(true)
   })
 
@@ -57,5 +65,48 @@ describe('FramePacker', () => {
     expect(packer.due(100)).toBe(true)
     packer.reset()
     expect(packer.pack([e], view).message.seq).toBe(1)
+  })
+})
+
+describe('writeTaskOutcomes', () => {
+  const rec = (state: TaskState, assignedTo = -1) => ({
+    state,
+    assignedTo,
+    capturedBy: -1,
+    capturedAtS: 0,
+    bitsOnBoard: 0,
+  })
+
+  it('codes each task by its own outcome, the assignment only while it stands, unknown tasks hidden', () => {
+    const tasks = [
+      rec('open', 4),
+      rec('pending', 2),
+      rec('open'),
+      rec('captured', 4),
+      rec('delivered', 1),
+      rec('expired', 3),
+      rec('pending', 0),
+    ]
+    const state = new Uint8Array(7)
+    const sat = new Int16Array(7)
+    // The last task belongs to a burst not announced yet.
+    writeTaskOutcomes({ tasks, knownTasks: 6 }, state, sat)
+    expect(Array.from(state)).toEqual([
+      TASK_CODE.assigned,
+      TASK_CODE.assigned,
+      TASK_CODE.open,
+      TASK_CODE.captured,
+      TASK_CODE.delivered,
+      TASK_CODE.missed,
+      TASK_CODE.unknown,
+    ])
+    expect(Array.from(sat)).toEqual([4, 2, -1, -1, -1, -1, -1])
+  })
+
+  it('frames of a run carry one outcome per task of the scenario', () => {
+    const e = source()
+    const f = new FramePacker().pack([e], { timeS: 0, epochMs: 0, playing: false, alpha: null }).message
+    expect(f.frames[0].taskState).toHaveLength(e.sim.state().tasks.length)
+    expect(f.frames[0].taskSatellite).toHaveLength(e.sim.state().tasks.length)
   })
 })

@@ -231,6 +231,9 @@ describe('session', () => {
       session.setSeed(-1)
       expect(sent.some((m) => m.type === 'setSeed')).toBe(false)
       expect(session.app.getState().messages.at(-1)?.kind).toBe('error')
+      // What the user typed is echoed, not "NaN".
+      session.setSeed(Number.NaN, ' 12abc ')
+      expect(session.app.getState().messages.at(-1)?.text).toContain('"12abc" is not')
       session.play()
       emit({
         type: 'digest',

@@ -75,6 +75,7 @@ export function makeSpec(over: Partial<ScenarioSpec> = {}): ScenarioSpec {
     plannerCadenceS: 600,
     sampleEveryS: 300,
     components: { failureHealth: 0.3, noiseSigma: 0.01 },
+    view: null,
     satellites: walker(12, 3, 1, 550, 53),
     groundStations: [
       {

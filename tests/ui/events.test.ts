@@ -3,9 +3,11 @@
 
 import { describe, expect, it } from 'vitest'
 import type { SimEvent } from '../../src/core/events'
+import type { ScenarioSpec } from '../../src/core/spec'
+import { initialAppState } from '../../src/store/appStore'
 import { divergences, happenedMarkers, runSummary } from '../../src/ui/events'
 import { formatDuration, formatNumber, formatOffset } from '../../src/ui/format'
-import { readUrl } from '../../src/ui/url'
+import { readUrl, urlFor } from '../../src/ui/url'
 
 const ev = (t: number, type: SimEvent['type'], satellite?: string, message = `${type}@${t}`): SimEvent => ({
   t,
@@ -61,7 +63,7 @@ describe('summary', () => {
       done: false,
     })
     expect(text).toBe(
-      'In 6 h 10 min, 14 of 22 tasks delivered, 3 captured and waiting for a downlink, 1 satellite lost, 1 alert raised and 1 manoeuvre (Δv 12.3 m/s); the lowest battery charge was 41 %.',
+      'Up to T+6h 10m, 14 of 22 tasks delivered, 3 captured and waiting for a downlink, 1 satellite lost, 1 alert raised and 1 manoeuvre (Δv 12.3 m/s); the lowest battery charge was 41 %.',
     )
   })
 })
@@ -93,5 +95,17 @@ describe('format and URL', () => {
       play: 'max',
       renderAlways: true,
     })
+    // The open tab travels in the link; an unknown tab does not.
+    expect(readUrl('?tab=compare').tab).toBe('compare')
+    expect(readUrl('?tab=settings').tab).toBeUndefined()
+    expect(readUrl('?file=my%20mission.json').file).toBe('my mission.json')
+  })
+
+  it('writes the open tab and a local file’s name into the link', () => {
+    const base = initialAppState()
+    const scenario = { strategies: [{ name: 'a' }], seed: 1 } as unknown as ScenarioSpec
+    const s = { ...base, scenario, strategies: ['a'], seed: 1, tab: 'alerts' as const }
+    expect(urlFor({ ...s, source: { kind: 'library', key: 'default' } })).toBe('?scenario=default&tab=alerts')
+    expect(urlFor({ ...s, source: { kind: 'file', name: 'x.json' } })).toBe('?file=x.json&tab=alerts')
   })
 })

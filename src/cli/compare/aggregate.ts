@@ -1,8 +1,9 @@
 // Turns per-run results into the comparison: per strategy and metric the per-seed values, the
-// mean and standard deviation; which strategy is best on each metric; and the first moment the
+// mean and standard deviation; which strategy is meaningfully best on each metric (core's
+// honestBest, the rule the browser's table applies too); and the first moment the
 // strategies' planners did something different.
 
-import { bestIndex, formatElapsed, METRICS, type MetricKey } from '../../core'
+import { eligibleFor, formatElapsed, honestBest, METRICS, type MetricKey, seedStats } from '../../core'
 import type { JobResult, TraceEntry } from './job'
 
 export interface MetricStats {
@@ -37,16 +38,6 @@ export interface Comparison {
   /** Per metric, the best strategy's name, or null when none is better. */
   best: Partial<Record<MetricKey, string | null>>
   firstDivergence: Divergence | null
-}
-
-const r4 = (x: number) => Math.round(x * 1e4) / 1e4
-
-function stats(values: (number | null)[]): Pick<MetricStats, 'mean' | 'sd' | 'min' | 'max'> {
-  const xs = values.filter((v): v is number => v !== null && Number.isFinite(v))
-  if (xs.length === 0) return { mean: null, sd: null, min: null, max: null }
-  const mean = xs.reduce((a, b) => a + b, 0) / xs.length
-  const sd = xs.length > 1 ? Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1)) : 0
-  return { mean: r4(mean), sd: r4(sd), min: Math.min(...xs), max: Math.max(...xs) }
 }
 
 function firstDivergence(
@@ -96,19 +87,26 @@ export function aggregate(
         unit: def.unit,
         better: def.better,
         perSeed,
-        ...stats(perSeed.map((p) => p.value)),
+        ...seedStats(perSeed.map((p) => p.value)),
       }
     }
     return { name, metrics }
   })
   const best: Comparison['best'] = {}
+  // Means decide eligibility too: a strategy "filled the slot" when its mean slot-fill time exists.
+  const means = comparisons.map((c) => {
+    const out: Partial<Record<MetricKey, number | null>> = {}
+    for (const [key, m] of Object.entries(c.metrics)) out[key as MetricKey] = m?.mean ?? null
+    return out
+  })
   for (const def of METRICS) {
     if (!comparisons[0]?.metrics[def.key]) continue
-    const k = bestIndex(
-      def,
-      comparisons.map((c) => c.metrics[def.key]?.mean ?? null),
-    )
-    best[def.key] = k < 0 ? null : strategies[k]
+    const verdict = honestBest(def, {
+      values: comparisons.map((c) => c.metrics[def.key]?.mean ?? null),
+      sds: seeds.length > 1 ? comparisons.map((c) => c.metrics[def.key]?.sd ?? null) : undefined,
+      eligible: eligibleFor(def.key, means),
+    })
+    best[def.key] = verdict.index < 0 ? null : strategies[verdict.index]
   }
   const seed = seeds[0]
   const traces = strategies.map((name, s) => ({

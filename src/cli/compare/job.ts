@@ -2,7 +2,7 @@
 // of what its planners did out. Plain data both ways, so a job runs the same in-process and on
 // a worker thread.
 
-import { createSimulation, type MetricValues, NONDETERMINISTIC_METRICS, type SimEvent } from '../../core'
+import { createSimulation, deterministicMetrics, type MetricValues, type SimEvent } from '../../core'
 import { registry } from '../../planners'
 import { formatIssues, loadScenarioText } from '../../scenario'
 import { bindStrategy } from '../bind'
@@ -62,11 +62,7 @@ export async function runJob(job: CompareJob): Promise<JobResult> {
   } finally {
     bound.dispose()
   }
-  const all = sim.metrics()
-  const metrics: Partial<MetricValues> = {}
-  for (const [key, value] of Object.entries(all) as [keyof MetricValues, number | null][]) {
-    if (!NONDETERMINISTIC_METRICS.includes(key)) metrics[key] = value
-  }
+  const metrics = deterministicMetrics(sim.metrics())
   const trace = sim
     .events()
     .filter((e) => TRACED.has(e.type))

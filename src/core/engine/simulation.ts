@@ -129,7 +129,10 @@ export function createSimulation(
   // A ring longer than the run's samples (+1: the closing sample) never fills: it would only
   // hold zeros (3.4 kB per satellite at the default 288), so it is cut to what the run can use.
   const runSamples = estimateWork(runSize(spec)).samples + 1
-  const world = buildWorld(effective, Math.min(options.telemetryWindow ?? DEFAULT_TELEMETRY_WINDOW, runSamples))
+  const world = buildWorld(
+    effective,
+    Math.min(options.telemetryWindow ?? DEFAULT_TELEMETRY_WINDOW, runSamples),
+  )
   const prop = createPropagator(world, spec.j2)
   const planners = orderPlanners(options.planners ?? [])
   const s0 = initialState(world, prop.save())

@@ -231,6 +231,8 @@ export function initialState(world: World, kepler: Float64Array): SimState {
     const bus = world.sats[k].bus
     state.energyJ[k] = bus.batteryCapacityJ * bus.initialSoc
     state.propellantKg[k] = bus.propellantKg
+    // The lowest state of charge so far includes the start: at T+0 it is the lowest initial one.
+    if (bus.initialSoc < state.acc.minSoc) state.acc.minSoc = bus.initialSoc
   }
   return state
 }

@@ -6,8 +6,8 @@ import type { StationSpec, TaskSpec } from '../../core/spec'
 import { formatDuration } from '../duration'
 import { duration, expecting, id, num, oneOf, strict, text } from './fields'
 
-const latitude = () => num({ min: -90, max: 90 }, 'Geodetic latitude, degrees north')
-const longitude = () => num({ min: -180, max: 180 }, 'Longitude, degrees east')
+export const latitude = () => num({ min: -90, max: 90 }, 'Geodetic latitude, degrees north')
+export const longitude = () => num({ min: -180, max: 180 }, 'Longitude, degrees east')
 
 export const stationSchema = strict(
   {

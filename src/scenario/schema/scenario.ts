@@ -4,6 +4,7 @@
 // event and strategy already in its ScenarioSpec form. normalise.ts assembles the rest.
 
 import { z } from 'zod'
+import { DEG } from '../../core/constants'
 import { MIN_SAMPLE_EVERY_S, MIN_STEP_S } from '../../core/limits'
 import { CURRENT_FORMAT_VERSION } from '../migrations'
 import { busSchema } from './bus'
@@ -21,7 +22,7 @@ import {
   strict,
   text,
 } from './fields'
-import { stationSchema, taskSchema } from './ground'
+import { latitude, longitude, stationSchema, taskSchema } from './ground'
 import { strategiesSchema } from './strategies'
 
 /** Far beyond any demonstration; the cap bounds the work a typo ("24d" for "24h"…) can ask for. */
@@ -47,6 +48,23 @@ export const componentsSchema = strict(
 )
   .prefault({})
   .describe('Limits and measurement noise of component health telemetry')
+
+/** The fastest playback a scenario may ask for (the app's fastest fixed speed). */
+export const MAX_VIEW_SPEED = 10000
+
+export const viewSchema = strict(
+  {
+    latDeg: latitude(),
+    lonDeg: longitude(),
+    speed: num(
+      { min: 1, max: MAX_VIEW_SPEED },
+      `Playback speed, simulated seconds per wall second (1..${MAX_VIEW_SPEED}; default 60)`,
+    ).optional(),
+  },
+  'a view: an object with "latDeg", "lonDeg" and optionally "speed"',
+)
+  .transform((v) => ({ latRad: v.latDeg * DEG, lonRad: v.lonDeg * DEG, speed: v.speed ?? null }))
+  .describe('Area of interest the camera opens on, and how fast the scenario plays')
 
 export const scenarioShape = {
   $schema: z
@@ -101,6 +119,7 @@ export const scenarioShape = {
     .default([])
     .describe('Scripted events, in any order'),
   strategies: strategiesSchema,
+  view: viewSchema.optional(),
 }
 
 export const scenarioFileSchema = strict(scenarioShape, 'a scenario: a JSON object').meta({

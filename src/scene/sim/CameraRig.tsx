@@ -10,13 +10,13 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { PerspectiveCamera, Vector3 } from 'three'
 import type { OrbitControls as OrbitControlsImpl } from 'three-stdlib'
 import { type FrameRef, KM_PER_UNIT } from '../contract'
-import { homeDistance, initialCameraPosition } from '../view'
+import { type AreaOfInterest, homeCameraPosition, homeDistance } from '../view'
 import { drawableCount, strategyFrame } from './common'
 
 const FOV = 40
 const INITIAL_DISTANCE = 4
 /** Camera distance from a followed satellite after a focus, Earth radii. */
-const FOCUS_DISTANCE = 0.9
+const FOCUS_DISTANCE = 1.6
 const FLY_SECONDS = 1.1
 /** OrbitControls zoom limits around the Earth's centre, and around a followed satellite. */
 const MIN_DISTANCE_EARTH = 1.4
@@ -73,6 +73,10 @@ export interface CameraRigProps {
   selectedIndex: number
   /** Sun direction at the scenario epoch, for the initial view before any frame arrives. */
   epochSun: ArrayLike<number>
+  /** Earth rotation angle at the scenario epoch (rad), to place the area of interest. */
+  epochGmst: number
+  /** Where the scenario's action is: the home view looks straight at it. */
+  area?: AreaOfInterest | null
   /** Changes when a different scenario is loaded: the camera jumps back to the initial view. */
   scenarioKey: string
   focusRequest: number
@@ -80,7 +84,16 @@ export interface CameraRigProps {
 }
 
 export function CameraRig(props: CameraRigProps) {
-  const { frame, strategyIndex, satelliteCount, selectedIndex, epochSun, scenarioKey } = props
+  const { frame, strategyIndex, satelliteCount, selectedIndex, epochSun, epochGmst, area, scenarioKey } =
+    props
+  /** Home camera position for a view of this shape, at the frame's time (else the epoch's). */
+  const home = (aspect: number, fov: number) =>
+    homeCameraPosition(
+      frame.current?.sunEci ?? epochSun,
+      homeDistance(aspect, fov, INITIAL_DISTANCE),
+      area,
+      frame.current?.gmstRad ?? epochGmst,
+    )
   const set = useThree((s) => s.set)
   const get = useThree((s) => s.get)
   const invalidate = useThree((s) => s.invalidate)
@@ -96,7 +109,7 @@ export function CameraRig(props: CameraRigProps) {
     const aspect = size.width > 0 && size.height > 0 ? size.width / size.height : 1
     const c = new PerspectiveCamera(fov, aspect, 0.005, 2000)
     c.up.set(0, 0, 1)
-    c.position.fromArray(initialCameraPosition(epochSun, homeDistance(aspect, fov, INITIAL_DISTANCE)))
+    c.position.fromArray(home(aspect, fov))
     c.lookAt(0, 0, 0)
     return c
   })
@@ -119,11 +132,23 @@ export function CameraRig(props: CameraRigProps) {
   const anim = useRef({
     mode: 'free' as Mode,
     started: 0,
+    /** The user turned or zoomed since the home view (then a resize leaves the camera alone). */
+    touched: false,
     fromTarget: new Vector3(),
     fromOffset: new Vector3(),
     toTarget: new Vector3(),
     toOffset: new Vector3(),
   }).current
+
+  // A pane that changes shape ("Compare all": two panes become four, a narrower window) refits
+  // the home view so the globe is not cut by the pane — unless the user has moved the camera.
+  useLayoutEffect(() => {
+    if (anim.touched || anim.mode !== 'free' || !(size.width > 0 && size.height > 0)) return
+    const c = controls.current
+    if (c && c.target.lengthSq() > 0) return
+    camera.position.setLength(homeDistance(size.width / size.height, camera.fov, INITIAL_DISTANCE))
+    invalidate()
+  }, [camera, size, anim, invalidate])
 
   const satellitePosition = (k: number, out: Vector3): boolean => {
     const sf = strategyFrame(frame, strategyIndex)
@@ -147,11 +172,9 @@ export function CameraRig(props: CameraRigProps) {
     setMinDistance(MIN_DISTANCE_SATELLITE)
     invalidate()
     if (mode === 'reset') {
-      const sun = frame.current?.sunEci ?? epochSun
       anim.toTarget.set(0, 0, 0)
-      anim.toOffset.fromArray(
-        initialCameraPosition(sun, homeDistance(camera.aspect, camera.fov, INITIAL_DISTANCE)),
-      )
+      anim.toOffset.fromArray(home(camera.aspect, camera.fov))
+      anim.touched = false
     }
   }
 
@@ -173,9 +196,8 @@ export function CameraRig(props: CameraRigProps) {
     const c = controls.current
     anim.mode = 'free'
     setMinDistance(MIN_DISTANCE_EARTH)
-    camera.position.fromArray(
-      initialCameraPosition(epochSun, homeDistance(camera.aspect, camera.fov, INITIAL_DISTANCE)),
-    )
+    camera.position.fromArray(home(camera.aspect, camera.fov))
+    anim.touched = false
     if (c) c.target.set(0, 0, 0)
   })
   // While following, the camera follows the selection: to the new satellite, or home without one.
@@ -241,6 +263,7 @@ export function CameraRig(props: CameraRigProps) {
       rotateSpeed={0.6}
       zoomSpeed={0.8}
       onStart={() => {
+        anim.touched = true
         // The user takes over: an unfinished flight stops where it is (following continues; an
         // interrupted return home keeps the close zoom limit, the radius clamp guards the globe).
         if (anim.mode === 'focus') anim.mode = 'follow'

@@ -4,14 +4,13 @@
 // stations in use for the station markers.
 
 import { useFrame } from '@react-three/fiber'
-import { useLayoutEffect, useMemo, useRef } from 'react'
-import { BufferAttribute, BufferGeometry, DynamicDrawUsage, LineBasicMaterial, LineSegments } from 'three'
+import { useLayoutEffect, useMemo } from 'react'
+import type { BufferAttribute } from 'three'
 import type { StationSpec } from '../../core/spec'
-import type { FrameMessage } from '../../worker/protocol'
 import { type FrameRef, KM_PER_UNIT } from '../contract'
 import { ecefToEciPoints, stationPositions, writeLinkSegments } from '../links'
 import { COLOURS } from '../palette'
-import { drawableCount, ORDER, strategyFrame } from './common'
+import { disposeLines, drawableCount, segmentLines, strategyFrame, useFrameChange } from './common'
 
 /** Link ends sit at the station markers' height. */
 const STATION_RADIUS = 1.001
@@ -27,18 +26,7 @@ export interface LinksProps {
 
 export function Links({ frame, strategyIndex, satelliteCount, stations, stationActive }: LinksProps) {
   const parts = useMemo(() => {
-    const g = new BufferGeometry()
-    const position = new BufferAttribute(new Float32Array(6 * Math.max(1, satelliteCount)), 3)
-    position.setUsage(DynamicDrawUsage)
-    g.setAttribute('position', position)
-    g.setDrawRange(0, 0)
-    const lines = new LineSegments(
-      g,
-      new LineBasicMaterial({ color: COLOURS.link, transparent: true, opacity: 0.85, depthWrite: false }),
-    )
-    lines.frustumCulled = false
-    lines.renderOrder = ORDER.links
-    lines.raycast = () => {}
+    const { lines, position } = segmentLines(satelliteCount, COLOURS.link, 0.85)
     const ecef = stationPositions(stations, STATION_RADIUS)
     return {
       lines,
@@ -50,26 +38,15 @@ export function Links({ frame, strategyIndex, satelliteCount, stations, stationA
     }
   }, [satelliteCount, stations])
 
-  useLayoutEffect(
-    () => () => {
-      parts.lines.geometry.dispose()
-      ;(parts.lines.material as LineBasicMaterial).dispose()
-    },
-    [parts],
-  )
+  useLayoutEffect(() => () => disposeLines(parts.lines), [parts])
 
-  const last = useRef<{ frame: FrameMessage | null; parts: typeof parts | null }>({
-    frame: null,
-    parts: null,
-  }).current
+  const fresh = useFrameChange(frame, parts)
 
   useFrame(() => {
     const { lines, position, ecef, eci, active, lastActive } = parts
     const f = frame.current
     // Nothing to do until the worker sends another frame (each message is a new object).
-    if (f === last.frame && parts === last.parts) return
-    last.frame = f
-    last.parts = parts
+    if (!fresh()) return
     const sf = strategyFrame(frame, strategyIndex)
     let n = 0
     if (f && sf) {

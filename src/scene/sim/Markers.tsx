@@ -1,8 +1,8 @@
 // Ground stations and task targets: Earth-fixed point sprites (render inside the group that turns
 // with the Earth) drawn a constant size on screen, hidden on the far side of the globe by a
 // facing test in the shader. Stations are green triangles that light up while a satellite
-// transmits to them; targets are pink rings, filled while their window is open, faint once it
-// closed, and absent until a task burst announces them. Labels stay out of the way: station
+// transmits to them and turn grey and faint during an outage; targets are rings in the colour of
+// this pane's strategy's outcome (TASK_HEX), absent until a task burst announces them. Labels stay out of the way: station
 // names appear when the camera is zoomed in (or on hover), a target's details on hover.
 
 import { type ThreeEvent, useFrame, useThree } from '@react-three/fiber'
@@ -21,14 +21,17 @@ import {
   ShaderMaterial,
   Vector3,
 } from 'three'
-import type { StationSpec, TaskSpec } from '../../core/spec'
+import type { StationSpec } from '../../core/spec'
+import { type FrameMessage, TASK_CODE } from '../../worker/protocol'
 import type { FrameRef } from '../contract'
+import { writeStationsDown } from '../environment'
 import { latLonToUnitVector, type Vec3 } from '../geo'
 import { stationPositions } from '../links'
-import { COLOURS } from '../palette'
+import { COLOURS, TASK_HEX } from '../palette'
 import { type PickResult, pickPoint } from '../pick'
 import { ORDER, pixelWorld } from './common'
 import { makeLabel, placeLabel, useAttachedLabels, useLabelLayer } from './labels'
+import { type TargetTask, taskCode, writeTargetStates } from './target-states'
 
 /** Station names show for every station facing the camera when it is closer than this (Earth radii). */
 export const LABEL_ZOOM_DISTANCE = 3.2
@@ -40,11 +43,17 @@ const LIFT = 0.02
 
 const vertexShader = /* glsl */ `
 attribute float state;
-attribute vec3 times;
+#ifdef TARGET
+attribute float diff;
+uniform float differences;
+varying float vDiff;
+#else
+attribute float down;
+varying float vDown;
+#endif
 uniform float sizePx;
 uniform float pixelRatio;
 uniform float lift;
-uniform float timeS;
 varying float vFacing;
 varying float vState;
 void main() {
@@ -53,15 +62,18 @@ void main() {
   vec3 toCamera = cameraPosition - world;
   toCamera /= max(length(toCamera), 1e-6);
   vFacing = dot(n, toCamera);
-#ifdef TARGET
-  // times: when the task becomes known, window start, window end. −1 hidden, 0 pending, 1 open, 2 closed.
-  vState = timeS < times.x ? -1.0 : timeS < times.y ? 0.0 : timeS <= times.z ? 1.0 : 2.0;
-#else
   vState = state;
+  float size = sizePx;
+#ifdef TARGET
+  // Differences view: −1 same in every strategy (dimmed), 1 differs (drawn larger), 0 view off.
+  vDiff = differences > 0.5 ? (diff > 0.5 ? 1.0 : -1.0) : 0.0;
+  size *= vDiff > 0.5 ? 1.6 : 1.0;
+#else
+  vDown = down;
 #endif
   world += toCamera * lift;
   gl_Position = projectionMatrix * viewMatrix * vec4(world, 1.0);
-  gl_PointSize = sizePx * pixelRatio;
+  gl_PointSize = size * pixelRatio;
 }
 `
 
@@ -70,42 +82,51 @@ uniform vec3 colour;
 uniform vec3 activeColour;
 varying float vFacing;
 varying float vState;
+varying float vDown;
 void main() {
   float fade = smoothstep(0.0, 0.15, vFacing);
   if (fade <= 0.0) discard;
   vec2 p = gl_PointCoord * 2.0 - 1.0;
   p.y = 0.15 - p.y;
+  // A station off the air (an outage): grey and faint.
+  fade *= vDown > 0.5 ? 0.45 : 1.0;
   // An upward triangle (distance-like field: < 0 inside).
   float d = max(abs(p.x) * 0.866 + p.y * 0.5, -p.y) - 0.42;
   float aa = fwidth(d);
   float inside = 1.0 - smoothstep(-aa, aa, d);
   if (inside <= 0.0) discard;
   float rim = smoothstep(-0.17 - aa, -0.17 + aa, d);
-  vec3 fill = mix(colour, activeColour, vState);
+  vec3 fill = vDown > 0.5 ? vec3(0.42) : mix(colour, activeColour, vState);
   gl_FragColor = vec4(mix(fill, vec3(0.01, 0.03, 0.05), rim * 0.9), inside * fade);
   #include <colorspace_fragment>
 }
 `
 
+// state: TASK_CODE (0 unknown: hidden, 1 pending, 2 open, 3 assigned, 4 captured, 5 delivered,
+// 6 missed). A ring for every known task, a filled core once its window opened and it is not missed.
 const targetFragment = /* glsl */ `
-uniform vec3 colour;
+uniform vec3 taskColours[7];
 varying float vFacing;
 varying float vState;
+varying float vDiff;
 void main() {
   float fade = smoothstep(0.0, 0.15, vFacing);
-  if (fade <= 0.0 || vState < -0.5) discard;
+  if (fade <= 0.0 || vState < 0.5) discard;
+  int code = int(vState + 0.5);
   vec2 p = gl_PointCoord * 2.0 - 1.0;
   float r = length(p);
   float aa = fwidth(r);
   float ring = 1.0 - smoothstep(0.11 - aa, 0.11 + aa, abs(r - 0.62));
   float ringHalo = 1.0 - smoothstep(0.22 - aa, 0.22 + aa, abs(r - 0.62));
-  float open = step(0.5, vState) * step(vState, 1.5);
-  float core = max(ring, open * (1.0 - smoothstep(0.24 - aa, 0.24 + aa, r)));
-  float halo = max(ringHalo, open * (1.0 - smoothstep(0.36 - aa, 0.36 + aa, r)));
+  float filled = (code >= 2 && code <= 5) ? 1.0 : 0.0;
+  float core = max(ring, filled * (1.0 - smoothstep(0.24 - aa, 0.24 + aa, r)));
+  float halo = max(ringHalo, filled * (1.0 - smoothstep(0.36 - aa, 0.36 + aa, r)));
   if (halo <= 0.0) discard;
-  float alpha = vState > 1.5 ? 0.35 : vState < 0.5 ? 0.7 : 1.0;
-  vec3 c = vState > 1.5 ? vec3(0.55) : colour;
-  gl_FragColor = vec4(mix(vec3(0.03, 0.01, 0.03), c, core / halo), halo * fade * alpha);
+  float alpha = code == 6 ? 0.45 : code == 1 ? 0.7 : 1.0;
+  alpha *= vDiff < -0.5 ? 0.2 : 1.0;
+  vec3 c = taskColours[code];
+  vec3 edge = vDiff > 0.5 ? vec3(1.0) : vec3(0.03, 0.01, 0.03);
+  gl_FragColor = vec4(mix(edge, c, core / halo), halo * fade * alpha);
   #include <colorspace_fragment>
 }
 `
@@ -116,8 +137,9 @@ function markerMaterial(fragmentShader: string, target: boolean, sizePx: number)
       sizePx: { value: sizePx },
       pixelRatio: { value: 1 },
       lift: { value: LIFT },
-      timeS: { value: 0 },
-      colour: { value: new Color(target ? COLOURS.target : COLOURS.station) },
+      differences: { value: 0 },
+      taskColours: { value: TASK_HEX.map((hex) => new Color(hex)) },
+      colour: { value: new Color(COLOURS.station) },
       activeColour: { value: new Color(COLOURS.stationActive) },
     },
     defines: target ? { TARGET: '' } : {},
@@ -157,23 +179,33 @@ function pickablePoints(
   return points
 }
 
-/** A task whose target is drawn, and from when (s after epoch; −∞ for tasks known at the start). */
-export interface TargetTask {
-  task: TaskSpec
-  knownFromS: number
-}
+export type { TargetTask }
 
 type Hovered = { kind: 'station' | 'target'; index: number } | null
 
 export interface MarkersProps {
   frame: FrameRef
+  /** Per station, its outages [start, end) in s after epoch (environment.ts). */
+  outages: readonly [number, number][][]
+  /** Which of the frame's strategies this view draws the task outcomes of. */
+  strategyIndex: number
+  /** Dim the tasks whose outcome is the same in every strategy, highlight the others. */
+  differences: boolean
   stations: readonly StationSpec[]
   targets: readonly TargetTask[]
   /** 1 per station while a satellite transmits to it (written by Links). */
   stationActive: BufferAttribute
 }
 
-export function Markers({ frame, stations, targets, stationActive }: MarkersProps) {
+export function Markers({
+  frame,
+  outages,
+  strategyIndex,
+  differences,
+  stations,
+  targets,
+  stationActive,
+}: MarkersProps) {
   const dpr = useThree((s) => s.viewport.dpr)
   const gl = useThree((s) => s.gl)
   const tanPick = useMemo(() => ({ value: 0.01 }), [])
@@ -182,7 +214,7 @@ export function Markers({ frame, stations, targets, stationActive }: MarkersProp
     const g = new BufferGeometry()
     g.setAttribute('position', new Float32BufferAttribute(stationPositions(stations, 1), 3))
     g.setAttribute('state', stationActive)
-    g.setAttribute('times', new Float32BufferAttribute(new Float32Array(3 * stations.length), 3))
+    g.setAttribute('down', new Float32BufferAttribute(new Float32Array(stations.length), 1))
     const p = pickablePoints(g, markerMaterial(stationFragment, false, 18), tanPick)
     p.renderOrder = ORDER.markers
     return p
@@ -192,18 +224,14 @@ export function Markers({ frame, stations, targets, stationActive }: MarkersProp
     const n = targets.length
     const g = new BufferGeometry()
     const pos = new Float32Array(3 * n)
-    const times = new Float32Array(3 * n)
     const v: Vec3 = [0, 0, 0]
-    targets.forEach(({ task, knownFromS }, k) => {
+    targets.forEach(({ task }, k) => {
       latLonToUnitVector(task.target.latRad, task.target.lonRad, v)
       pos.set(v, 3 * k)
-      times[3 * k] = knownFromS
-      times[3 * k + 1] = task.windowStartS
-      times[3 * k + 2] = task.windowEndS
     })
     g.setAttribute('position', new Float32BufferAttribute(pos, 3))
     g.setAttribute('state', new Float32BufferAttribute(new Float32Array(n), 1))
-    g.setAttribute('times', new Float32BufferAttribute(times, 3))
+    g.setAttribute('diff', new Float32BufferAttribute(new Float32Array(n), 1))
     const p = pickablePoints(g, markerMaterial(targetFragment, true, 15), tanPick)
     p.renderOrder = ORDER.markers
     return p
@@ -243,6 +271,11 @@ export function Markers({ frame, stations, targets, stationActive }: MarkersProp
   const hoverLabel = hoverLabels[0]
   useAttachedLabels(layer, hoverLabels)
   const hovered = useRef<Hovered>(null)
+  const drawnTasks = useRef<{ frame: FrameMessage | null; points: Points | null }>({
+    frame: null,
+    points: null,
+  }).current
+  const diffScratch = useMemo(() => new Uint8Array(targets.length), [targets])
 
   const worldOf = (points: Points, k: number, out: Vector3): Vector3 => {
     const a = (points.geometry.getAttribute('position') as BufferAttribute).array as Float32Array
@@ -258,7 +291,15 @@ export function Markers({ frame, stations, targets, stationActive }: MarkersProp
     sm.uniforms.pixelRatio.value = dpr
     tm.uniforms.pixelRatio.value = dpr
     const f = frame.current
-    tm.uniforms.timeS.value = f ? f.timeS : 0
+    tm.uniforms.differences.value = differences ? 1 : 0
+    if (f !== drawnTasks.frame || targetPoints !== drawnTasks.points) {
+      drawnTasks.frame = f
+      drawnTasks.points = targetPoints
+      writeTargetStates(targetPoints, targets, f, strategyIndex, diffScratch)
+      const down = stationPoints.geometry.getAttribute('down') as BufferAttribute
+      writeStationsDown(outages, f ? f.timeS : 0, down.array as Float32Array)
+      down.needsUpdate = true
+    }
 
     camera.updateMatrixWorld()
     stationPoints.updateWorldMatrix(true, false)
@@ -285,7 +326,8 @@ export function Markers({ frame, stations, targets, stationActive }: MarkersProp
   const hoverOn = (kind: 'station' | 'target') => (e: ThreeEvent<PointerEvent>) => {
     if (e.index === undefined || e.nativeEvent.buttons !== 0) return
     // A task is not shown (so not hovered) before a task burst announces it.
-    if (kind === 'target' && (targets[e.index]?.knownFromS ?? 0) > (frame.current?.timeS ?? 0)) return
+    if (kind === 'target' && taskCode(targets, frame.current, strategyIndex, e.index) === TASK_CODE.unknown)
+      return
     const cur = hovered.current
     if (cur && cur.kind === kind && cur.index === e.index) return
     hovered.current = { kind, index: e.index }

@@ -26,8 +26,9 @@ import {
   Vector3,
 } from 'three'
 import { type FrameRef, type HoverInfo, KM_PER_UNIT } from '../contract'
+import { statusDifferences } from '../differences'
 import { SELECTED_SCALE, satelliteGeometry, satelliteSizePx } from '../instances'
-import { COLOURS, statusColour } from '../palette'
+import { COLOURS, SAME_DIMMING, statusColour } from '../palette'
 import { type PickResult, pickPoint } from '../pick'
 import { drawableCount, ORDER, pixelWorld, strategyFrame } from './common'
 import { makeLabel, placeLabel, segmentCrossesEarth, useAttachedLabels, useLabelLayer } from './labels'
@@ -85,6 +86,7 @@ interface Drawn {
   timeS: number
   n: number
   selected: number
+  differences: boolean
   /** tan of the pick tolerance angle, updated every frame. */
   tanPick: number
 }
@@ -98,6 +100,8 @@ export interface SatellitesProps {
   onHover?: (info: HoverInfo | null) => void
   /** Written here: the hovered satellite's index (−1: none), for the hover ring. */
   hoverRef: RefObject<number>
+  /** Dim the satellites whose status is the same in every strategy of the frame. */
+  differences?: boolean
 }
 
 export function Satellites({
@@ -108,6 +112,7 @@ export function Satellites({
   onSelect,
   onHover,
   hoverRef,
+  differences = false,
 }: SatellitesProps) {
   const count = satelliteIds.length
   const gl = useThree((s) => s.gl)
@@ -119,9 +124,10 @@ export function Satellites({
     timeS: Number.NaN,
     n: 0,
     selected: -1,
+    differences: false,
     tanPick: 0,
   }).current
-  const { mesh, material, lastStatus, positions } = useMemo(() => {
+  const { mesh, material, lastStatus, positions, differs } = useMemo(() => {
     const geometry = satelliteGeometry(count)
     const positions = new InstancedBufferAttribute(new Float32Array(3 * Math.max(1, count)), 3)
     positions.setUsage(DynamicDrawUsage)
@@ -176,7 +182,7 @@ export function Satellites({
       })
     }
     const lastStatus = new Uint8Array(Math.max(1, count)).fill(255)
-    return { mesh, material, lastStatus, positions }
+    return { mesh, material, lastStatus, positions, differs: new Uint8Array(Math.max(1, count)) }
   }, [count, drawn])
 
   useLayoutEffect(() => {
@@ -231,13 +237,19 @@ export function Satellites({
     }
     const status = sf.status
     // Statuses arrive in a new array with each frame; between frames there is nothing to compare.
-    const statusChanged = status !== drawn.status || selectionChanged
+    const statusChanged = status !== drawn.status || selectionChanged || differences !== drawn.differences
     drawn.status = status
+    drawn.differences = differences
+    if (statusChanged && differences && frame.current) statusDifferences(frame.current.frames, differs)
+    else if (statusChanged) differs.fill(1)
     for (let k = 0; statusChanged && k < n; k++) {
-      const s = status[k]
+      // The colour key: the status, plus 64 when the differences view dims this satellite.
+      const dim = differences && differs[k] === 0
+      const s = status[k] | (dim ? 64 : 0)
       if (s === lastStatus[k]) continue
       lastStatus[k] = s
-      statusColour(s, k === selectedIndex, colours, 3 * k)
+      statusColour(status[k], k === selectedIndex, colours, 3 * k)
+      if (dim) for (let c = 0; c < 3; c++) colours[3 * k + c] *= SAME_DIMMING
       colourDirty = true
     }
     if (colourDirty) mesh.instanceColor!.needsUpdate = true

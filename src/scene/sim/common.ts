@@ -1,7 +1,15 @@
 // Small shared pieces of the simulation scene: reading the current strategy's frame from the
 // fast-data ref, and the size of a screen pixel in world units (for constant-size markers).
 
-import type { Camera } from 'three'
+import { useRef } from 'react'
+import {
+  BufferAttribute,
+  BufferGeometry,
+  type Camera,
+  DynamicDrawUsage,
+  LineBasicMaterial,
+  LineSegments,
+} from 'three'
 import type { StrategyFrame } from '../../worker/protocol'
 import type { FrameRef } from '../contract'
 
@@ -39,3 +47,47 @@ export const ORDER = {
   markers: 5,
   rings: 6,
 } as const
+
+/**
+ * Preallocated line segments (`capacity` of them) for lines rewritten per frame: a dynamic
+ * position buffer drawn with a drawRange, never culled, never picked.
+ */
+export function segmentLines(
+  capacity: number,
+  colour: string,
+  opacity: number,
+): { lines: LineSegments; position: BufferAttribute } {
+  const g = new BufferGeometry()
+  const position = new BufferAttribute(new Float32Array(6 * Math.max(1, capacity)), 3)
+  position.setUsage(DynamicDrawUsage)
+  g.setAttribute('position', position)
+  g.setDrawRange(0, 0)
+  const lines = new LineSegments(
+    g,
+    new LineBasicMaterial({ color: colour, transparent: true, opacity, depthWrite: false }),
+  )
+  lines.frustumCulled = false
+  lines.renderOrder = ORDER.links
+  lines.raycast = () => {}
+  return { lines, position }
+}
+
+/** Frees what segmentLines made. */
+export function disposeLines(lines: LineSegments): void {
+  lines.geometry.dispose()
+  ;(lines.material as LineBasicMaterial).dispose()
+}
+
+/**
+ * For work done only when something new is to be drawn: the returned check is true once per new
+ * frame message from the worker (each is a new object) or new `parts` (a rebuilt scene piece).
+ */
+export function useFrameChange(frame: FrameRef, parts: unknown): () => boolean {
+  const last = useRef<{ frame: unknown; parts: unknown }>({ frame: undefined, parts: undefined }).current
+  return () => {
+    if (frame.current === last.frame && parts === last.parts) return false
+    last.frame = frame.current
+    last.parts = parts
+    return true
+  }
+}

@@ -4,8 +4,8 @@
 import { useMemo } from 'react'
 import type { SimEvent } from '../../core/events'
 import { currentEvents } from '../../store/simStore'
-import { positioned } from '../events'
-import { formatDuration, formatNumber, formatOffset } from '../format'
+import { EVENT_LABEL, positioned } from '../events'
+import { COMPONENT_LABEL, formatDuration, formatNumber, formatOffset } from '../format'
 import { useApp, useSession, useSim } from '../session-context'
 import { StrategyTabs, useFocusedSim } from './StrategyTabs'
 
@@ -28,12 +28,21 @@ export function Alerts() {
   const history = useSim(sim!, (s) => s.history)
   const eventCount = useSim(sim!, (s) => s.eventCount)
   const events = useMemo(() => currentEvents({ history, eventCount }), [history, eventCount])
-  /** The rationale of a standing alert: the latest alert event on that satellite and component. */
+  /**
+   * The rationale of a standing alert: the latest alert event on that satellite and component of
+   * the same severity (a later critical alert's words do not belong on a warning's card).
+   */
   const rationale = useMemo(() => {
     const m = new Map<string, SimEvent>()
-    for (const e of events) if (e.type === 'alert') m.set(`${e.satellite}/${e.component}`, e)
+    for (const e of events)
+      if (e.type === 'alert') m.set(`${e.satellite}/${e.component}/${e.data?.severity ?? ''}`, e)
     return m
   }, [events])
+  /** Satellites lost so far: their alerts are closed, not standing. */
+  const lost = useMemo(
+    () => new Set(events.filter((e) => e.type === 'satelliteFailed').map((e) => e.satellite)),
+    [events],
+  )
   const past = useMemo(
     () =>
       positioned(events)
@@ -42,21 +51,27 @@ export function Alerts() {
     [events],
   )
   if (!sim) return null
-  const sorted = [...alerts].sort(
+  const standing = alerts.filter((a) => !lost.has(a.satellite))
+  const sorted = [...standing].sort(
     (a, b) => (a.severity === b.severity ? 0 : a.severity === 'critical' ? -1 : 1) || a.atS - b.atS,
   )
   return (
     <div className="alerts">
       <StrategyTabs />
       <h2 className="section-title">
-        Standing alerts <span className="count">{alerts.length}</span>
+        Standing alerts <span className="count">{standing.length}</span>
       </h2>
+      {standing.length < alerts.length ? (
+        <p className="muted small" data-testid="alerts-closed">
+          {alerts.length - standing.length} alert(s) on satellites since lost are closed.
+        </p>
+      ) : null}
       {sorted.length === 0 ? (
         <p className="muted">No standing alerts.</p>
       ) : (
         <ul className="cards" data-testid="alert-list">
           {sorted.map((a) => {
-            const why = rationale.get(`${a.satellite}/${a.component}`)
+            const why = rationale.get(`${a.satellite}/${a.component}/${a.severity}`)
             return (
               <li key={`${a.satellite}/${a.component}`} className={`card sev-${a.severity}`}>
                 <div className="card-head">
@@ -64,7 +79,7 @@ export function Alerts() {
                   <button type="button" className="linkish" onClick={() => session.select(a.satellite)}>
                     {a.satellite}
                   </button>
-                  <span className="muted">{a.component}</span>
+                  <span className="muted">{COMPONENT_LABEL[a.component] ?? a.component}</span>
                   <span className="spacer" />
                   <span className="muted small">raised {formatOffset(a.atS)}</span>
                 </div>
@@ -121,7 +136,7 @@ export function Alerts() {
               >
                 <span className="when">{formatOffset(e.t)}</span>
                 <span className={`kind k-${e.type}`}>
-                  {e.type === 'alert' ? (e.data?.severity ?? 'alert') : e.type}
+                  {e.type === 'alert' ? (e.data?.severity ?? 'alert') : EVENT_LABEL[e.type]}
                 </span>
                 <span className="msg">{e.message}</span>
               </button>

@@ -1,13 +1,15 @@
-// Compare mode: the side-by-side metrics table (the better value marked with core's bestIndex,
-// the same rule `sim compare` applies) and the moments where the strategies' planners did
-// different things, each a button that jumps the time there.
+// Compare mode: the side-by-side metrics table (a meaningfully better value marked with core's
+// honestBest, the same rule `sim compare` applies; each row says in one line what it measures),
+// the multi-seed table, and where the strategies' planners diverged, grouped (Divergences.tsx).
 
-import { bestIndex, METRICS, NONDETERMINISTIC_METRICS } from '../../core/metrics'
+import { eligibleFor, honestBest } from '../../core/best'
+import { METRICS, NONDETERMINISTIC_METRICS } from '../../core/metrics'
 import { currentEvents } from '../../store/simStore'
-import { divergences, EVENT_LABEL } from '../events'
 import { formatDuration, formatNumber, formatOffset } from '../format'
 import { useAllSims, useApp, useSession } from '../session-context'
+import { Divergences } from './Divergences'
 import { STRATEGY_COLOURS } from './Metrics'
+import { MultiSeed } from './MultiSeed'
 
 export function Compare() {
   const session = useSession()
@@ -15,7 +17,6 @@ export function Compare() {
   const scenario = useApp((s) => s.scenario)
   const timeS = useApp((s) => s.timeS)
   const done = useApp((s) => s.done)
-  const { moments } = divergences(sims.map((s) => currentEvents(s)))
   if (!scenario) return null
   if (sims.length < 2) {
     return (
@@ -51,6 +52,11 @@ export function Compare() {
           </button>
         )}
       </p>
+      <p className="muted small">
+        ★ marks a value better than every other strategy's by more than the metric's tolerance, among the
+        strategies that reached the objective (Δv and propellant count only for strategies that filled a
+        slot).
+      </p>
       <table className="compare-table" data-testid="compare-table">
         <thead>
           <tr>
@@ -69,14 +75,22 @@ export function Compare() {
         <tbody>
           {shown.map((def) => {
             const values = sims.map((s) => s.metrics?.[def.key] ?? null)
-            const best = bestIndex(def, values)
+            const verdict = honestBest(def, {
+              values,
+              eligible: eligibleFor(
+                def.key,
+                sims.map((s) => s.metrics),
+              ),
+            })
+            const best = verdict.index
             return (
-              <tr key={def.key} data-metric={def.key}>
-                <th scope="row" title={def.description}>
+              <tr key={def.key} data-metric={def.key} data-why={verdict.why}>
+                <th scope="row">
                   {def.label}
                   <span className="unit">
                     {def.unit} · {def.better === 'higher' ? '↑' : '↓'}
                   </span>
+                  <span className="metric-explain">{def.description}</span>
                 </th>
                 {values.map((v, k) => (
                   <td
@@ -88,7 +102,7 @@ export function Compare() {
                   >
                     {formatNumber(v, 4)}
                     {k === best ? (
-                      <span className="star" title="better">
+                      <span className="star" title={`better: ${verdict.why}`}>
                         {' '}
                         ★
                       </span>
@@ -100,44 +114,8 @@ export function Compare() {
           })}
         </tbody>
       </table>
-      <h2 className="section-title">
-        Where they diverged <span className="count">{moments.length}</span>
-      </h2>
-      {moments.length === 0 ? (
-        <p className="muted">So far every strategy's planners did the same things.</p>
-      ) : (
-        <ol className="divergences" data-testid="divergences">
-          {moments.slice(0, 100).map((m, i) => (
-            <li key={m.t} className={i === 0 ? 'first' : undefined}>
-              <button
-                type="button"
-                className="linkish when"
-                onClick={() => session.seek(m.t)}
-                data-testid="divergence"
-                data-t={m.t}
-              >
-                {i === 0 ? 'First at ' : ''}
-                {formatOffset(m.t)}
-              </button>
-              <ul>
-                {m.actions.map((acts, k) => (
-                  <li key={sims[k].strategy}>
-                    <span
-                      className="strategy-name"
-                      style={{ color: STRATEGY_COLOURS[k % STRATEGY_COLOURS.length] }}
-                    >
-                      {sims[k].strategy}:
-                    </span>{' '}
-                    {acts.length === 0
-                      ? 'nothing different'
-                      : acts.map((e) => `${EVENT_LABEL[e.type]}: ${e.message}`).join(' · ')}
-                  </li>
-                ))}
-              </ul>
-            </li>
-          ))}
-        </ol>
-      )}
+      <MultiSeed />
+      <Divergences names={sims.map((s) => s.strategy)} logs={sims.map((s) => currentEvents(s))} />
     </div>
   )
 }

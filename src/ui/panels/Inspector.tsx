@@ -8,18 +8,20 @@ import { STATUS_HEX } from '../../scene/palette'
 import { currentEvents, type SimStore } from '../../store/simStore'
 import type { SatelliteDetail } from '../../worker/protocol'
 import { EVENT_LABEL, positioned } from '../events'
-import { formatDuration, formatNumber, formatOffset, formatPercent } from '../format'
+import {
+  COMPONENT_LABEL,
+  formatDuration,
+  formatNumber,
+  formatOffset,
+  formatPercent,
+  STATUS_LABEL,
+} from '../format'
 import { Sparkline } from '../Sparkline'
 import { useApp, useSession, useSim } from '../session-context'
 import { StrategyTabs, useFocusedSim } from './StrategyTabs'
 
 const LIST_LIMIT = 300
 const STATUS_INDEX = { nominal: 0, alert: 1, failed: 2, maneuvering: 3, safe: 4, decayed: 5 } as const
-const COMPONENT_LABEL: Record<string, string> = {
-  reactionWheel: 'Reaction wheel',
-  battery: 'Battery',
-  thruster: 'Thruster',
-}
 const deg = (rad: number) => (rad * 180) / Math.PI
 
 export function statusColor(status: number): string {
@@ -137,7 +139,7 @@ function Detail({ d, sim }: { d: SatelliteDetail; sim: SimStore }) {
           style={{ color: statusColor(STATUS_INDEX[d.status]) }}
           data-testid="sat-status"
         >
-          ● {d.status}
+          ● {STATUS_LABEL[d.status] ?? d.status}
         </span>
         <span className="tag">{d.role}</span>
         {d.plane !== null ? (
@@ -189,8 +191,8 @@ function Detail({ d, sim }: { d: SatelliteDetail; sim: SimStore }) {
       <div className="resource">
         <span>Storage</span>
         <Bar fraction={d.storageMb > 0 ? d.storageUsedMb / d.storageMb : 0} label="Storage used" />
-        <span className="num" data-testid="sat-storage">
-          {formatNumber(d.storageUsedMb / 1000)} / {formatNumber(d.storageMb / 1000)} GB
+        <span className="num" data-testid="sat-storage" title="gigabits (Gb), the scenario file's unit">
+          {formatNumber(d.storageUsedMb / 1000)} / {formatNumber(d.storageMb / 1000)} Gb
         </span>
       </div>
       <div className="resource">

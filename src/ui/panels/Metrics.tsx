@@ -1,8 +1,9 @@
-// Metrics over time: one uPlot chart per metric, the strategies overlaid, with the events
+// Metrics over time: one uPlot chart per metric, the strategies overlaid in their own colour and dash
+// pattern (so identical curves still show), optionally as differences from one strategy, with the events
 // marked (vertical lines: failures, alerts, manoeuvres, outages), limit lines (the battery's
 // load-shedding state of charge) and the current time. Charts redraw with the digests (~2 Hz).
 
-import { useEffect, useMemo, useRef } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import uPlot from 'uplot'
 import 'uplot/dist/uPlot.min.css'
 import { METRIC_BY_KEY, type MetricKey } from '../../core/metrics'
@@ -13,6 +14,8 @@ import { formatNumber, formatOffset } from '../format'
 import { useAllSims, useApp, useSession } from '../session-context'
 
 export const STRATEGY_COLOURS = ['#6cc4ff', '#ffb454', '#c08cff', '#7ee787']
+/** Canvas dash patterns per strategy (px), so identical curves drawn over each other all show. */
+export const STRATEGY_DASHES: readonly number[][] = [[], [8, 4], [2, 3], [10, 3, 2, 3]]
 export const CATEGORY_COLOURS: Record<EventCategory, string> = {
   failure: '#ff5f56',
   alert: '#ffb02e',
@@ -50,15 +53,55 @@ interface Overlay {
   timeS: number
 }
 
-function chartData(sims: SimStoreState[], key: MetricKey): uPlot.AlignedData {
+/** The series to plot; with `reference`, each strategy's value minus that strategy's at the same time. */
+export function chartData(
+  sims: SimStoreState[],
+  key: MetricKey,
+  reference: number | null = null,
+): uPlot.AlignedData {
   if (sims.length === 0) return [[]]
   const n = Math.min(...sims.map((s) => s.seriesCount))
   const x = sims[0].seriesT.slice(0, n).map((t) => t / 3600)
-  const ys = sims.map((s) => s.seriesValues[key].slice(0, n).map((v) => (v === null ? null : v)))
+  const base = reference === null ? null : sims[reference]?.seriesValues[key]
+  const ys = sims.map((s) =>
+    s.seriesValues[key].slice(0, n).map((v, i) => {
+      if (v === null) return null
+      if (!base) return v
+      const b = base[i]
+      return b === null ? null : v - b
+    }),
+  )
   return [x, ...ys] as uPlot.AlignedData
 }
 
-function Chart({ spec, sims, overlay }: { spec: ChartSpec; sims: SimStoreState[]; overlay: Overlay }) {
+/** A short line in a strategy's colour and dash pattern, for legends. */
+export function StrategySwatch({ index }: { index: number }) {
+  return (
+    <svg className="dash-swatch" width={26} height={8} aria-hidden="true">
+      <line
+        x1={0}
+        x2={26}
+        y1={4}
+        y2={4}
+        stroke={STRATEGY_COLOURS[index % STRATEGY_COLOURS.length]}
+        strokeWidth={2}
+        strokeDasharray={STRATEGY_DASHES[index % STRATEGY_DASHES.length].join(' ') || undefined}
+      />
+    </svg>
+  )
+}
+
+function Chart({
+  spec,
+  sims,
+  overlay,
+  reference,
+}: {
+  spec: ChartSpec
+  sims: SimStoreState[]
+  overlay: Overlay
+  reference: number | null
+}) {
   const session = useSession()
   const box = useRef<HTMLDivElement>(null)
   const plot = useRef<uPlot | null>(null)
@@ -121,6 +164,7 @@ function Chart({ spec, sims, overlay }: { spec: ChartSpec; sims: SimStoreState[]
         ...sims.map((s, k) => ({
           label: s.strategy,
           stroke: STRATEGY_COLOURS[k % STRATEGY_COLOURS.length],
+          dash: STRATEGY_DASHES[k % STRATEGY_DASHES.length],
           width: 1.6,
           spanGaps: false,
         })),
@@ -171,7 +215,7 @@ function Chart({ spec, sims, overlay }: { spec: ChartSpec; sims: SimStoreState[]
         ],
       },
     }
-    const u = new uPlot(opts, chartData(sims, spec.key), el)
+    const u = new uPlot(opts, chartData(sims, spec.key, reference), el)
     plot.current = u
     const ro = new ResizeObserver(() => u.setSize({ width: Math.max(200, el.clientWidth), height: 150 }))
     ro.observe(el)
@@ -187,12 +231,12 @@ function Chart({ spec, sims, overlay }: { spec: ChartSpec; sims: SimStoreState[]
       u.destroy()
       plot.current = null
     }
-  }, [names, durationH, spec.key])
+  }, [names, durationH, spec.key, reference])
 
   useEffect(() => {
     const u = plot.current
     if (!u) return
-    u.setData(chartData(sims, spec.key))
+    u.setData(chartData(sims, spec.key, reference))
   })
 
   const last = sims.map((s) => s.metrics?.[spec.key] ?? null)
@@ -201,7 +245,9 @@ function Chart({ spec, sims, overlay }: { spec: ChartSpec; sims: SimStoreState[]
       <figcaption>
         <span className="chart-title">{def.label}</span>
         <span className="muted small">
-          {def.unit} · {def.better} is better
+          {reference === null || !sims[reference]
+            ? `${def.unit} · ${def.better} is better`
+            : `${def.unit}, minus ${sims[reference].strategy}'s`}
         </span>
         <span className="spacer" />
         {sims.length === 1 ? <span className="num">{formatNumber(last[0])}</span> : null}
@@ -216,6 +262,8 @@ export function Metrics() {
   const scenario = useApp((s) => s.scenario)
   const timeS = useApp((s) => s.timeS)
   const focus = useApp((s) => s.focusStrategy)
+  const [picked, setReference] = useState<number | null>(null)
+  const reference = picked !== null && picked < sims.length && sims.length > 1 ? picked : null
   const markers = useMemo(() => {
     const out: Overlay['markers'] = []
     const seen = new Set<string>()
@@ -237,13 +285,27 @@ export function Metrics() {
   return (
     <div className="metrics">
       {sims.length > 1 ? (
-        <p className="legend-line small">
+        <p className="legend-line small" data-testid="chart-legend">
           {sims.map((s, k) => (
             <span key={s.strategy}>
-              <i className="thick" style={{ background: STRATEGY_COLOURS[k % STRATEGY_COLOURS.length] }} />{' '}
-              {s.strategy}
+              <StrategySwatch index={k} /> {s.strategy}
             </span>
           ))}
+          <label>
+            Show{' '}
+            <select
+              data-testid="chart-reference"
+              value={reference === null ? '' : String(reference)}
+              onChange={(e) => setReference(e.target.value === '' ? null : Number(e.target.value))}
+            >
+              <option value="">values</option>
+              {sims.map((s, k) => (
+                <option key={s.strategy} value={k}>
+                  difference from {s.strategy}
+                </option>
+              ))}
+            </select>
+          </label>
         </p>
       ) : null}
       <p className="legend-line small">
@@ -261,7 +323,8 @@ export function Metrics() {
           key={c.key}
           spec={c}
           sims={sims}
-          overlay={{ markers, limit: c.limit?.(scenario) ?? null, timeS }}
+          overlay={{ markers, limit: reference === null ? (c.limit?.(scenario) ?? null) : null, timeS }}
+          reference={reference}
         />
       ))}
     </div>
