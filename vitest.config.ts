@@ -6,6 +6,8 @@ export const unitTest: TestProjectInlineConfiguration['test'] = {
   environment: 'node',
   include: ['tests/**/*.test.ts'],
   exclude: ['tests/e2e/**'],
+  // fast-check from a fixed seed (FC_SEED overrides it).
+  setupFiles: ['tests/support/fast-check-seed.ts'],
   testTimeout: 60_000,
 }
 

@@ -148,10 +148,16 @@ function fakeView(opts: {
 }
 
 const H = 3600
-const g = gaussian(3)
+/**
+ * The noise of one sample: a deviate of its own stream, seeded by (satellite, component, time),
+ * so a view's telemetry is the same whichever tests ran before (no shared stream).
+ */
+const COMPONENTS: ComponentName[] = ['reactionWheel', 'battery', 'thruster']
+const noise = (k: number, c: ComponentName, tS: number) =>
+  gaussian((k * 7919 + COMPONENTS.indexOf(c) * 104729 + Math.round(tS)) ^ 0x5bd1e995)()
 /** S1's wheel wears linearly from 10 h at 0.05/h (fails at 24 h); everything else is healthy. */
 const wearing = (k: number, c: ComponentName, tS: number) =>
-  (k === 0 && c === 'reactionWheel' ? 1 - 0.05 * Math.max(0, tS / H - 10) : 1) + 0.01 * g()
+  (k === 0 && c === 'reactionWheel' ? 1 - 0.05 * Math.max(0, tS / H - 10) : 1) + 0.01 * noise(k, c, tS)
 
 describe('planners on a hand-made view', () => {
   const tp = trendParams.parse({})
