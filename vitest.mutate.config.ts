@@ -3,6 +3,17 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node'
 import { unitTest } from './vitest.config'
 
 /**
+ * The tests of the mutated rooms (core, planners) and of the loader that feeds them. The CLI,
+ * worker, store and scene tests also run the engine, but slowly and only as a means to test
+ * their own room; every mutant they would judge has to wait for them, so they are left out.
+ */
+export const MUTATION_TESTS = [
+  'tests/core/**/*.test.ts',
+  'tests/planners/**/*.test.ts',
+  'tests/scenario/**/*.test.ts',
+]
+
+/**
  * Test files that run whole scenarios in a `beforeAll` hook or while collecting their tests.
  * Stryker attributes coverage to the test that is running; code run outside any test makes
  * every mutant it reaches "static", and each static mutant costs a fresh run of every related
@@ -30,11 +41,13 @@ class QuickFirst extends BaseSequencer {
   }
 }
 
-// The config StrykerJS runs (stryker.config.mjs): the `unit` project alone, as a single-project
-// config, so a mutant is never judged by the browser tests (they build the app and are slow).
+// The config StrykerJS runs (stryker.config.mjs): unit tests only, as a single-project config,
+// so a mutant is never judged by the browser tests (they build the app and are slow). Leaving
+// tests out can only let more mutants survive: the score is a lower bound for the whole suite.
 export default defineConfig({
   test: {
     ...unitTest,
+    include: MUTATION_TESTS,
     exclude: [...(unitTest?.exclude ?? []), ...SHARED_FIXTURE_FILES],
     sequence: { sequencer: QuickFirst },
   },
