@@ -25,9 +25,6 @@ export const SHARED_FIXTURE_FILES = [
   'tests/planners/default-scenario.test.ts',
   'tests/planners/allocation-scenarios.test.ts',
   'tests/planners/maintenance-scenario.test.ts',
-  'tests/planners/trajectory-scenarios.test.ts',
-  'tests/planners/trajectory-avoidance.test.ts',
-  'tests/planners/trajectory-slot-recovery.test.ts',
 ]
 
 /**
