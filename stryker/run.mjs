@@ -13,6 +13,12 @@ if (major < 22) {
   )
   Object.defineProperty(process, 'version', { value: 'v22.0.0' })
 }
-const { StrykerCli } = await import('@stryker-mutator/core')
+const { Stryker, StrykerCli } = await import('@stryker-mutator/core')
+const { checkScores } = await import('./scores.mjs')
 process.title = 'stryker'
-new StrykerCli(process.argv).run()
+// After a run: the score per folder and file, and the per-folder targets (stryker/scores.mjs).
+new StrykerCli(process.argv, undefined, async (options) => {
+  const results = await new Stryker(options).runMutationTest()
+  if (!checkScores()) process.exitCode = 1
+  return results
+}).run()
