@@ -52,7 +52,12 @@ describe('maintenance metrics', () => {
     }
     const sim = createSimulation(spec, undefined, { planners: [probe] })
     sim.runUntil(spec.durationS)
-    expect(sim.events().filter((e) => e.type === 'plannerFault').map((e) => e.message)).toEqual([])
+    expect(
+      sim
+        .events()
+        .filter((e) => e.type === 'plannerFault')
+        .map((e) => e.message),
+    ).toEqual([])
     const m = sim.metrics()
     // Announced: P1-S1 battery 1800 − 600, P1-S2 wheel 3000 − 1200, P2-S2 battery 1200 − 1200.
     expect(m.alertLeadH).toBeCloseTo((1200 + 1800 + 0) / 3 / 3600, 4)

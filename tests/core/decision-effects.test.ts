@@ -47,7 +47,11 @@ describe('accepted decisions', () => {
     const p: EnginePlanner = {
       id: 'maintenance/m',
       kind: 'maintenance',
-      plan: at(600, [alert('P1-S1', { retire: true, predictedFailureS: 5000 }), alert('P1-S2', {}), alert('P1-S3', {})]),
+      plan: at(600, [
+        alert('P1-S1', { retire: true, predictedFailureS: 5000 }),
+        alert('P1-S2', {}),
+        alert('P1-S3', {}),
+      ]),
     }
     const spec = makeSpec({
       durationS: 1200,
@@ -166,7 +170,17 @@ describe('planner calls', () => {
     sim.runUntil(1200)
     // Calls at T+30, 600 and 1200 s, 50 ms each.
     expect(sim.metrics().plannerTimeMs).toBe(150)
-    expect(sim.events().filter((e) => e.type === 'note').map((e) => e.t)).toEqual([30, 1200])
-    expect(sim.events().filter((e) => e.type === 'plannerFault').map((e) => e.t)).toEqual([600])
+    expect(
+      sim
+        .events()
+        .filter((e) => e.type === 'note')
+        .map((e) => e.t),
+    ).toEqual([30, 1200])
+    expect(
+      sim
+        .events()
+        .filter((e) => e.type === 'plannerFault')
+        .map((e) => e.t),
+    ).toEqual([600])
   })
 })

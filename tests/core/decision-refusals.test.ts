@@ -79,6 +79,19 @@ describe('what a planner returns', () => {
     expect(sim.events().filter((e) => e.type === 'note')[0]?.message).toBe('all quiet')
   })
 
+  it('a blank rationale is refused, and the fault names the satellite the decision was about', () => {
+    const { sim, faults: f } = run('maintenance', () => [
+      { kind: 'note', satellite: 'P1-S3', rationale: ' \t ' },
+      { kind: 'note', satellite: 42, rationale: '' },
+    ])
+    expect(f.map((x) => x.message)).toEqual([
+      'maintenance/probe: rejected decision: a decision must carry a rationale',
+      'maintenance/probe: rejected decision: a decision must carry a rationale',
+    ])
+    const events = sim.events().filter((e) => e.type === 'plannerFault')
+    expect(events.map((e) => e.satellite)).toEqual(['P1-S3', undefined])
+  })
+
   it('a note about an unknown satellite is refused', () => {
     const { faults: f } = run('maintenance', () => [{ kind: 'note', satellite: 'P9-S9', rationale: 'hm' }])
     expectRefusal(f, 'maintenance/probe', 'unknown satellite "P9-S9"')
@@ -225,6 +238,8 @@ describe('task assignments', () => {
         { kind: 'assignTask', satellite: 'P1-S1', task: 'atlantis', rationale: 'x' },
         { kind: 'assignTask', satellite: 'P1-S1', task: 'later', rationale: 'x' },
         { kind: 'assignTask', satellite: 'P1-S1', task: 'paris', rationale: 'x' },
+        // lima's window opens at T+1 h: a pending task may be assigned ahead of time.
+        { kind: 'assignTask', satellite: 'P1-S2', task: 'lima', rationale: 'x' },
       ],
       { spec },
     )
@@ -233,6 +248,10 @@ describe('task assignments', () => {
       'allocation/probe: rejected decision: unknown task "later"',
     ])
     expect(sim.view().tasks.find((t) => t.id === 'paris')?.assignedTo).toBe('P1-S1')
+    expect(sim.view().tasks.find((t) => t.id === 'lima')).toMatchObject({
+      state: 'pending',
+      assignedTo: 'P1-S2',
+    })
   })
 
   it('a task already captured is refused', () => {
@@ -327,6 +346,8 @@ describe('downlink bookings', () => {
         return [
           // The predicted pass itself is fine; one step longer or earlier is not.
           contact({ startS: pass[0], endS: pass[1] }),
+          // A contact of one instant (startS = endS) inside the pass is fine too.
+          contact({ startS: pass[0] + view.stepS, endS: pass[0] + view.stepS }),
           contact({ startS: pass[0], endS: pass[1] + view.stepS }),
           contact({ startS: pass[0] - view.stepS, endS: pass[1] }),
         ]
@@ -340,6 +361,7 @@ describe('downlink bookings', () => {
     ])
     expect(sim.view().bookings).toEqual([
       { satellite: 'P1-S1', station: 'hartebeesthoek', startS: pass[0], endS: pass[1] },
+      { satellite: 'P1-S1', station: 'hartebeesthoek', startS: pass[0] + 30, endS: pass[0] + 30 },
     ])
   })
 })
@@ -349,6 +371,7 @@ describe('modes and alerts', () => {
     const { sim, faults: f } = run('allocation', () => [
       { kind: 'setMode', satellite: 'P1-S1', mode: 'turbo', rationale: 'x' },
       { kind: 'setMode', satellite: 'P1-S2', mode: 'edge', rationale: 'x' },
+      { kind: 'setMode', satellite: 'P1-S3', mode: 'raw', rationale: 'x' },
     ])
     expectRefusal(f, 'allocation/probe', 'mode must be "edge" or "raw", got turbo')
     expect(
