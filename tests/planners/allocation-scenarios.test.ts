@@ -58,9 +58,10 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
 describe('scenario: real-time decision making', () => {
   const spec = load('real-time-decisions')
   let r: Record<string, Outcome> = {}
+  // Whole runs of every strategy; an explicit timeout for a loaded machine.
   beforeAll(() => {
     r = runAll(spec)
-  })
+  }, 180_000)
 
   it('names the two strategies it compares', () => {
     expect(spec.strategies.map((s) => s.name)).toEqual(['static-plan', 'replanning'])
@@ -109,7 +110,7 @@ describe('scenario: intelligent resource allocation', () => {
   let r: Record<string, Outcome> = {}
   beforeAll(() => {
     r = runAll(spec)
-  })
+  }, 180_000)
 
   it('has more requests than the satellites can serve', () => {
     for (const name of ['greedy', 'edf', 'optimal']) {
@@ -139,7 +140,7 @@ describe('scenario: edge AI on orbiting platforms', () => {
   let r: Record<string, Outcome> = {}
   beforeAll(() => {
     r = runAll(spec)
-  })
+  }, 180_000)
 
   it('processing on board delivers more tasks, sooner', () => {
     for (const name of ['edge-always', 'edge-auto']) {
@@ -168,7 +169,7 @@ describe('scenario: disaster response', () => {
   let r: Record<string, Outcome> = {}
   beforeAll(() => {
     r = runAll(spec)
-  })
+  }, 180_000)
   const flood = burstIds(spec)
 
   it('static never images the flood; priority and optimal deliver all of it; EDF only part', () => {

@@ -29,12 +29,13 @@ describe('scenario: predictive maintenance', () => {
   const spec = load()
   const out = new Map<string, Outcome>()
 
+  // Four 48 h runs: seconds on a quiet machine, far more on a loaded one; hence the explicit timeout.
   beforeAll(() => {
     for (const st of spec.strategies) {
       const sim = runStrategy(spec, st.name)
       out.set(st.name, { events: sim.events(), metrics: sim.metrics(), score: scoreRun(spec, sim.events()) })
     }
-  })
+  }, 180_000)
 
   const get = (name: string) => out.get(name)!
   const degradations = spec.events.filter((e) => e.type === 'degradation')
