@@ -20,8 +20,11 @@ const config = {
   ignorers: ['prose'],
   // The machine is shared; two workers at most (override with --concurrency).
   concurrency: 2,
-  // A mutant that loops forever is a timeout, which counts as detected.
-  timeoutMS: 10_000,
+  // A mutant that loops forever is a timeout, which counts as detected. On a loaded machine a
+  // run can take well over 1.5× its dry-run time, and a slow run is not a detected mutant: the
+  // margins are generous (3× the covering tests' time plus 30 s).
+  timeoutFactor: 3,
+  timeoutMS: 30_000,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },

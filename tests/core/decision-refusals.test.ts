@@ -92,6 +92,21 @@ describe('what a planner returns', () => {
     expect(events.map((e) => e.satellite)).toEqual(['P1-S3', undefined])
   })
 
+  it('a note about a known satellite is accepted from a planner of any kind', () => {
+    for (const kind of ['trajectory', 'allocation', 'maintenance'] as const) {
+      const { sim, faults: f } = run(kind, () => [
+        { kind: 'note', satellite: 'P1-S2', rationale: `${kind} says hi` },
+      ])
+      expect(f).toEqual([])
+      expect(
+        sim
+          .events()
+          .filter((e) => e.type === 'note')
+          .map((e) => [e.satellite, e.planner, e.message]),
+      ).toEqual([['P1-S2', `${kind}/probe`, `${kind} says hi`]])
+    }
+  })
+
   it('a note about an unknown satellite is refused', () => {
     const { faults: f } = run('maintenance', () => [{ kind: 'note', satellite: 'P9-S9', rationale: 'hm' }])
     expectRefusal(f, 'maintenance/probe', 'unknown satellite "P9-S9"')
