@@ -40,14 +40,18 @@ function expectRefusal(
   expect(f[0].message).toContain(phrase)
 }
 
-const burn = (over: Record<string, unknown> = {}) => ({
+/** A decision factory: `base`, with some fields replaced. */
+const like =
+  (base: Record<string, unknown>) =>
+  (over: Record<string, unknown> = {}) => ({ ...base, ...over })
+
+const burn = like({
   kind: 'maneuver',
   satellite: 'P1-S1',
   atS: 1800,
   dv: { frame: 'rtn', r: 0, t: 1, n: 0 },
   purpose: 'other',
   rationale: 'probe burn',
-  ...over,
 })
 
 describe('what a planner returns', () => {
@@ -160,22 +164,16 @@ describe('burns', () => {
     ).toEqual([0, 1])
   })
 
-  it('a burn of a failed satellite is refused', () => {
+  it.each([
+    ['battery', 'P1-S1 has failed'],
+    ['thruster', 'P1-S1 has no working thruster'],
+  ] as const)('a burn of a satellite whose %s failed is refused: %s', (component, phrase) => {
     const spec = makeSpec({
       durationS: 3600,
-      events: [{ type: 'failure', atS: 0, satellite: 'P1-S1', component: 'battery' }],
+      events: [{ type: 'failure', atS: 0, satellite: 'P1-S1', component }],
     })
     const { faults: f } = run('trajectory', () => [burn(), burn({ satellite: 'P1-S2' })], { spec })
-    expectRefusal(f, 'trajectory/probe', 'P1-S1 has failed')
-  })
-
-  it('a burn of a satellite without a working thruster is refused', () => {
-    const spec = makeSpec({
-      durationS: 3600,
-      events: [{ type: 'failure', atS: 0, satellite: 'P1-S1', component: 'thruster' }],
-    })
-    const { faults: f } = run('trajectory', () => [burn(), burn({ satellite: 'P1-S2' })], { spec })
-    expectRefusal(f, 'trajectory/probe', 'P1-S1 has no working thruster')
+    expectRefusal(f, 'trajectory/probe', phrase)
   })
 
   it('a burn of a TLE satellite is refused: it follows its published elements', () => {
@@ -325,14 +323,13 @@ describe('task assignments', () => {
 })
 
 describe('downlink bookings', () => {
-  const contact = (over: Record<string, unknown>) => ({
+  const contact = like({
     kind: 'downlink',
     satellite: 'P1-S1',
     station: 'hartebeesthoek',
     startS: 600,
     endS: 660,
     rationale: 'x',
-    ...over,
   })
 
   it('an unknown station is refused', () => {
@@ -397,13 +394,12 @@ describe('modes and alerts', () => {
     ).toEqual(['raw', 'edge'])
   })
 
-  const alert = (over: Record<string, unknown>) => ({
+  const alert = like({
     kind: 'alert',
     satellite: 'P1-S1',
     component: 'reactionWheel',
     severity: 'warning',
     rationale: 'x',
-    ...over,
   })
 
   it('an alert on an unknown component is refused', () => {

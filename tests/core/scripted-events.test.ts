@@ -3,8 +3,18 @@
 // whose debris passes at the announced miss, and a station outage that ends on time.
 
 import { describe, expect, it } from 'vitest'
-import { createSimulation } from '../../src/core'
+import { createSimulation, type ScenarioSpec } from '../../src/core'
 import { makeSpec, TEST_BUS, walker } from '../support/spec-fixture'
+
+/** One satellite, nothing else, 3 h, with these scripted events. */
+const lone = (events: ScenarioSpec['events']) =>
+  makeSpec({
+    satellites: walker(1, 1, 0, 550, 53),
+    groundStations: [],
+    tasks: [],
+    durationS: 3 * 3600,
+    events,
+  })
 
 describe('scripted events', () => {
   it('a solar storm cuts array power and multiplies telemetry noise, for its duration only', () => {
@@ -81,22 +91,16 @@ describe('scripted events', () => {
   })
 
   it('conjunction debris passes at the announced miss when nothing manoeuvres', () => {
-    const spec = makeSpec({
-      satellites: walker(1, 1, 0, 550, 53),
-      groundStations: [],
-      tasks: [],
-      durationS: 3 * 3600,
-      events: [
-        {
-          type: 'conjunction',
-          atS: 600,
-          satellite: 'P1-S1',
-          tcaS: 7200,
-          missDistanceM: 400,
-          hardBodyRadiusM: 20,
-        },
-      ],
-    })
+    const spec = lone([
+      {
+        type: 'conjunction',
+        atS: 600,
+        satellite: 'P1-S1',
+        tcaS: 7200,
+        missDistanceM: 400,
+        hardBodyRadiusM: 20,
+      },
+    ])
     const sim = createSimulation(spec)
     sim.runUntil(spec.durationS)
     const warn = sim.events().find((e) => e.type === 'conjunctionWarning')
@@ -109,23 +113,17 @@ describe('scripted events', () => {
   })
 
   it('a conjunction with a satellite that has already failed passes without a collision', () => {
-    const spec = makeSpec({
-      satellites: walker(1, 1, 0, 550, 53),
-      groundStations: [],
-      tasks: [],
-      durationS: 3 * 3600,
-      events: [
-        {
-          type: 'conjunction',
-          atS: 600,
-          satellite: 'P1-S1',
-          tcaS: 7200,
-          missDistanceM: 1,
-          hardBodyRadiusM: 20,
-        },
-        { type: 'failure', atS: 3600, satellite: 'P1-S1', component: 'battery' },
-      ],
-    })
+    const spec = lone([
+      {
+        type: 'conjunction',
+        atS: 600,
+        satellite: 'P1-S1',
+        tcaS: 7200,
+        missDistanceM: 1,
+        hardBodyRadiusM: 20,
+      },
+      { type: 'failure', atS: 3600, satellite: 'P1-S1', component: 'battery' },
+    ])
     const sim = createSimulation(spec)
     sim.runUntil(spec.durationS)
     expect(sim.events().some((e) => e.type === 'collision' || e.type === 'conjunctionPassed')).toBe(false)
