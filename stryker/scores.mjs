@@ -9,15 +9,16 @@ import { pathToFileURL } from 'node:url'
 
 const TARGETS = { 'src/core/engine': 80, 'src/planners': 80 }
 
-const tally = () => ({ detected: 0, undetected: 0, ignored: 0 })
+const tally = () => ({ detected: 0, undetected: 0, ignored: 0, timeouts: 0 })
 const add = (t, status) => {
+  if (status === 'Timeout') t.timeouts++
   if (status === 'Killed' || status === 'Timeout') t.detected++
   else if (status === 'Survived' || status === 'NoCoverage') t.undetected++
   else if (status === 'Ignored') t.ignored++
 }
 const score = (t) => (t.detected + t.undetected ? (100 * t.detected) / (t.detected + t.undetected) : null)
 const line = (name, t) =>
-  `${(score(t)?.toFixed(1) ?? '  -  ').padStart(6)} %  ${String(t.detected).padStart(5)} / ${String(t.detected + t.undetected).padEnd(5)} (${t.ignored} ignored)  ${name}`
+  `${(score(t)?.toFixed(1) ?? '  -  ').padStart(6)} %  ${String(t.detected).padStart(5)} / ${String(t.detected + t.undetected).padEnd(5)} (${t.timeouts} timed out, ${t.ignored} ignored)  ${name}`
 
 /** Prints the table; returns false when a folder in the report misses its target. */
 export function checkScores(file = 'reports/mutation/mutation.json') {
