@@ -242,3 +242,46 @@ describe('planners on a hand-made view', () => {
     }
   })
 })
+
+describe('threshold parameters', () => {
+  // S1's battery reads `level` for its last samples (1 before); everything else is healthy.
+  const flat = (level: number, lastN: number, timeS: number) =>
+    fakeView({
+      timeS,
+      health: (k, c, t) => (k === 0 && c === 'battery' && t > timeS - lastN * 300 ? level : 1),
+    })
+  const base = thresholdParams.parse({ threshold: 0.5 })
+
+  it('alerts strictly below the threshold, on the median of the last samples', () => {
+    expect(planThreshold(flat(0.5, 3, 6 * H), base)).toEqual([])
+    const d = planThreshold(flat(0.49, 3, 6 * H), base)
+    expect(d.map((x) => [x.satellite, x.component, x.severity, x.retire])).toEqual([
+      ['S1', 'battery', 'critical', true],
+    ])
+    expect(d[0].rationale).toContain(
+      'S1 battery health 0.49 (median of last 3 samples) is below the 0.50 threshold',
+    )
+    expect(d[0].rationale).toContain('; retire it')
+    // Two low samples of three: the median is already low; one of three is not.
+    expect(planThreshold(flat(0.49, 2, 6 * H), base)).toHaveLength(1)
+    expect(planThreshold(flat(0.49, 1, 6 * H), base)).toEqual([])
+  })
+
+  it('samples: 1 takes the latest sample alone; retire: false only alerts; too few samples, nothing', () => {
+    const one = planThreshold(flat(0.49, 1, 6 * H), { ...base, samples: 1 })
+    expect(one).toHaveLength(1)
+    expect(one[0].rationale).toContain('(latest sample)')
+    const keep = planThreshold(flat(0.49, 3, 6 * H), { ...base, retire: false })
+    expect(keep.map((x) => x.retire)).toEqual([false])
+    expect(keep[0].rationale).not.toContain('retire')
+    // At T+10 min there are 3 samples: a median of 5 cannot be taken yet.
+    expect(planThreshold(flat(0.1, 3, 600), { ...base, samples: 5 })).toEqual([])
+    expect(planThreshold(flat(0.1, 3, 600), { ...base, samples: 3 })).toHaveLength(1)
+  })
+
+  it('without a threshold it uses the failure limit + 0.1', () => {
+    const p = thresholdParams.parse({})
+    expect(planThreshold(flat(0.41, 3, 6 * H), p)).toEqual([])
+    expect(planThreshold(flat(0.39, 3, 6 * H), p)).toHaveLength(1)
+  })
+})
