@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest'
 import type { AlertView, ComponentName, SatelliteView, WorldView } from '../../src/core'
-import { cusumParams, planCusum } from '../../src/planners/maintenance/cusum'
+import { cusumParams, lowerCusum, planCusum } from '../../src/planners/maintenance/cusum'
 import {
   fitExponentialWear,
   fitHinge,
@@ -283,5 +283,59 @@ describe('threshold parameters', () => {
     const p = thresholdParams.parse({})
     expect(planThreshold(flat(0.41, 3, 6 * H), p)).toEqual([])
     expect(planThreshold(flat(0.39, 3, 6 * H), p)).toHaveLength(1)
+  })
+})
+
+describe('cusum on a known step', () => {
+  // 40 samples 5 min apart alternating ±0.01 around 1, then (from sample 20) around 0.9.
+  const t = range(40, (i) => 300 * i)
+  const v = range(40, (i) => (i < 20 ? 1 : 0.9) + (i % 2 ? -0.01 : 0.01))
+  const ch = { sat: { id: 'S1', index: 0 } as SatelliteView, component: 'battery' as const, t, v }
+  const p = cusumParams.parse({})
+
+  it('finds where the drop began, how long it lasted and its mean size', () => {
+    const r = lowerCusum(ch, p)!
+    // Robust σ: median |first difference| (0.02) × 1.4826 / √2.
+    expect(r.sigma).toBeCloseTo((0.02 * 1.4826) / Math.SQRT2, 9)
+    expect(r.sinceS).toBe(300 * 20)
+    expect(r.run).toBe(20)
+    expect(r.shift).toBeCloseTo(0.1, 9)
+    // Each low sample adds at most cap − k = 2 (winsorised); enough of them pass h = 15.
+    expect(r.s).toBeGreaterThan(p.h)
+    expect(r.s).toBeLessThanOrEqual((p.cap - p.k) * r.run)
+  })
+
+  it('finds nothing in a steady channel, and cannot judge a noiseless one', () => {
+    const steady = { ...ch, v: range(40, (i) => 1 + (i % 2 ? -0.01 : 0.01)) }
+    expect(lowerCusum(steady, p)).toMatchObject({ s: 0, run: 0, shift: 0, sinceS: 300 * 39 })
+    expect(lowerCusum({ ...ch, v: range(40, () => 0.5) }, p)).toBeNull()
+  })
+
+  it('warns once, then escalates to critical only when the level is below retireBelow', () => {
+    const view = (level: number, alerts: AlertView[] = []) =>
+      fakeView({
+        timeS: 39 * 300,
+        health: (k, c, tS) => (k === 0 && c === 'battery' && tS >= 6000 ? level : 1) + noise(k, c, tS) * 0.01,
+        alerts,
+      })
+    const warn = planCusum(view(0.9), p)
+    expect(warn.map((d) => [d.satellite, d.component, d.severity, d.retire])).toEqual([
+      ['S1', 'battery', 'warning', false],
+    ])
+    const raised: AlertView = {
+      satellite: 'S1',
+      component: 'battery',
+      atS: 0,
+      severity: 'warning',
+      predictedFailureS: null,
+      planner: 'maintenance/cusum',
+    }
+    expect(planCusum(view(0.9, [raised]), p)).toEqual([])
+    // 0.40 is under the default retireBelow (failure limit 0.3 + 0.15).
+    const crit = planCusum(view(0.4, [raised]), p)
+    expect(crit.map((d) => [d.severity, d.retire])).toEqual([['critical', true]])
+    expect(crit[0].rationale).toContain('so retire it')
+    // Too few samples to test: nothing.
+    expect(planCusum(view(0.4), { ...p, minSamples: 1000 })).toEqual([])
   })
 })
