@@ -1,22 +1,14 @@
 // bestIndex marks the better value in every comparison table (the app's compare view and
-// `sim compare`). Hand-picked cases, then a property against a reference written from its
-// contract: ignore missing and non-finite values; the first of the extreme values wins; no mark
-// when every value is the same or none is usable.
+// `sim compare`). Hand-picked cases, then a property against the reference written from its
+// contract (tests/support/best-reference.ts).
 
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { bestIndex, type MetricDef } from '../../src/core'
+import { referenceBest } from '../support/best-reference'
 
 const higher: MetricDef = { key: 'h', label: 'h', unit: '', better: 'higher', description: '' }
 const lower: MetricDef = { ...higher, better: 'lower' }
-
-function reference(def: MetricDef, values: readonly (number | null)[]): number {
-  const usable = values.filter((v): v is number => v !== null && Number.isFinite(v))
-  if (usable.length === 0) return -1
-  const extreme = def.better === 'higher' ? Math.max(...usable) : Math.min(...usable)
-  if (values.every((v) => v === extreme)) return -1
-  return values.indexOf(extreme)
-}
 
 describe('bestIndex', () => {
   it('picks the highest or the lowest by the metric direction', () => {
@@ -52,7 +44,7 @@ describe('bestIndex', () => {
     fc.assert(
       fc.property(fc.boolean(), fc.array(value, { maxLength: 6 }), (up, values) => {
         const def = up ? higher : lower
-        expect(bestIndex(def, values)).toBe(reference(def, values))
+        expect(bestIndex(def, values)).toBe(referenceBest(def, values))
       }),
       { numRuns: 500 },
     )

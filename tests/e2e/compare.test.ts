@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { bestIndex, METRIC_BY_KEY, type MetricKey } from '../../src/core'
+import { METRIC_BY_KEY, type MetricKey } from '../../src/core'
+import { referenceBest } from '../support/best-reference'
 import { launchBrowser, type OpenedPage, openPage, screenshot } from './browser'
 import { canvasPixels, engineMetrics, waitCanvases, waitForState } from './helpers'
 
@@ -41,10 +42,10 @@ async function expectEngineNumbers(page: Page, seed: number) {
       expect(shown[key]?.[strategy]?.value, `${strategy} ${key}`).toBe(value)
     }
   }
-  // The better value is marked by the same rule the CLI uses.
+  // The better value is marked by the rule the CLI uses, computed here independently.
   for (const key of Object.keys(expected[0].metrics) as MetricKey[]) {
     const values = expected.map((e) => e.metrics[key] ?? null)
-    const best = bestIndex(METRIC_BY_KEY[key], values)
+    const best = referenceBest(METRIC_BY_KEY[key], values)
     for (const [k, s] of STRATEGIES.entries()) expect(shown[key][s].best, `${key} best`).toBe(k === best)
   }
 }
