@@ -58,6 +58,14 @@ describe('accepted decisions', () => {
       events: [{ type: 'failure', atS: 300, satellite: 'P1-S3', component: 'battery' }],
     })
     const sim = createSimulation(spec, undefined, { planners: [p] })
+    // Right after the planner call, and one step later: alerted unless failed.
+    sim.runUntil(600)
+    expect(
+      sim
+        .view()
+        .satellites.slice(0, 3)
+        .map((s) => s.status),
+    ).toEqual(['alert', 'alert', 'failed'])
     sim.runUntil(630)
     const sats = sim.view().satellites
     expect(sats.slice(0, 3).map((s) => [s.status, s.retired])).toEqual([
@@ -71,7 +79,8 @@ describe('accepted decisions', () => {
       ['P1-S2', 'battery', 'maintenance/m', 'look at P1-S2'],
       ['P1-S3', 'battery', 'maintenance/m', 'look at P1-S3'],
     ])
-    expect(logged.map((e) => e.data)).toEqual([
+    // Strict: no predictedFailureS key at all when there is no prediction.
+    expect(logged.map((e) => e.data)).toStrictEqual([
       { severity: 'critical', predictedFailureS: 5000 },
       { severity: 'critical' },
       { severity: 'critical' },
