@@ -1,4 +1,15 @@
-import { defineConfig } from 'vitest/config'
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config'
+
+/** The Node project; vitest.mutate.config.ts reuses it so mutation testing runs exactly these. */
+export const unitTest: TestProjectInlineConfiguration['test'] = {
+  name: 'unit',
+  environment: 'node',
+  include: ['tests/**/*.test.ts'],
+  exclude: ['tests/e2e/**'],
+  // fast-check from a fixed seed (FC_SEED overrides it).
+  setupFiles: ['tests/support/fast-check-seed.ts'],
+  testTimeout: 60_000,
+}
 
 // Two projects: `unit` runs in Node (core, scenario, planners, CLI); `e2e` builds the app once,
 // serves it on loopback and drives Debian's headless Chromium through playwright-core.
@@ -8,15 +19,7 @@ export default defineConfig({
     reporters: process.env.CI ? ['default', 'json'] : ['default'],
     outputFile: process.env.CI ? { json: '.vitest-report.json' } : undefined,
     projects: [
-      {
-        test: {
-          name: 'unit',
-          environment: 'node',
-          include: ['tests/**/*.test.ts'],
-          exclude: ['tests/e2e/**'],
-          testTimeout: 60_000,
-        },
-      },
+      { test: unitTest },
       {
         test: {
           name: 'e2e',

@@ -148,7 +148,14 @@ describe('sim compare', () => {
     const m = c.strategies[0].metrics.tasksCaptured
     expect(m.perSeed.map((p: { seed: number }) => p.seed)).toEqual([1, 2, 3])
     const values = m.perSeed.map((p: { value: number }) => p.value)
-    expect(m.mean).toBeCloseTo(values.reduce((x: number, y: number) => x + y, 0) / 3, 4)
+    const mean = values.reduce((x: number, y: number) => x + y, 0) / 3
+    expect(m.mean).toBeCloseTo(mean, 4)
+    // Sample sd by the sum-of-squares formula (the code uses two passes); 4-decimal rounding.
+    const sumSq = values.reduce((x: number, y: number) => x + y * y, 0)
+    expect(m.sd).toBeCloseTo(Math.sqrt(Math.max(0, (sumSq - 3 * mean * mean) / 2)), 4)
+    expect([m.min, m.max]).toEqual([Math.min(...values), Math.max(...values)])
+    // The two strategies are the same planners: no strategy is best on any metric.
+    expect(Object.values(c.best).every((b) => b === null)).toBe(true)
     expect(c.strategies[0].metrics.plannerTimeMs).toBeUndefined()
   })
 

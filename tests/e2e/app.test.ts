@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { loadScenarioText } from '../../src/scenario'
 import { launchBrowser, type OpenedPage, openPage, screenshot } from './browser'
-import { waitCanvases, waitIdle } from './helpers'
+import { nextFrames, waitCanvases, waitIdle } from './helpers'
 import { colourStats, decodePng } from './png'
 
 const FILE = 'scenarios/default.json'
@@ -98,8 +98,8 @@ describe('default page', () => {
   })
 
   it('logs no console errors, page errors or failed requests', async () => {
-    // Let a few more frames and any late requests happen before judging.
-    await opened.page.waitForTimeout(500)
+    // Let a few more frames happen before judging.
+    await nextFrames(opened.page, 10)
     expect(opened.problems).toEqual([])
   })
 })

@@ -41,7 +41,7 @@ async function expectEngineNumbers(page: Page, seed: number) {
       expect(shown[key]?.[strategy]?.value, `${strategy} ${key}`).toBe(value)
     }
   }
-  // The better value is marked by the same rule the CLI uses.
+  // The better value is marked by the rule the CLI uses, computed here independently.
   for (const key of Object.keys(expected[0].metrics) as MetricKey[]) {
     const values = expected.map((e) => e.metrics[key] ?? null)
     const eligible = eligibleFor(

@@ -81,6 +81,28 @@ export function appState(page: Page): Promise<AppSnapshot> {
   })
 }
 
+/**
+ * Resolves once the page has drawn `n` more animation frames: whatever a click, a resize or a
+ * new frame from the worker re-renders is on screen by then. A count of frames, not a sleep.
+ */
+export function nextFrames(page: Page, n = 3): Promise<void> {
+  return page.evaluate(
+    (count) =>
+      new Promise<void>((resolve) => {
+        const tick = (left: number) => (left <= 0 ? resolve() : requestAnimationFrame(() => tick(left - 1)))
+        tick(count)
+      }),
+    n,
+  )
+}
+
+/** Resizes the viewport and waits until the page has the new size and has re-rendered for it. */
+export async function resizeTo(page: Page, width: number, height: number): Promise<void> {
+  await page.setViewportSize({ width, height })
+  await page.waitForFunction(([w, h]) => innerWidth === w && innerHeight === h, [width, height])
+  await nextFrames(page)
+}
+
 /** Polls the app state until `ok` holds (the worker answers asynchronously). */
 export async function waitForState(
   page: Page,

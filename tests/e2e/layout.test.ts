@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchBrowser, type OpenedPage, openPage, screenshot } from './browser'
-import { appState, overlaps, waitCanvases, waitForState } from './helpers'
+import { appState, nextFrames, overlaps, resizeTo, waitCanvases, waitForState } from './helpers'
 
 const REGIONS = ['header.topbar', '.runbar', 'main.viewports', 'section.timeline', 'aside.panel']
 const TABS = ['overview', 'inspector', 'alerts', 'decisions', 'metrics', 'compare']
@@ -74,7 +74,14 @@ async function checkLayout(page: Page, width: number, height: number, mode: stri
   expect(vp!.height).toBeGreaterThan(height * 0.5)
   for (const tab of TABS) {
     await page.getByTestId(`tab-${tab}`).click()
-    await page.waitForTimeout(tab === 'metrics' ? 500 : 100)
+    await page.waitForSelector(`[data-testid="tab-${tab}"][aria-selected="true"]`)
+    // The metrics tab draws its charts (uPlot canvases) after it mounts.
+    if (tab === 'metrics')
+      await page.waitForFunction(() => {
+        const charts = [...document.querySelectorAll('[data-testid^="chart-"]')]
+        return charts.length > 0 && charts.every((c) => c.querySelector('canvas') !== null)
+      })
+    await nextFrames(page)
     // The panel body scrolls inside its own box.
     const panel = await page.getByTestId('panel').boundingBox()
     const aside = await page.locator('aside.panel').boundingBox()
@@ -104,8 +111,7 @@ describe('layout', () => {
   })
 
   it.each(SIZES)('compare view at %i×%i: regions and controls apart, every tab readable', async (w, h) => {
-    await opened.page.setViewportSize({ width: w, height: h })
-    await opened.page.waitForTimeout(300)
+    await resizeTo(opened.page, w, h)
     await checkLayout(opened.page, w, h, 'compare')
   })
 
@@ -119,8 +125,7 @@ describe('layout', () => {
         'one strategy',
       )
     }
-    await page.setViewportSize({ width: w, height: h })
-    await page.waitForTimeout(300)
+    await resizeTo(page, w, h)
     await checkLayout(page, w, h, 'single')
   })
 

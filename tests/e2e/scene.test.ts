@@ -12,7 +12,7 @@ import { gmstRad } from '../../src/core/time'
 import { KM_PER_UNIT } from '../../src/scene/contract'
 import { type AreaOfInterest, homeCameraPosition } from '../../src/scene/view'
 import { launchBrowser, type OpenedPage, openPage, screenshot } from './browser'
-import { appState, waitCanvases, waitForState, waitIdle } from './helpers'
+import { appState, nextFrames, waitCanvases, waitForState, waitIdle } from './helpers'
 import { decodePng } from './png'
 
 /** The selected satellite's name sits this many CSS pixels to the right of it. */
@@ -159,7 +159,7 @@ describe('the 3D scene in the app', () => {
     await page.mouse.down()
     await page.mouse.move(x + 140, y + 30, { steps: 10 })
     await page.mouse.up()
-    await page.waitForTimeout(500)
+    await nextFrames(page, 5)
     expect((await appState(page)).selected).toBe(sat.id)
     await page.mouse.click(x, y)
     await waitForState(page, (s) => s.selected === null, 'the selection to clear')
@@ -213,7 +213,7 @@ describe('the 3D scene in the app', () => {
   })
 
   it('logs no console errors, page errors or failed requests', async () => {
-    await opened.page.waitForTimeout(300)
+    await nextFrames(opened.page, 10)
     expect(opened.problems).toEqual([])
   })
 })

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { EVENT_CATEGORY } from '../../src/worker/protocol'
 import { launchBrowser, type OpenedPage, openPage, screenshot } from './browser'
-import { appState, pixelDifference, waitCanvases, waitForState, waitIdle } from './helpers'
+import { appState, nextFrames, pixelDifference, waitCanvases, waitForState, waitIdle } from './helpers'
 
 /** Waits until the clock on screen shows `t` (it follows the frames on animation frames). */
 async function expectClock(page: Page, t: number): Promise<void> {
@@ -18,8 +18,10 @@ async function expectClock(page: Page, t: number): Promise<void> {
 }
 
 async function canvasShot(page: Page): Promise<Buffer> {
-  // Let the on-demand loop draw the newest frame first.
-  await page.waitForTimeout(400)
+  // Let the on-demand loop draw the newest frame first: the worker's frame is current, then
+  // the page draws a few animation frames.
+  await waitForState(page, (x) => x.frameTime === x.timeS, 'the newest frame')
+  await nextFrames(page)
   return page.locator('canvas').screenshot({ type: 'png' })
 }
 

@@ -59,6 +59,7 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
 describe('scenario: real-time decision making', () => {
   const spec = load('real-time-decisions')
   let r: Record<string, Outcome> = {}
+  // Whole runs of every strategy; an explicit timeout for a loaded machine.
   beforeAll(() => {
     r = runAll(spec)
   }, SCENARIO_HOOK_TIMEOUT_MS)

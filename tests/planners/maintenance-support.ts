@@ -36,6 +36,13 @@ export function trueFailureS(onsetS: number, profile: DegradationProfile, limit:
     : onsetS + profile.tauS * Math.log(1 + wear / profile.scale)
 }
 
+/** How fast health falls (per second, positive) at time tS under a profile that started at onsetS. */
+export function wearRateAt(onsetS: number, profile: DegradationProfile, tS: number): number {
+  return profile.kind === 'linear'
+    ? profile.ratePerS
+    : (profile.scale / profile.tauS) * Math.exp((tS - onsetS) / profile.tauS)
+}
+
 const key = (satellite: string | undefined, component: string | undefined) => `${satellite}/${component}`
 
 export interface AlertOutcome {

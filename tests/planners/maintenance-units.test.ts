@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest'
 import type { AlertView, ComponentName, SatelliteView, WorldView } from '../../src/core'
-import { cusumParams, planCusum } from '../../src/planners/maintenance/cusum'
+import { cusumParams, lowerCusum, planCusum } from '../../src/planners/maintenance/cusum'
 import {
   fitExponentialWear,
   fitHinge,
@@ -148,10 +148,16 @@ function fakeView(opts: {
 }
 
 const H = 3600
-const g = gaussian(3)
+/**
+ * The noise of one sample: a deviate of its own stream, seeded by (satellite, component, time),
+ * so a view's telemetry is the same whichever tests ran before (no shared stream).
+ */
+const COMPONENTS: ComponentName[] = ['reactionWheel', 'battery', 'thruster']
+const noise = (k: number, c: ComponentName, tS: number) =>
+  gaussian((k * 7919 + COMPONENTS.indexOf(c) * 104729 + Math.round(tS)) ^ 0x5bd1e995)()
 /** S1's wheel wears linearly from 10 h at 0.05/h (fails at 24 h); everything else is healthy. */
 const wearing = (k: number, c: ComponentName, tS: number) =>
-  (k === 0 && c === 'reactionWheel' ? 1 - 0.05 * Math.max(0, tS / H - 10) : 1) + 0.01 * g()
+  (k === 0 && c === 'reactionWheel' ? 1 - 0.05 * Math.max(0, tS / H - 10) : 1) + 0.01 * noise(k, c, tS)
 
 describe('planners on a hand-made view', () => {
   const tp = trendParams.parse({})
@@ -234,5 +240,102 @@ describe('planners on a hand-made view', () => {
       expect(plan(fakeView({ timeS: 20 * H, health: dead, deadThruster: [0, 1, 2] }))).toEqual([])
       expect(plan(fakeView({ timeS: 23 * H, health: wearing, failed: [0] }))).toEqual([])
     }
+  })
+})
+
+describe('threshold parameters', () => {
+  // S1's battery reads `level` for its last samples (1 before); everything else is healthy.
+  const flat = (level: number, lastN: number, timeS: number) =>
+    fakeView({
+      timeS,
+      health: (k, c, t) => (k === 0 && c === 'battery' && t > timeS - lastN * 300 ? level : 1),
+    })
+  const base = thresholdParams.parse({ threshold: 0.5 })
+
+  it('alerts strictly below the threshold, on the median of the last samples', () => {
+    expect(planThreshold(flat(0.5, 3, 6 * H), base)).toEqual([])
+    const d = planThreshold(flat(0.49, 3, 6 * H), base)
+    expect(d.map((x) => [x.satellite, x.component, x.severity, x.retire])).toEqual([
+      ['S1', 'battery', 'critical', true],
+    ])
+    expect(d[0].rationale).toContain(
+      'S1 battery health 0.49 (median of last 3 samples) is below the 0.50 threshold',
+    )
+    expect(d[0].rationale).toContain('; retire it')
+    // Two low samples of three: the median is already low; one of three is not.
+    expect(planThreshold(flat(0.49, 2, 6 * H), base)).toHaveLength(1)
+    expect(planThreshold(flat(0.49, 1, 6 * H), base)).toEqual([])
+  })
+
+  it('samples: 1 takes the latest sample alone; retire: false only alerts; too few samples, nothing', () => {
+    const one = planThreshold(flat(0.49, 1, 6 * H), { ...base, samples: 1 })
+    expect(one).toHaveLength(1)
+    expect(one[0].rationale).toContain('(latest sample)')
+    const keep = planThreshold(flat(0.49, 3, 6 * H), { ...base, retire: false })
+    expect(keep.map((x) => x.retire)).toEqual([false])
+    expect(keep[0].rationale).not.toContain('retire')
+    // At T+10 min there are 3 samples: a median of 5 cannot be taken yet.
+    expect(planThreshold(flat(0.1, 3, 600), { ...base, samples: 5 })).toEqual([])
+    expect(planThreshold(flat(0.1, 3, 600), { ...base, samples: 3 })).toHaveLength(1)
+  })
+
+  it('without a threshold it uses the failure limit + 0.1', () => {
+    const p = thresholdParams.parse({})
+    expect(planThreshold(flat(0.41, 3, 6 * H), p)).toEqual([])
+    expect(planThreshold(flat(0.39, 3, 6 * H), p)).toHaveLength(1)
+  })
+})
+
+describe('cusum on a known step', () => {
+  // 40 samples 5 min apart alternating ±0.01 around 1, then (from sample 20) around 0.9.
+  const t = range(40, (i) => 300 * i)
+  const v = range(40, (i) => (i < 20 ? 1 : 0.9) + (i % 2 ? -0.01 : 0.01))
+  const ch = { sat: { id: 'S1', index: 0 } as SatelliteView, component: 'battery' as const, t, v }
+  const p = cusumParams.parse({})
+
+  it('finds where the drop began, how long it lasted and its mean size', () => {
+    const r = lowerCusum(ch, p)!
+    // Robust σ: median |first difference| (0.02) × 1.4826 / √2.
+    expect(r.sigma).toBeCloseTo((0.02 * 1.4826) / Math.SQRT2, 9)
+    expect(r.sinceS).toBe(300 * 20)
+    expect(r.run).toBe(20)
+    expect(r.shift).toBeCloseTo(0.1, 9)
+    // Each low sample adds at most cap − k = 2 (winsorised); enough of them pass h = 15.
+    expect(r.s).toBeGreaterThan(p.h)
+    expect(r.s).toBeLessThanOrEqual((p.cap - p.k) * r.run)
+  })
+
+  it('finds nothing in a steady channel, and cannot judge a noiseless one', () => {
+    const steady = { ...ch, v: range(40, (i) => 1 + (i % 2 ? -0.01 : 0.01)) }
+    expect(lowerCusum(steady, p)).toMatchObject({ s: 0, run: 0, shift: 0, sinceS: 300 * 39 })
+    expect(lowerCusum({ ...ch, v: range(40, () => 0.5) }, p)).toBeNull()
+  })
+
+  it('warns once, then escalates to critical only when the level is below retireBelow', () => {
+    const view = (level: number, alerts: AlertView[] = []) =>
+      fakeView({
+        timeS: 39 * 300,
+        health: (k, c, tS) => (k === 0 && c === 'battery' && tS >= 6000 ? level : 1) + noise(k, c, tS) * 0.01,
+        alerts,
+      })
+    const warn = planCusum(view(0.9), p)
+    expect(warn.map((d) => [d.satellite, d.component, d.severity, d.retire])).toEqual([
+      ['S1', 'battery', 'warning', false],
+    ])
+    const raised: AlertView = {
+      satellite: 'S1',
+      component: 'battery',
+      atS: 0,
+      severity: 'warning',
+      predictedFailureS: null,
+      planner: 'maintenance/cusum',
+    }
+    expect(planCusum(view(0.9, [raised]), p)).toEqual([])
+    // 0.40 is under the default retireBelow (failure limit 0.3 + 0.15).
+    const crit = planCusum(view(0.4, [raised]), p)
+    expect(crit.map((d) => [d.severity, d.retire])).toEqual([['critical', true]])
+    expect(crit[0].rationale).toContain('so retire it')
+    // Too few samples to test: nothing.
+    expect(planCusum(view(0.4), { ...p, minSamples: 1000 })).toEqual([])
   })
 })

@@ -1,14 +1,13 @@
 // Collision avoidance: a scripted conjunction that, unanswered, destroys the satellite must become
 // a safe pass once a trajectory planner dodges it, and the return burn must restore the orbit.
 
-import { beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   createSimulation,
   type EnginePlanner,
   type ManeuverDecision,
   MU_EARTH,
   type ScenarioSpec,
-  type SimEvent,
   type Simulation,
 } from '../../src/core'
 import { registry } from '../../src/planners'
@@ -62,15 +61,15 @@ describe('an unanswered conjunction', () => {
 })
 
 describe('trajectory/collision-avoidance', () => {
-  let sim: Simulation
-  let a0: number
-  let burns: SimEvent[]
-  beforeAll(() => {
-    ;({ sim, a0 } = run(conjunctionSpec(), 'collision-avoidance'))
-    burns = sim.events().filter((e) => e.type === 'maneuverExecuted')
-  }, SCENARIO_HOOK_TIMEOUT_MS)
+  // Each test makes its own run (a fraction of a second): mutation testing credits code run in a
+  // beforeAll hook to no test at all.
+  const avoided = () => {
+    const { sim, a0 } = run(conjunctionSpec(), 'collision-avoidance')
+    return { sim, a0, burns: sim.events().filter((e) => e.type === 'maneuverExecuted') }
+  }
 
   it('turns the collision into a pass beyond the threshold, near the aimed miss', () => {
+    const { sim } = avoided()
     expect(sim.events().some((e) => e.type === 'collision')).toBe(false)
     expect(sim.metrics().failures).toBe(0)
     const miss = passMiss(sim)
@@ -80,6 +79,7 @@ describe('trajectory/collision-avoidance', () => {
   })
 
   it('burns along-track at least half an orbit before TCA, and returns after it', () => {
+    const { burns, a0 } = avoided()
     expect(burns.map((e) => e.message.match(/\((collision-avoidance|return)\)/)?.[1])).toEqual([
       'collision-avoidance',
       'return',
@@ -94,6 +94,7 @@ describe('trajectory/collision-avoidance', () => {
   })
 
   it('restores the semi-major axis with the return burn', () => {
+    const { sim, a0 } = avoided()
     const el = sim.view().satellites.find((s) => s.id === 'P1-S2')!.elements
     expect(Math.abs(el.a - a0)).toBeLessThan(100)
     expect(el.e).toBeLessThan(1e-4)
@@ -101,6 +102,7 @@ describe('trajectory/collision-avoidance', () => {
   })
 
   it('is deterministic, explains itself and does not plan twice', () => {
+    const { sim } = avoided()
     const probe = createSimulation(conjunctionSpec())
     probe.runUntil(WARN_S)
     const planner = registry.find('trajectory', 'collision-avoidance')!

@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   createSimulation,
   type MetricValues,
@@ -41,12 +41,11 @@ function runStrategy(spec: ScenarioSpec, name: string): Run {
 }
 
 describe('scenarios/slot-recovery.json', () => {
-  const runs: Record<string, Run> = {}
-  let spec: ScenarioSpec
-  beforeAll(() => {
-    spec = load('scenarios/slot-recovery.json')
-    for (const s of spec.strategies) runs[s.name] = runStrategy(spec, s.name)
-  }, SCENARIO_HOOK_TIMEOUT_MS)
+  const spec = load('scenarios/slot-recovery.json')
+  // Each strategy's run is made by the first test that needs it, then shared (not a beforeAll
+  // hook: mutation testing credits code run in a hook to no test at all).
+  const cache: Record<string, Run> = {}
+  const runs = new Proxy(cache, { get: (c, name: string) => (c[name] ??= runStrategy(spec, name)) })
 
   it('compares the three trajectory planners with the same allocation and maintenance', () => {
     expect(spec.strategies.map((s) => s.name)).toEqual(['hohmann', 'bi-elliptic', 'phasing'])
@@ -102,12 +101,11 @@ describe('scenarios/slot-recovery.json', () => {
 })
 
 describe('scenarios/smart-constellation.json', () => {
-  const runs: Record<string, Run> = {}
-  let spec: ScenarioSpec
-  beforeAll(() => {
-    spec = load('scenarios/smart-constellation.json')
-    for (const s of spec.strategies) runs[s.name] = runStrategy(spec, s.name)
-  }, SCENARIO_HOOK_TIMEOUT_MS)
+  const spec = load('scenarios/smart-constellation.json')
+  // Each strategy's run is made by the first test that needs it, then shared (not a beforeAll
+  // hook: mutation testing credits code run in a hook to no test at all).
+  const cache: Record<string, Run> = {}
+  const runs = new Proxy(cache, { get: (c, name: string) => (c[name] ??= runStrategy(spec, name)) })
   const m = (name: string) => runs[name].metrics
   const shortTasks = () => spec.tasks.filter((t) => t.windowEndS - t.windowStartS <= 3600).map((t) => t.id)
   const fate = (name: string, task: string) =>

@@ -41,7 +41,7 @@ function harness() {
   const advance = (ms: number) => {
     clock += ms
   }
-  return { runner, messages, run, last, advance }
+  return { runner, messages, run, last, advance, now: () => clock }
 }
 
 function engineAt(strategy: string, stepIndex: number, seed?: number) {
@@ -163,6 +163,7 @@ describe('SimRunner', () => {
     const h = harness()
     h.runner.handle({ type: 'load', text: TEXT, file: FILE, source: { kind: 'library', key: 'default' } })
     h.messages.length = 0
+    const playedAt = h.now()
     h.runner.handle({ type: 'play', speed: 600 })
     // Nobody acknowledges frames: after the first ones, about one a second.
     h.run(30)
@@ -182,8 +183,12 @@ describe('SimRunner', () => {
     const paused = h.last('digest')!
     expect(paused.playing).toBe(false)
     expect(h.last('frame')!.timeS).toBe(paused.timeS)
-    // ≈ 600 simulated seconds per wall second.
-    expect(paused.timeS).toBeGreaterThan(600)
+    // 600 simulated seconds per wall second of the fake clock. The pause lands on a whole step
+    // (up to one 30 s step either side of the exact time) and the fake clock moves in 33 ms ticks
+    // (600 × 0.033 s = 19.8 simulated seconds).
+    const expected = (600 * (h.now() - playedAt)) / 1000
+    expect(expected).toBeGreaterThan(1000)
+    expect(Math.abs(paused.timeS - expected)).toBeLessThanOrEqual(30 + 600 * 0.033)
   })
 
   it('builds a synthetic stress constellation', () => {

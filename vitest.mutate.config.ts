@@ -1,0 +1,54 @@
+import { defineConfig } from 'vitest/config'
+import { BaseSequencer, type TestSpecification } from 'vitest/node'
+import { unitTest } from './vitest.config'
+
+/**
+ * The tests of the mutated rooms (core, planners) and of the loader that feeds them. The CLI,
+ * worker, store and scene tests also run the engine, but slowly and only as a means to test
+ * their own room; every mutant they would judge has to wait for them, so they are left out.
+ */
+export const MUTATION_TESTS = [
+  'tests/core/**/*.test.ts',
+  'tests/planners/**/*.test.ts',
+  'tests/scenario/**/*.test.ts',
+]
+
+/**
+ * Test files that run whole scenarios in a `beforeAll` hook or while collecting their tests.
+ * Stryker attributes coverage to the test that is running; code run outside any test makes
+ * every mutant it reaches "static", and each static mutant costs a fresh run of every related
+ * test file (about a minute each here, hours for the engine). These files stay in `npm test`;
+ * the mutation score is measured without them, so it is a lower bound on what the whole unit
+ * suite detects.
+ */
+export const SHARED_FIXTURE_FILES = [
+  // Not a shared fixture but as costly: every planner on every scenario for 12 h, twice — over a
+  // minute for each mutant it covers and does not kill, which is most of the engine's mutants.
+  'tests/planners/contract.test.ts',
+  'tests/planners/default-scenario.test.ts',
+  'tests/planners/allocation-scenarios.test.ts',
+  'tests/planners/maintenance-scenario.test.ts',
+]
+
+/**
+ * Quick test files first. Stryker stops a mutant's run at the first failing test (bail); Vitest's
+ * own order puts the slowest files first, which makes each kill of a mutant that many files
+ * cover cost the slow runs. Reversing it lets the quick unit files kill first.
+ */
+class QuickFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    return (await super.sort(files)).reverse()
+  }
+}
+
+// The config StrykerJS runs (stryker.config.mjs): unit tests only, as a single-project config,
+// so a mutant is never judged by the browser tests (they build the app and are slow). Leaving
+// tests out can only let more mutants survive: the score is a lower bound for the whole suite.
+export default defineConfig({
+  test: {
+    ...unitTest,
+    include: MUTATION_TESTS,
+    exclude: [...(unitTest?.exclude ?? []), ...SHARED_FIXTURE_FILES],
+    sequence: { sequencer: QuickFirst },
+  },
+})
