@@ -10,6 +10,7 @@ import { createSimulation, type SimReport, SimulationError } from '../core'
 import { registry } from '../planners'
 import { DEFAULT_PLANNER_TIMEOUT_MS } from '../planners/isolation/host'
 import { clip, scenarioJsonSchema } from '../scenario'
+import { parseAgents, specWithStrategy, strategyWithAgents } from './agent/options'
 import { bindStrategy } from './bind'
 import { aggregate } from './compare/aggregate'
 import { formatCsv, formatJson, formatTable } from './compare/format'
@@ -51,6 +52,9 @@ Commands
   --planner-timeout DURATION  (run, compare) deadline of one call to such a planner,
                             e.g. 500ms or 10s (default 5s); a call past it is stopped
                             and the planner is disabled for the rest of the run
+  --agent KIND="COMMAND"    (run, compare; repeatable, one per kind) an external program
+                            plays that planner kind over the agent protocol
+                            (docs/agent-protocol.md), with the same deadline
 
 Exit codes: 0 ok, 2 bad input (usage or scenario), 1 internal error.
 `
@@ -124,6 +128,7 @@ function parse(args: string[], options: OptionSpec) {
 
 const PLANNER_MODULE = { 'planner-module': { type: 'string', multiple: true } } as const
 const PLANNER_TIMEOUT = { 'planner-timeout': { type: 'string' } } as const
+const AGENT = { agent: { type: 'string', multiple: true } } as const
 
 /** --planner-timeout in ms: the same deadline for run and compare. */
 function plannerTimeoutMs(values: Record<string, unknown>): number {
@@ -166,6 +171,7 @@ async function run(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {
     ...PLANNER_MODULE,
     ...PLANNER_TIMEOUT,
+    ...AGENT,
     strategy: { type: 'string' },
     until: { type: 'string' },
     seed: { type: 'string' },
@@ -186,17 +192,23 @@ async function run(args: string[], io: Io): Promise<number> {
       `--strategy: scenario ${spec.id} has no strategy "${clip(strategyName ?? '', 60)}" (it has: ${spec.strategies.map((s) => s.name).join(', ')})`,
     )
   }
+  const agents = parseAgents(values.agent as string[] | undefined)
   const bound = await bindStrategy(registry, spec, strategy, {
     timeoutMs: plannerTimeoutMs(values),
     onWarning: (m) => io.err(`warning: ${m}\n`),
+    agents,
   })
   let report: SimReport
   try {
-    const sim = createSimulation(spec, strategy.name, {
-      planners: bound.planners,
-      seed,
-      clock: () => performance.now(),
-    })
+    const sim = createSimulation(
+      specWithStrategy(spec, strategyWithAgents(strategy, agents)),
+      strategy.name,
+      {
+        planners: bound.planners,
+        seed,
+        clock: () => performance.now(),
+      },
+    )
     const bar = progressBar(`${spec.id}/${strategy.name}`)
     await sim.runUntilAsync(until ?? spec.durationS, (f) => bar.update(f, sim.time()))
     bar.done()
@@ -225,6 +237,7 @@ async function compare(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {
     ...PLANNER_MODULE,
     ...PLANNER_TIMEOUT,
+    ...AGENT,
     strategies: { type: 'string' },
     seeds: { type: 'string' },
     json: { type: 'boolean' },
@@ -239,6 +252,7 @@ async function compare(args: string[], io: Io): Promise<number> {
   if (workersText !== undefined && !/^\d+$/.test(workersText))
     throw new UsageError(`--workers: expected a whole number, got "${clip(workersText, 60)}"`)
   const timeoutMs = plannerTimeoutMs(values)
+  const agents = parseAgents(values.agent as string[] | undefined)
   const modules = await plugins(values)
   const { spec, file, path, text } = readScenario(positionals[0])
   notInput(values.out as string | undefined, path)
@@ -268,6 +282,7 @@ async function compare(args: string[], io: Io): Promise<number> {
         seed,
         plannerModules: modules.map((m) => resolve(m)),
         plannerTimeoutMs: timeoutMs,
+        agents,
       })
   const workers = workerCount(workersText, jobs.length, io)
   const bar = progressBar('compare')

@@ -5,6 +5,7 @@
 import { createSimulation, type MetricValues, NONDETERMINISTIC_METRICS, type SimEvent } from '../../core'
 import { registry } from '../../planners'
 import { formatIssues, loadScenarioText } from '../../scenario'
+import { type AgentSpec, specWithStrategy, strategyWithAgents } from '../agent/options'
 import { bindStrategy } from '../bind'
 import { InputError } from '../errors'
 import { loadPlannerModules } from '../plugins'
@@ -18,6 +19,8 @@ export interface CompareJob {
   plannerModules: string[]
   /** Deadline of one call to a user's planner, ms: the same as `run` uses. */
   plannerTimeoutMs: number
+  /** External programs playing planner kinds in every strategy (--agent). */
+  agents?: AgentSpec[]
 }
 
 /** What a planner did, as compared across strategies to find where they first diverged. */
@@ -55,8 +58,10 @@ export async function runJob(job: CompareJob): Promise<JobResult> {
   const bound = await bindStrategy(registry, spec, strategy, {
     timeoutMs: job.plannerTimeoutMs,
     onWarning: (m) => process.stderr.write(`warning: ${m}\n`),
+    agents: job.agents,
   })
-  const sim = createSimulation(spec, strategy.name, { planners: bound.planners, seed: job.seed })
+  const run = specWithStrategy(spec, strategyWithAgents(strategy, job.agents ?? []))
+  const sim = createSimulation(run, strategy.name, { planners: bound.planners, seed: job.seed })
   try {
     await sim.runUntilAsync(spec.durationS)
   } finally {

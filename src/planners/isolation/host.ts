@@ -23,6 +23,8 @@ export interface GuestTransport {
   onExit(handler: (reason: string) => void): void
   /** Stops the thread now, whatever it is doing. */
   terminate(): void
+  /** Words added to a deadline fault (an agent process's last standard-error output). */
+  detail?(): string
 }
 
 /** Starts a fresh thread with the planner module loaded in it. */
@@ -103,6 +105,10 @@ class Session {
   kill(): void {
     if (this.exited === null) this.exited = 'terminated'
     this.t.terminate()
+  }
+
+  detail(): string {
+    return this.t.detail?.() ?? ''
   }
 }
 
@@ -213,7 +219,11 @@ export async function createIsolatedPlanner(
     known = data.telemetry.count
     const w = await s.wait(timeoutMs)
     if ('timeout' in w)
-      return { ok: false, fault: `did not return within ${formatDeadline(timeoutMs)}`, disable: true }
+      return {
+        ok: false,
+        fault: `did not return within ${formatDeadline(timeoutMs)}${s.detail()}`,
+        disable: true,
+      }
     if ('exit' in w) return { ok: false, fault: w.exit, disable: true }
     const m = w.message
     if (m.type !== 'planned' || m.call !== n) {
