@@ -7,6 +7,7 @@
 
 import {
   createViewRebuilder,
+  describeThrown,
   MAX_DECISIONS_PER_CALL,
   type PlannerKind,
   readDecisions,
@@ -158,8 +159,18 @@ export function agentGuest(o: AgentGuestOptions): StartGuest {
         toHost({ type: 'ready', problems: [] })
         return
       }
-      if (!rebuild) return toHost({ type: 'stray', message: 'a call came before init' })
-      const view = rebuild(m.data)
+      if (!rebuild) {
+        toHost({ type: 'stray', message: 'a call came before init' })
+        return
+      }
+      let view: WorldView
+      try {
+        view = rebuild(m.data)
+      } catch (err) {
+        const error = `its view could not be rebuilt: ${describeThrown(err)}`
+        toHost({ type: 'planned', call: m.call, ok: false, error, ms: 0, rebuildMs: 0 })
+        return
+      }
       current = { call: m.call, view, queries: 0, t0: o.clock?.() ?? 0 }
       link.send(
         JSON.stringify({ type: 'plan', call: m.call, kind: o.kind, timeS: view.timeS, view: viewJson(view) }),
