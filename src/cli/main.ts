@@ -10,8 +10,8 @@ import { createSimulation, type SimReport, SimulationError } from '../core'
 import { registry } from '../planners'
 import { DEFAULT_PLANNER_TIMEOUT_MS } from '../planners/isolation/host'
 import { clip, scenarioJsonSchema } from '../scenario'
-import { parseAgents, specWithStrategy, strategyWithAgents } from './agent/options'
-import { bindStrategy } from './bind'
+import { parseAgents } from './agent/options'
+import { AGENT_OPTIONS, agentRunOptions, bindAgentRun } from './agent/run-setup'
 import { aggregate } from './compare/aggregate'
 import { formatCsv, formatJson, formatTable } from './compare/format'
 import type { CompareJob } from './compare/job'
@@ -128,7 +128,6 @@ function parse(args: string[], options: OptionSpec) {
 
 const PLANNER_MODULE = { 'planner-module': { type: 'string', multiple: true } } as const
 const PLANNER_TIMEOUT = { 'planner-timeout': { type: 'string' } } as const
-const AGENT = { agent: { type: 'string', multiple: true } } as const
 
 /** --planner-timeout in ms: the same deadline for run and compare. */
 function plannerTimeoutMs(values: Record<string, unknown>): number {
@@ -171,7 +170,7 @@ async function run(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {
     ...PLANNER_MODULE,
     ...PLANNER_TIMEOUT,
-    ...AGENT,
+    ...AGENT_OPTIONS,
     strategy: { type: 'string' },
     until: { type: 'string' },
     seed: { type: 'string' },
@@ -185,34 +184,35 @@ async function run(args: string[], io: Io): Promise<number> {
   const { spec, file, path } = readScenario(positionals[0])
   notInput(values.out as string | undefined, path)
   io.err(warningLines(file, spec))
-  const strategyName = values.strategy as string | undefined
+  const agentRun = agentRunOptions(values)
+  const strategyName = (values.strategy as string | undefined) ?? agentRun.replay?.header.strategy
   const strategy = strategyName ? spec.strategies.find((s) => s.name === strategyName) : spec.strategies[0]
   if (!strategy) {
     throw new UsageError(
       `--strategy: scenario ${spec.id} has no strategy "${clip(strategyName ?? '', 60)}" (it has: ${spec.strategies.map((s) => s.name).join(', ')})`,
     )
   }
-  const agents = parseAgents(values.agent as string[] | undefined)
-  const bound = await bindStrategy(registry, spec, strategy, {
-    timeoutMs: plannerTimeoutMs(values),
-    onWarning: (m) => io.err(`warning: ${m}\n`),
-    agents,
-  })
+  const bound = await bindAgentRun(
+    registry,
+    spec,
+    strategy,
+    { timeoutMs: plannerTimeoutMs(values), onWarning: (m) => io.err(`warning: ${m}\n`) },
+    agentRun,
+  )
+  // A recorded or replayed run leaves out the time planners took: the two reports must be equal.
+  const timed = !agentRun.record && !agentRun.replay
   let report: SimReport
   try {
-    const sim = createSimulation(
-      specWithStrategy(spec, strategyWithAgents(strategy, agents)),
-      strategy.name,
-      {
-        planners: bound.planners,
-        seed,
-        clock: () => performance.now(),
-      },
-    )
+    const sim = createSimulation(bound.spec, strategy.name, {
+      planners: bound.planners,
+      seed: seed ?? agentRun.replay?.header.seed,
+      clock: timed ? () => performance.now() : undefined,
+    })
     const bar = progressBar(`${spec.id}/${strategy.name}`)
     await sim.runUntilAsync(until ?? spec.durationS, (f) => bar.update(f, sim.time()))
     bar.done()
     report = sim.report()
+    bound.finish(sim.seed)
   } finally {
     bound.dispose()
   }
@@ -237,7 +237,7 @@ async function compare(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {
     ...PLANNER_MODULE,
     ...PLANNER_TIMEOUT,
-    ...AGENT,
+    agent: AGENT_OPTIONS.agent,
     strategies: { type: 'string' },
     seeds: { type: 'string' },
     json: { type: 'boolean' },
