@@ -11,7 +11,7 @@ import { registry } from '../planners'
 import { DEFAULT_PLANNER_TIMEOUT_MS } from '../planners/isolation/host'
 import { clip, scenarioJsonSchema } from '../scenario'
 import { parseAgents } from './agent/options'
-import { AGENT_OPTIONS, agentRunOptions, bindAgentRun } from './agent/run-setup'
+import { AGENT_OPTIONS, agentRunOptions, bindAgentRun, recordedColumn } from './agent/run-setup'
 import { aggregate } from './compare/aggregate'
 import { formatCsv, formatJson, formatTable } from './compare/format'
 import type { CompareJob } from './compare/job'
@@ -238,6 +238,7 @@ async function compare(args: string[], io: Io): Promise<number> {
     ...PLANNER_MODULE,
     ...PLANNER_TIMEOUT,
     agent: AGENT_OPTIONS.agent,
+    replay: AGENT_OPTIONS.replay,
     strategies: { type: 'string' },
     seeds: { type: 'string' },
     json: { type: 'boolean' },
@@ -270,7 +271,8 @@ async function compare(args: string[], io: Io): Promise<number> {
     if (bound.problems.length) throw new InputError(bound.problems.join('\n'))
   }
   if (new Set(names).size !== names.length) throw new UsageError('--strategies: a strategy is named twice')
-  const seeds = values.seeds ? parseSeeds(values.seeds as string) : [spec.seed]
+  const recorded = recordedColumn(values.replay as string | undefined, names, values.seeds !== undefined)
+  const seeds = recorded ? [recorded.seed] : values.seeds ? parseSeeds(values.seeds as string) : [spec.seed]
   const jobs: CompareJob[] = []
   for (const strategy of names)
     for (const seed of seeds)
@@ -284,6 +286,10 @@ async function compare(args: string[], io: Io): Promise<number> {
         plannerTimeoutMs: timeoutMs,
         agents,
       })
+  if (recorded) {
+    jobs.push({ ...jobs[0], index: jobs.length, strategy: recorded.name, seed: recorded.seed, replay: recorded.file })
+    names.push(recorded.name)
+  }
   const workers = workerCount(workersText, jobs.length, io)
   const bar = progressBar('compare')
   const results = await runJobs(jobs, workers, (done, total) => bar.update(done / total))

@@ -105,3 +105,43 @@ describe('the example agents', () => {
     expect(replay.err).toContain('the view differs from the recorded one')
   }, 180_000)
 })
+
+describe('compare --replay', () => {
+  it('puts a recorded agent run beside the built-in strategies, with the recorded run’s numbers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sim-agent-'))
+    const rec = join(dir, 'rec.jsonl')
+    const live = await sim(
+      'record full day',
+      'run',
+      SCENARIO,
+      '--json',
+      '--out',
+      join(dir, 'a.json'),
+      '--record',
+      rec,
+      '--agent',
+      'allocation=node examples/agents/deadline_agent.mjs',
+    )
+    expect(live.code).toBe(0)
+    const report = JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8'))
+    const c = await sim(
+      'compare replay',
+      'compare',
+      SCENARIO,
+      '--strategies',
+      'greedy',
+      '--json',
+      '--replay',
+      rec,
+    )
+    expect(c.code).toBe(0)
+    const comparison = JSON.parse(c.out)
+    expect(comparison.strategies.map((s: { name: string }) => s.name)).toEqual(['greedy', 'recorded:greedy'])
+    const recorded = comparison.strategies[1].metrics
+    for (const key of ['tasksCompleted', 'priorityValue', 'tasksCaptured'])
+      expect(recorded[key].perSeed).toEqual([{ seed: report.seed, value: report.metrics[key].value }])
+    expect(recorded.tasksCompleted.perSeed[0].value).not.toBe(
+      comparison.strategies[0].metrics.tasksCompleted.perSeed[0].value,
+    )
+  }, 240_000)
+})

@@ -84,3 +84,20 @@ export async function bindAgentRun(
     },
   }
 }
+
+/**
+ * `compare --replay FILE`: a column for the recorded run ("recorded:<strategy>") beside the
+ * strategies, on the recording's seed (a recording is one seed's run).
+ */
+export function recordedColumn(
+  file: string | undefined,
+  names: readonly string[],
+  seedsGiven: boolean,
+): { file: string; name: string; seed: number } | undefined {
+  if (file === undefined) return undefined
+  if (seedsGiven) throw new UsageError('--replay: a recording is one seed\'s run; leave out --seeds')
+  const { header } = readRecording(file)
+  const name = `recorded:${header.strategy}`
+  if (names.includes(name)) throw new UsageError(`--replay: a strategy is already named "${name}"`)
+  return { file, name, seed: header.seed }
+}
