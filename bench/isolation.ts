@@ -24,7 +24,7 @@ import { type BenchRow, row } from './row'
 const PLANNER = 'allocation/greedy-priority'
 const MODULE = join(import.meta.dirname, 'isolated-planner.ts')
 
-function defaultScenario(satellites?: number): ScenarioSpec {
+export function defaultScenario(satellites?: number): ScenarioSpec {
   const json = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'scenarios', 'default.json'), 'utf8'))
   if (satellites) Object.assign(json.constellation.walker, { satellites, planes: 4 })
   json.strategies = { bench: { allocation: 'greedy-priority' } }
@@ -33,7 +33,7 @@ function defaultScenario(satellites?: number): ScenarioSpec {
   return r.scenario
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
 async function perCall(
   spec: ScenarioSpec,

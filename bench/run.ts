@@ -1,7 +1,8 @@
 // `npm run bench`: every benchmark row, each figure beside a baseline measured in the same run.
 // Prints a table; with --json, an array of { name, params, value, unit, baseline, baselineName,
-// ratio }. Select groups with --only engine,assignment,planners,isolation.
+// ratio }. Select groups with --only engine,assignment,planners,isolation,agent.
 
+import { agentRows } from './agent'
 import { type BenchArgs, parseBenchArgs } from './args'
 import { assignmentRows } from './assignment'
 import { engineRows } from './engine'
@@ -14,6 +15,7 @@ const GROUPS: Record<string, () => Promise<BenchRow[]>> = {
   assignment: assignmentRows,
   planners: plannerRows,
   isolation: isolationRows,
+  agent: agentRows,
 }
 
 async function main(): Promise<void> {
