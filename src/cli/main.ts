@@ -12,6 +12,7 @@ import { DEFAULT_PLANNER_TIMEOUT_MS } from '../planners/isolation/host'
 import { clip, scenarioJsonSchema } from '../scenario'
 import { parseAgents } from './agent/options'
 import { AGENT_OPTIONS, agentRunOptions, bindAgentRun, recordedColumn } from './agent/run-setup'
+import { serveKind, serveStdio } from './agent/serve'
 import { aggregate } from './compare/aggregate'
 import { formatCsv, formatJson, formatTable } from './compare/format'
 import type { CompareJob } from './compare/job'
@@ -81,6 +82,8 @@ export async function main(argv: string[], raw: Io = stdio): Promise<number> {
         return await run(rest, io)
       case 'compare':
         return await compare(rest, io)
+      case 'serve':
+        return await serve(rest, io)
       case 'schema':
         noArgs('schema', rest)
         io.out(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`)
@@ -220,6 +223,27 @@ async function run(args: string[], io: Io): Promise<number> {
   return EXIT_OK
 }
 
+async function serve(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, {
+    stdio: { type: 'boolean' },
+    kind: { type: 'string' },
+    strategy: { type: 'string' },
+    until: { type: 'string' },
+  })
+  if (!values.stdio) throw new UsageError('serve needs --stdio (the only transport so far)')
+  if (positionals.length !== 1)
+    throw new UsageError(`serve takes one scenario file, got ${positionals.length}`)
+  const { spec, file } = readScenario(positionals[0])
+  io.err(warningLines(file, spec))
+  const name = (values.strategy as string | undefined) ?? spec.strategies[0]?.name
+  const strategy = spec.strategies.find((s) => s.name === name)
+  if (!strategy)
+    throw new UsageError(`--strategy: scenario ${spec.id} has no strategy "${clip(name ?? '', 60)}"`)
+  const until = values.until === undefined ? spec.durationS : durationOption('until', values.until as string)
+  await serveStdio(spec, strategy, serveKind(values.kind as string | undefined), until, io.out, process.stdin)
+  return EXIT_OK
+}
+
 function emit(text: string, out: string | undefined, io: Io): void {
   if (!out) {
     io.out(text)
@@ -287,7 +311,13 @@ async function compare(args: string[], io: Io): Promise<number> {
         agents,
       })
   if (recorded) {
-    jobs.push({ ...jobs[0], index: jobs.length, strategy: recorded.name, seed: recorded.seed, replay: recorded.file })
+    jobs.push({
+      ...jobs[0],
+      index: jobs.length,
+      strategy: recorded.name,
+      seed: recorded.seed,
+      replay: recorded.file,
+    })
     names.push(recorded.name)
   }
   const workers = workerCount(workersText, jobs.length, io)

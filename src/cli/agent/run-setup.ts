@@ -95,7 +95,7 @@ export function recordedColumn(
   seedsGiven: boolean,
 ): { file: string; name: string; seed: number } | undefined {
   if (file === undefined) return undefined
-  if (seedsGiven) throw new UsageError('--replay: a recording is one seed\'s run; leave out --seeds')
+  if (seedsGiven) throw new UsageError("--replay: a recording is one seed's run; leave out --seeds")
   const { header } = readRecording(file)
   const name = `recorded:${header.strategy}`
   if (names.includes(name)) throw new UsageError(`--replay: a strategy is already named "${name}"`)
