@@ -56,6 +56,11 @@ Commands
   --agent KIND="COMMAND"    (run, compare; repeatable, one per kind) an external program
                             plays that planner kind over the agent protocol
                             (docs/agent-protocol.md), with the same deadline
+  --record FILE             (run) write each agent call's outcome and view digest
+  --replay FILE             (run) replay a recording instead of the agents (the same
+                            report, byte for byte); (compare) add it as a column
+  serve FILE --stdio        gym-style reset/step/observe for a learning agent
+      --kind KIND           the planner kind the client plays (default allocation)
 
 Exit codes: 0 ok, 2 bad input (usage or scenario), 1 internal error.
 `
