@@ -7,27 +7,14 @@ import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import { startAgentPlanner } from '../src/cli/agent/start'
 import { createSimulation, type EnginePlanner } from '../src/core'
-import { registry } from '../src/planners'
-import { defaultScenario, median } from './isolation'
+import { defaultScenario, inProcessCallTimes, median } from './isolation'
 import { type BenchRow, row } from './row'
 
 const ECHO = `node ${join(import.meta.dirname, 'echo-agent.mjs')}`
 
 export async function agentRows(): Promise<BenchRow[]> {
   const spec = defaultScenario(100)
-  const local: number[] = []
-  const inProcess = registry.bind(spec.strategies[0]).planners.map(
-    (p): EnginePlanner => ({
-      ...p,
-      plan(view) {
-        const t0 = performance.now()
-        const out = p.plan!(view)
-        local.push(performance.now() - t0)
-        return out
-      },
-    }),
-  )
-  createSimulation(spec, 'bench', { planners: inProcess }).runUntil(spec.durationS)
+  const local = inProcessCallTimes(spec)
 
   const made = await startAgentPlanner(spec, { kind: 'allocation', command: ECHO }, 10_000)
   if (!('planner' in made)) throw new Error(`bench: ${made.problems.join('; ')}`)

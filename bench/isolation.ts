@@ -35,9 +35,8 @@ export function defaultScenario(satellites?: number): ScenarioSpec {
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
-async function perCall(
-  spec: ScenarioSpec,
-): Promise<{ local: number[]; overhead: number[]; inside: number[]; rebuild: number[] }> {
+/** Milliseconds per call of the strategy's built-in planners, in-process, over the whole run. */
+export function inProcessCallTimes(spec: ScenarioSpec): number[] {
   const local: number[] = []
   const inProcess = registry.bind(spec.strategies[0]).planners.map(
     (p): EnginePlanner => ({
@@ -51,6 +50,13 @@ async function perCall(
     }),
   )
   createSimulation(spec, 'bench', { planners: inProcess }).runUntil(spec.durationS)
+  return local
+}
+
+async function perCall(
+  spec: ScenarioSpec,
+): Promise<{ local: number[]; overhead: number[]; inside: number[]; rebuild: number[] }> {
+  const local = inProcessCallTimes(spec)
 
   const probe = await probePlannerModule(nodeGuest(MODULE))
   if (!('planners' in probe)) throw new Error(`bench: ${probe.problems.join('; ')}`)

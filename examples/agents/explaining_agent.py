@@ -8,33 +8,7 @@ that can image it now, asked through a canImage query), and explains each decisi
 built from the view, the way a model's answer would carry its reasoning. Replace `decide` with
 a call to your model; keep the rationale it returns.
 """
-import json
-import sys
-
-PROTOCOL = "mission-sandbox/1"
-
-
-def send(message):
-    sys.stdout.write(json.dumps(message) + "\n")
-    sys.stdout.flush()
-
-
-def receive():
-    line = sys.stdin.readline()
-    if not line:
-        sys.exit(0)
-    return json.loads(line)
-
-
-class Queries:
-    def __init__(self):
-        self.next_id = 1
-
-    def can_image(self, satellite, task, time_s):
-        send({"type": "query", "id": self.next_id, "query": "canImage",
-              "satellite": satellite, "task": task, "timeS": time_s})
-        self.next_id += 1
-        return receive().get("result") is True
+from sandbox_protocol import serve
 
 
 def situation(view):
@@ -62,25 +36,13 @@ def decide(view, open_tasks, ready, queries):
     return choices
 
 
-def main():
-    hello = receive()
-    if hello.get("protocol") != PROTOCOL:
-        sys.exit(2)
-    send({"protocol": PROTOCOL, "type": "hello", "agent": "explaining stub (no model)"})
-    queries = Queries()
-    while True:
-        message = receive()
-        if message["type"] != "plan":
-            continue
-        view = message["view"]
-        report, open_tasks, ready = situation(view)
-        choices = decide(view, open_tasks, ready, queries)
-        decisions = [{"kind": "assignTask", "satellite": s["id"], "task": t["id"], "rationale": why}
-                     for s, t, why in choices]
-        if not decisions:
-            decisions = [{"kind": "note", "rationale": report + " None can be imaged now, so I wait."}]
-        send({"type": "decisions", "call": message["call"], "decisions": decisions})
+def plan(view, queries):
+    report, open_tasks, ready = situation(view)
+    choices = decide(view, open_tasks, ready, queries)
+    decisions = [{"kind": "assignTask", "satellite": s["id"], "task": t["id"], "rationale": why}
+                 for s, t, why in choices]
+    return decisions or [{"kind": "note", "rationale": report + " None can be imaged now, so I wait."}]
 
 
 if __name__ == "__main__":
-    main()
+    serve("explaining stub (no model)", plan)

@@ -7,23 +7,9 @@ nearest healthy satellite (by ground distance of its sub-satellite point to the 
 not been given a task in this call; ask the engine whether that satellite can image the target
 now (a canImage query) and say so in the rationale.
 """
-import json
 import math
-import sys
 
-PROTOCOL = "mission-sandbox/1"
-
-
-def send(message):
-    sys.stdout.write(json.dumps(message) + "\n")
-    sys.stdout.flush()
-
-
-def receive():
-    line = sys.stdin.readline()
-    if not line:
-        sys.exit(0)
-    return json.loads(line)
+from sandbox_protocol import serve
 
 
 def ground_km(lat1, lon1, lat2, lon2):
@@ -32,8 +18,7 @@ def ground_km(lat1, lon1, lat2, lon2):
     return 2 * 6371 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def plan(message, next_query_id):
-    view = message["view"]
+def plan(view, queries):
     sats = [s for s in view["satellites"] if not s["failed"] and not s["retired"] and s["role"] == "active"]
     open_tasks = [t for t in view["tasks"] if t["state"] == "open" and t["assignedTo"] is None]
     open_tasks.sort(key=lambda t: (-t["priority"], t["id"]))
@@ -47,33 +32,15 @@ def plan(message, next_query_id):
             break
         best = min(free, key=lambda s: (ground_km(s["latRad"], s["lonRad"], lat, lon), s["id"]))
         km = ground_km(best["latRad"], best["lonRad"], lat, lon)
-        send({"type": "query", "id": next_query_id, "query": "canImage",
-              "satellite": best["index"], "task": task["index"], "timeS": view["timeS"]})
-        answer = receive()
-        next_query_id += 1
-        now = "can image it now" if answer.get("result") is True else "cannot image it yet"
+        now = "can image it now" if queries.can_image(best["index"], task["index"], view["timeS"]) else "cannot image it yet"
         busy.add(best["id"])
         decisions.append({
             "kind": "assignTask", "satellite": best["id"], "task": task["id"],
             "rationale": f"{task['id']} (priority {task['priority']}) → {best['id']}: nearest free satellite, "
                          f"{km:.0f} km from the target, {now}.",
         })
-    return decisions, next_query_id
-
-
-def main():
-    hello = receive()
-    if hello.get("protocol") != PROTOCOL:
-        sys.stderr.write(f"unsupported protocol {hello.get('protocol')}\n")
-        sys.exit(2)
-    send({"protocol": PROTOCOL, "type": "hello", "agent": "greedy-nearest (Python)"})
-    query_id = 1
-    while True:
-        message = receive()
-        if message["type"] == "plan":
-            decisions, query_id = plan(message, query_id)
-            send({"type": "decisions", "call": message["call"], "decisions": decisions})
+    return decisions
 
 
 if __name__ == "__main__":
-    main()
+    serve("greedy-nearest (Python)", plan)
