@@ -6,8 +6,7 @@
 import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import { startAgentPlanner } from '../src/cli/agent/start'
-import { createSimulation, type EnginePlanner } from '../src/core'
-import { defaultScenario, inProcessCallTimes, median } from './isolation'
+import { defaultScenario, inProcessCallTimes, median, runTimed } from './isolation'
 import { type BenchRow, row } from './row'
 
 const ECHO = `node ${join(import.meta.dirname, 'echo-agent.mjs')}`
@@ -18,26 +17,8 @@ export async function agentRows(): Promise<BenchRow[]> {
 
   const made = await startAgentPlanner(spec, { kind: 'allocation', command: ECHO }, 10_000)
   if (!('planner' in made)) throw new Error(`bench: ${made.problems.join('; ')}`)
-  const p = made.planner
-  const iso = p.isolated!
   const trips: number[] = []
-  const timed: EnginePlanner = {
-    ...p,
-    isolated: {
-      telemetryKnown: iso.telemetryKnown,
-      async call(t, data) {
-        const t0 = performance.now()
-        const out = await iso.call(t, data)
-        trips.push(performance.now() - t0)
-        return out
-      },
-    },
-  }
-  try {
-    await createSimulation(spec, 'bench', { planners: [timed] }).runUntilAsync(spec.durationS)
-  } finally {
-    p.dispose()
-  }
+  await runTimed(spec, made.planner, (wallMs) => trips.push(wallMs))
   // The first call includes the process starting up; it is not a round trip.
   const calls = trips.slice(1)
   return [

@@ -14,10 +14,15 @@ import {
   createSimulation,
   DEFAULT_TELEMETRY_WINDOW,
   type EnginePlanner,
+  type PlanOutcome,
   type ScenarioSpec,
 } from '../src/core'
 import { registry } from '../src/planners'
-import { createIsolatedPlanner, probePlannerModule } from '../src/planners/isolation/host'
+import {
+  createIsolatedPlanner,
+  type IsolatedPlanner,
+  probePlannerModule,
+} from '../src/planners/isolation/host'
 import { loadScenarioText } from '../src/scenario'
 import { type BenchRow, row } from './row'
 
@@ -53,6 +58,32 @@ export function inProcessCallTimes(spec: ScenarioSpec): number[] {
   return local
 }
 
+/** Runs the scenario with one isolated planner alone, timing each call's wall time; then ends it. */
+export async function runTimed(
+  spec: ScenarioSpec,
+  p: IsolatedPlanner,
+  each: (wallMs: number, out: PlanOutcome) => void,
+): Promise<void> {
+  const iso = p.isolated!
+  const timed: EnginePlanner = {
+    ...p,
+    isolated: {
+      telemetryKnown: iso.telemetryKnown,
+      async call(t, data) {
+        const t0 = performance.now()
+        const out = await iso.call(t, data)
+        each(performance.now() - t0, out)
+        return out
+      },
+    },
+  }
+  try {
+    await createSimulation(spec, 'bench', { planners: [timed] }).runUntilAsync(spec.durationS)
+  } finally {
+    p.dispose()
+  }
+}
+
 async function perCall(
   spec: ScenarioSpec,
 ): Promise<{ local: number[]; overhead: number[]; inside: number[]; rebuild: number[] }> {
@@ -69,29 +100,14 @@ async function perCall(
   })
   if (!('planner' in made)) throw new Error(`bench: ${made.problems.join('; ')}`)
   const p = made.planner
-  const iso = p.isolated!
   const overhead: number[] = []
   const inside: number[] = []
   const rebuild: number[] = []
-  const wrapped: EnginePlanner = {
-    ...p,
-    isolated: {
-      telemetryKnown: iso.telemetryKnown,
-      async call(t, data) {
-        const t0 = performance.now()
-        const out = await iso.call(t, data)
-        overhead.push(performance.now() - t0 - (out.ms ?? 0) - p.lastRebuildMs())
-        rebuild.push(p.lastRebuildMs())
-        inside.push(out.ms ?? 0)
-        return out
-      },
-    },
-  }
-  try {
-    await createSimulation(spec, 'bench', { planners: [wrapped] }).runUntilAsync(spec.durationS)
-  } finally {
-    p.dispose()
-  }
+  await runTimed(spec, p, (wallMs, out) => {
+    overhead.push(wallMs - (out.ms ?? 0) - p.lastRebuildMs())
+    rebuild.push(p.lastRebuildMs())
+    inside.push(out.ms ?? 0)
+  })
   return { local, overhead, inside, rebuild }
 }
 
