@@ -3,6 +3,8 @@
 // with exit code 0, the agent disabled at its first call by one fault that names it and says
 // what happened, and the run going on to the scenario's end.
 
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { simChild } from './child'
@@ -52,5 +54,25 @@ describe('hostile agents in `sim run`', () => {
 
   it('an agent that answers with a 1 MB line is cut off at the line limit', async () => {
     expect(await runAgent('huge.py')).toMatch(/sent a line longer than 512 KB/)
+  }, 90_000)
+
+  it('an agent that would outlive the run is killed at its end', async () => {
+    const pidFile = join(mkdtempSync(join(tmpdir(), 'sim-agent-')), 'pid')
+    const command = `python3 ${join(AGENTS, 'lingers.py')} ${pidFile}`
+    const r = await simChild('issue 14: lingers.py', [
+      'run',
+      MINI,
+      '--json',
+      '--agent',
+      `allocation=${command}`,
+    ])
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.out).counts.plannerFaults).toBe(0)
+    const pid = Number(readFileSync(pidFile, 'utf8'))
+    expect(pid).toBeGreaterThan(0)
+    // Killed: gone, or a zombie where PID 1 does not reap orphans (containers); never sleeping.
+    const stat = `/proc/${pid}/stat`
+    const state = existsSync(stat) ? readFileSync(stat, 'utf8').split(') ')[1][0] : 'gone'
+    expect(['Z', 'X', 'gone']).toContain(state)
   }, 90_000)
 })
