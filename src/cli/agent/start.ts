@@ -13,7 +13,13 @@ export async function startAgentPlanner(
   onWarning?: (message: string) => void,
 ): Promise<{ planner: IsolatedPlanner } | { problems: string[] }> {
   return createIsolatedPlanner({
-    start: agentGuest({ start: processAgent(agent.command), kind: agent.kind, deadlineMs: timeoutMs }),
+    start: agentGuest({
+      start: processAgent(agent.command),
+      kind: agent.kind,
+      deadlineMs: timeoutMs,
+      // The report's timing section: the whole round trip, queries included (measured only).
+      clock: () => performance.now(),
+    }),
     manifest: agentManifest(agentId(agent), agent.kind, agent.command),
     spec,
     telemetryWindow: DEFAULT_TELEMETRY_WINDOW,
