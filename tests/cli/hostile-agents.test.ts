@@ -52,6 +52,11 @@ describe('hostile agents in `sim run`', () => {
     expect(await runAgent('exits.py')).toMatch(/exited with code 3; its stderr ends: "bye"/)
   }, 90_000)
 
+  it('an agent that exits after its first answer is disabled (one fault), not started again', async () => {
+    // Whether the exit is seen before the next call or during it depends on the machine's speed.
+    expect(await runAgent('exits-later.py')).toMatch(/: exited with code 4( \(between calls\))?; disabled/)
+  }, 90_000)
+
   it('an agent that answers with a 1 MB line is cut off at the line limit', async () => {
     expect(await runAgent('huge.py')).toMatch(/sent a line longer than 512 KB/)
   }, 90_000)

@@ -25,6 +25,7 @@ export async function startAgentPlanner(
     telemetryWindow: DEFAULT_TELEMETRY_WINDOW,
     params: undefined,
     timeoutMs,
+    restart: false,
     onWarning,
   })
 }

@@ -61,7 +61,11 @@ class Session {
   private exited: string | null = null
   private readonly t: GuestTransport
 
-  constructor(start: StartGuest, warn: (message: string) => void) {
+  constructor(
+    start: StartGuest,
+    warn: (message: string) => void,
+    restarts = true,
+  ) {
     this.t = start()
     this.t.onMessage((m) => {
       if (m.type === 'stray') return warn(`an error outside plan() (ignored): ${m.message}`)
@@ -74,8 +78,13 @@ class Session {
       const w = this.waiter
       this.waiter = null
       if (w) w({ exit: reason })
-      else warn(`its thread ended between calls (${reason}); a new one starts at the next call`)
+      else if (restarts) warn(`its thread ended between calls (${reason}); a new one starts at the next call`)
     })
+  }
+
+  /** Why the thread ended, or null while it runs. */
+  get endReason(): string | null {
+    return this.exited
   }
 
   get alive(): boolean {
@@ -146,6 +155,11 @@ export interface IsolatedPlannerOptions {
   /** The strategy's raw parameters for this planner (validated by the guest). */
   params: unknown
   timeoutMs?: number
+  /**
+   * Whether a thread that ended between calls is started again at the next call (default).
+   * An agent process is not: it may hold state, so its end disables it like a crash in a call.
+   */
+  restart?: boolean
   /** Errors outside any call, and threads lost between calls: shown, never part of a report. */
   onWarning?: (message: string) => void
 }
@@ -173,7 +187,7 @@ export async function createIsolatedPlanner(
   let rebuildMs = 0
 
   async function open(): Promise<string[]> {
-    const s = new Session(o.start, warn)
+    const s = new Session(o.start, warn, o.restart !== false)
     session = s
     known = 0
     const loadMs = Math.max(timeoutMs, MIN_LOAD_TIMEOUT_MS)
@@ -208,6 +222,9 @@ export async function createIsolatedPlanner(
   }
 
   async function call(_timeS: number, data: PortableViewData): Promise<PlanOutcome> {
+    const gone = session as Session | null
+    if (gone && !gone.alive && o.restart === false)
+      return { ok: false, fault: `${gone.endReason} (between calls)`, disable: true }
     if (!session?.alive) {
       const problems = await open()
       if (problems.length)
