@@ -61,11 +61,7 @@ class Session {
   private exited: string | null = null
   private readonly t: GuestTransport
 
-  constructor(
-    start: StartGuest,
-    warn: (message: string) => void,
-    restarts = true,
-  ) {
+  constructor(start: StartGuest, warn: (message: string) => void, restarts = true) {
     this.t = start()
     this.t.onMessage((m) => {
       if (m.type === 'stray') return warn(`an error outside plan() (ignored): ${m.message}`)
