@@ -14,17 +14,22 @@ import {
   createSimulation,
   DEFAULT_TELEMETRY_WINDOW,
   type EnginePlanner,
+  type PlanOutcome,
   type ScenarioSpec,
 } from '../src/core'
 import { registry } from '../src/planners'
-import { createIsolatedPlanner, probePlannerModule } from '../src/planners/isolation/host'
+import {
+  createIsolatedPlanner,
+  type IsolatedPlanner,
+  probePlannerModule,
+} from '../src/planners/isolation/host'
 import { loadScenarioText } from '../src/scenario'
 import { type BenchRow, row } from './row'
 
 const PLANNER = 'allocation/greedy-priority'
 const MODULE = join(import.meta.dirname, 'isolated-planner.ts')
 
-function defaultScenario(satellites?: number): ScenarioSpec {
+export function defaultScenario(satellites?: number): ScenarioSpec {
   const json = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'scenarios', 'default.json'), 'utf8'))
   if (satellites) Object.assign(json.constellation.walker, { satellites, planes: 4 })
   json.strategies = { bench: { allocation: 'greedy-priority' } }
@@ -33,11 +38,10 @@ function defaultScenario(satellites?: number): ScenarioSpec {
   return r.scenario
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
-async function perCall(
-  spec: ScenarioSpec,
-): Promise<{ local: number[]; overhead: number[]; inside: number[]; rebuild: number[] }> {
+/** Milliseconds per call of the strategy's built-in planners, in-process, over the whole run. */
+export function inProcessCallTimes(spec: ScenarioSpec): number[] {
   const local: number[] = []
   const inProcess = registry.bind(spec.strategies[0]).planners.map(
     (p): EnginePlanner => ({
@@ -51,6 +55,39 @@ async function perCall(
     }),
   )
   createSimulation(spec, 'bench', { planners: inProcess }).runUntil(spec.durationS)
+  return local
+}
+
+/** Runs the scenario with one isolated planner alone, timing each call's wall time; then ends it. */
+export async function runTimed(
+  spec: ScenarioSpec,
+  p: IsolatedPlanner,
+  each: (wallMs: number, out: PlanOutcome) => void,
+): Promise<void> {
+  const iso = p.isolated!
+  const timed: EnginePlanner = {
+    ...p,
+    isolated: {
+      telemetryKnown: iso.telemetryKnown,
+      async call(t, data) {
+        const t0 = performance.now()
+        const out = await iso.call(t, data)
+        each(performance.now() - t0, out)
+        return out
+      },
+    },
+  }
+  try {
+    await createSimulation(spec, 'bench', { planners: [timed] }).runUntilAsync(spec.durationS)
+  } finally {
+    p.dispose()
+  }
+}
+
+async function perCall(
+  spec: ScenarioSpec,
+): Promise<{ local: number[]; overhead: number[]; inside: number[]; rebuild: number[] }> {
+  const local = inProcessCallTimes(spec)
 
   const probe = await probePlannerModule(nodeGuest(MODULE))
   if (!('planners' in probe)) throw new Error(`bench: ${probe.problems.join('; ')}`)
@@ -63,29 +100,14 @@ async function perCall(
   })
   if (!('planner' in made)) throw new Error(`bench: ${made.problems.join('; ')}`)
   const p = made.planner
-  const iso = p.isolated!
   const overhead: number[] = []
   const inside: number[] = []
   const rebuild: number[] = []
-  const wrapped: EnginePlanner = {
-    ...p,
-    isolated: {
-      telemetryKnown: iso.telemetryKnown,
-      async call(t, data) {
-        const t0 = performance.now()
-        const out = await iso.call(t, data)
-        overhead.push(performance.now() - t0 - (out.ms ?? 0) - p.lastRebuildMs())
-        rebuild.push(p.lastRebuildMs())
-        inside.push(out.ms ?? 0)
-        return out
-      },
-    },
-  }
-  try {
-    await createSimulation(spec, 'bench', { planners: [wrapped] }).runUntilAsync(spec.durationS)
-  } finally {
-    p.dispose()
-  }
+  await runTimed(spec, p, (wallMs, out) => {
+    overhead.push(wallMs - (out.ms ?? 0) - p.lastRebuildMs())
+    rebuild.push(p.lastRebuildMs())
+    inside.push(out.ms ?? 0)
+  })
   return { local, overhead, inside, rebuild }
 }
 

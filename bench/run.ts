@@ -1,7 +1,8 @@
 // `npm run bench`: every benchmark row, each figure beside a baseline measured in the same run.
 // Prints a table; with --json, an array of { name, params, value, unit, baseline, baselineName,
-// ratio }. Select groups with --only engine,assignment,planners,isolation,scale.
+// ratio }. Select groups with --only engine,assignment,planners,isolation,scale,agent.
 
+import { agentRows } from './agent'
 import { type BenchArgs, parseBenchArgs } from './args'
 import { assignmentRows } from './assignment'
 import { engineRows } from './engine'
@@ -16,6 +17,7 @@ const GROUPS: Record<string, () => Promise<BenchRow[]>> = {
   planners: plannerRows,
   isolation: isolationRows,
   scale: scaleRows,
+  agent: agentRows,
 }
 
 async function main(): Promise<void> {

@@ -12,6 +12,8 @@ import {
 } from '../core'
 import type { PlannerRegistry } from '../planners'
 import { createIsolatedPlanner, type IsolatedPlanner } from '../planners/isolation/host'
+import type { AgentSpec } from './agent/options'
+import { startAgentPlanner } from './agent/start'
 import { InputError } from './errors'
 import { nodeGuest } from './isolation/node-transport'
 import { userPlanner } from './plugins'
@@ -23,6 +25,8 @@ export interface IsolationOptions {
   memoryMb?: number
   /** Where warnings about a planner's stray errors go (never into a report). */
   onWarning?: (message: string) => void
+  /** External programs playing planner kinds (--agent); each replaces that kind's planner. */
+  agents?: readonly AgentSpec[]
 }
 
 export interface BoundStrategy {
@@ -39,7 +43,10 @@ export async function bindStrategy(
 ): Promise<BoundStrategy> {
   const inProcess: StrategySpec = { ...strategy }
   const users: { kind: (typeof PLANNER_KINDS)[number]; file: string; id: string }[] = []
+  const agents = iso.agents ?? []
+  for (const a of agents) delete inProcess[a.kind]
   for (const kind of PLANNER_KINDS) {
+    if (agents.some((a) => a.kind === kind)) continue
     const name = strategy[kind]
     const found = name ? registry.find(kind, name) : undefined
     const user = found ? userPlanner(registry, found.id) : undefined
@@ -62,6 +69,11 @@ export async function bindStrategy(
     })
     if ('problems' in made)
       problems.push(...made.problems.map((m) => `strategy "${strategy.name}": params.${u.kind}: ${m}`))
+    else isolated.push(made.planner)
+  }
+  for (const a of agents) {
+    const made = await startAgentPlanner(spec, a, iso.timeoutMs, iso.onWarning)
+    if ('problems' in made) problems.push(...made.problems.map((m) => `--agent ${a.kind}: ${m}`))
     else isolated.push(made.planner)
   }
   const dispose = () => {

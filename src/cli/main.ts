@@ -10,7 +10,9 @@ import { createSimulation, type SimReport, SimulationError } from '../core'
 import { registry } from '../planners'
 import { DEFAULT_PLANNER_TIMEOUT_MS } from '../planners/isolation/host'
 import { clip, scenarioJsonSchema } from '../scenario'
-import { bindStrategy } from './bind'
+import { parseAgents } from './agent/options'
+import { AGENT_OPTIONS, agentRunOptions, bindAgentRun, recordedColumn } from './agent/run-setup'
+import { serveKind, serveStdio } from './agent/serve'
 import { aggregate } from './compare/aggregate'
 import { formatCsv, formatJson, formatTable } from './compare/format'
 import type { CompareJob } from './compare/job'
@@ -51,6 +53,14 @@ Commands
   --planner-timeout DURATION  (run, compare) deadline of one call to such a planner,
                             e.g. 500ms or 10s (default 5s); a call past it is stopped
                             and the planner is disabled for the rest of the run
+  --agent KIND="COMMAND"    (run, compare; repeatable, one per kind) an external program
+                            plays that planner kind over the agent protocol
+                            (docs/agent-protocol.md), with the same deadline
+  --record FILE             (run) write each agent call's outcome and view digest
+  --replay FILE             (run) replay a recording instead of the agents (the same
+                            report, byte for byte); (compare) add it as a column
+  serve FILE --stdio        gym-style reset/step/observe for a learning agent
+      --kind KIND           the planner kind the client plays (default allocation)
 
 Exit codes: 0 ok, 2 bad input (usage or scenario), 1 internal error.
 `
@@ -77,6 +87,8 @@ export async function main(argv: string[], raw: Io = stdio): Promise<number> {
         return await run(rest, io)
       case 'compare':
         return await compare(rest, io)
+      case 'serve':
+        return await serve(rest, io)
       case 'schema':
         noArgs('schema', rest)
         io.out(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`)
@@ -166,6 +178,7 @@ async function run(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {
     ...PLANNER_MODULE,
     ...PLANNER_TIMEOUT,
+    ...AGENT_OPTIONS,
     strategy: { type: 'string' },
     until: { type: 'string' },
     seed: { type: 'string' },
@@ -179,32 +192,60 @@ async function run(args: string[], io: Io): Promise<number> {
   const { spec, file, path } = readScenario(positionals[0])
   notInput(values.out as string | undefined, path)
   io.err(warningLines(file, spec))
-  const strategyName = values.strategy as string | undefined
+  const agentRun = agentRunOptions(values)
+  const strategyName = (values.strategy as string | undefined) ?? agentRun.replay?.header.strategy
   const strategy = strategyName ? spec.strategies.find((s) => s.name === strategyName) : spec.strategies[0]
   if (!strategy) {
     throw new UsageError(
       `--strategy: scenario ${spec.id} has no strategy "${clip(strategyName ?? '', 60)}" (it has: ${spec.strategies.map((s) => s.name).join(', ')})`,
     )
   }
-  const bound = await bindStrategy(registry, spec, strategy, {
-    timeoutMs: plannerTimeoutMs(values),
-    onWarning: (m) => io.err(`warning: ${m}\n`),
-  })
+  const bound = await bindAgentRun(
+    registry,
+    spec,
+    strategy,
+    { timeoutMs: plannerTimeoutMs(values), onWarning: (m) => io.err(`warning: ${m}\n`) },
+    agentRun,
+  )
+  // A recorded or replayed run leaves out the time planners took: the two reports must be equal.
+  const timed = !agentRun.record && !agentRun.replay
   let report: SimReport
   try {
-    const sim = createSimulation(spec, strategy.name, {
+    const sim = createSimulation(bound.spec, strategy.name, {
       planners: bound.planners,
-      seed,
-      clock: () => performance.now(),
+      seed: seed ?? agentRun.replay?.header.seed,
+      clock: timed ? () => performance.now() : undefined,
     })
     const bar = progressBar(`${spec.id}/${strategy.name}`)
     await sim.runUntilAsync(until ?? spec.durationS, (f) => bar.update(f, sim.time()))
     bar.done()
     report = sim.report()
+    bound.finish(sim.seed)
   } finally {
     bound.dispose()
   }
   emit(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatSummary(report), values.out as string, io)
+  return EXIT_OK
+}
+
+async function serve(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, {
+    stdio: { type: 'boolean' },
+    kind: { type: 'string' },
+    strategy: { type: 'string' },
+    until: { type: 'string' },
+  })
+  if (!values.stdio) throw new UsageError('serve needs --stdio (the only transport so far)')
+  if (positionals.length !== 1)
+    throw new UsageError(`serve takes one scenario file, got ${positionals.length}`)
+  const { spec, file } = readScenario(positionals[0])
+  io.err(warningLines(file, spec))
+  const name = (values.strategy as string | undefined) ?? spec.strategies[0]?.name
+  const strategy = spec.strategies.find((s) => s.name === name)
+  if (!strategy)
+    throw new UsageError(`--strategy: scenario ${spec.id} has no strategy "${clip(name ?? '', 60)}"`)
+  const until = values.until === undefined ? spec.durationS : durationOption('until', values.until as string)
+  await serveStdio(spec, strategy, serveKind(values.kind as string | undefined), until, io.out, process.stdin)
   return EXIT_OK
 }
 
@@ -225,6 +266,8 @@ async function compare(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {
     ...PLANNER_MODULE,
     ...PLANNER_TIMEOUT,
+    agent: AGENT_OPTIONS.agent,
+    replay: AGENT_OPTIONS.replay,
     strategies: { type: 'string' },
     seeds: { type: 'string' },
     json: { type: 'boolean' },
@@ -239,6 +282,7 @@ async function compare(args: string[], io: Io): Promise<number> {
   if (workersText !== undefined && !/^\d+$/.test(workersText))
     throw new UsageError(`--workers: expected a whole number, got "${clip(workersText, 60)}"`)
   const timeoutMs = plannerTimeoutMs(values)
+  const agents = parseAgents(values.agent as string[] | undefined)
   const modules = await plugins(values)
   const { spec, file, path, text } = readScenario(positionals[0])
   notInput(values.out as string | undefined, path)
@@ -256,7 +300,8 @@ async function compare(args: string[], io: Io): Promise<number> {
     if (bound.problems.length) throw new InputError(bound.problems.join('\n'))
   }
   if (new Set(names).size !== names.length) throw new UsageError('--strategies: a strategy is named twice')
-  const seeds = values.seeds ? parseSeeds(values.seeds as string) : [spec.seed]
+  const recorded = recordedColumn(values.replay as string | undefined, names, values.seeds !== undefined)
+  const seeds = recorded ? [recorded.seed] : values.seeds ? parseSeeds(values.seeds as string) : [spec.seed]
   const jobs: CompareJob[] = []
   for (const strategy of names)
     for (const seed of seeds)
@@ -268,7 +313,18 @@ async function compare(args: string[], io: Io): Promise<number> {
         seed,
         plannerModules: modules.map((m) => resolve(m)),
         plannerTimeoutMs: timeoutMs,
+        agents,
       })
+  if (recorded) {
+    jobs.push({
+      ...jobs[0],
+      index: jobs.length,
+      strategy: recorded.name,
+      seed: recorded.seed,
+      replay: recorded.file,
+    })
+    names.push(recorded.name)
+  }
   const workers = workerCount(workersText, jobs.length, io)
   const bar = progressBar('compare')
   const results = await runJobs(jobs, workers, (done, total) => bar.update(done / total))

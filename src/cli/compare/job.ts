@@ -5,7 +5,9 @@
 import { createSimulation, deterministicMetrics, type MetricValues, type SimEvent } from '../../core'
 import { registry } from '../../planners'
 import { formatIssues, loadScenarioText } from '../../scenario'
-import { bindStrategy } from '../bind'
+import type { AgentSpec } from '../agent/options'
+import { readRecording } from '../agent/recording'
+import { bindAgentRun } from '../agent/run-setup'
 import { InputError } from '../errors'
 import { loadPlannerModules } from '../plugins'
 
@@ -18,6 +20,10 @@ export interface CompareJob {
   plannerModules: string[]
   /** Deadline of one call to a user's planner, ms: the same as `run` uses. */
   plannerTimeoutMs: number
+  /** External programs playing planner kinds in every strategy (--agent). */
+  agents?: AgentSpec[]
+  /** A recording (--replay) whose outcomes this job replays; `strategy` then names its column. */
+  replay?: string
 }
 
 /** What a planner did, as compared across strategies to find where they first diverged. */
@@ -50,13 +56,18 @@ export async function runJob(job: CompareJob): Promise<JobResult> {
   const result = loadScenarioText(job.text, job.file, { knownPlanners: registry.names() })
   if (!result.ok) throw new InputError(formatIssues(result.issues))
   const spec = result.scenario
-  const strategy = spec.strategies.find((s) => s.name === job.strategy)
-  if (!strategy) throw new InputError(`scenario ${spec.id} has no strategy "${job.strategy}"`)
-  const bound = await bindStrategy(registry, spec, strategy, {
-    timeoutMs: job.plannerTimeoutMs,
-    onWarning: (m) => process.stderr.write(`warning: ${m}\n`),
-  })
-  const sim = createSimulation(spec, strategy.name, { planners: bound.planners, seed: job.seed })
+  const replay = job.replay ? { file: job.replay, ...readRecording(job.replay) } : undefined
+  const name = replay?.header.strategy ?? job.strategy
+  const strategy = spec.strategies.find((s) => s.name === name)
+  if (!strategy) throw new InputError(`scenario ${spec.id} has no strategy "${name}"`)
+  const bound = await bindAgentRun(
+    registry,
+    spec,
+    strategy,
+    { timeoutMs: job.plannerTimeoutMs, onWarning: (m) => process.stderr.write(`warning: ${m}\n`) },
+    { agents: replay ? [] : (job.agents ?? []), replay },
+  )
+  const sim = createSimulation(bound.spec, strategy.name, { planners: bound.planners, seed: job.seed })
   try {
     await sim.runUntilAsync(spec.durationS)
   } finally {

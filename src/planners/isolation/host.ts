@@ -23,6 +23,8 @@ export interface GuestTransport {
   onExit(handler: (reason: string) => void): void
   /** Stops the thread now, whatever it is doing. */
   terminate(): void
+  /** Words added to a deadline fault (an agent process's last standard-error output). */
+  detail?(): string
 }
 
 /** Starts a fresh thread with the planner module loaded in it. */
@@ -59,7 +61,7 @@ class Session {
   private exited: string | null = null
   private readonly t: GuestTransport
 
-  constructor(start: StartGuest, warn: (message: string) => void) {
+  constructor(start: StartGuest, warn: (message: string) => void, restarts = true) {
     this.t = start()
     this.t.onMessage((m) => {
       if (m.type === 'stray') return warn(`an error outside plan() (ignored): ${m.message}`)
@@ -72,8 +74,13 @@ class Session {
       const w = this.waiter
       this.waiter = null
       if (w) w({ exit: reason })
-      else warn(`its thread ended between calls (${reason}); a new one starts at the next call`)
+      else if (restarts) warn(`its thread ended between calls (${reason}); a new one starts at the next call`)
     })
+  }
+
+  /** Why the thread ended, or null while it runs. */
+  get endReason(): string | null {
+    return this.exited
   }
 
   get alive(): boolean {
@@ -103,6 +110,10 @@ class Session {
   kill(): void {
     if (this.exited === null) this.exited = 'terminated'
     this.t.terminate()
+  }
+
+  detail(): string {
+    return this.t.detail?.() ?? ''
   }
 }
 
@@ -140,6 +151,11 @@ export interface IsolatedPlannerOptions {
   /** The strategy's raw parameters for this planner (validated by the guest). */
   params: unknown
   timeoutMs?: number
+  /**
+   * Whether a thread that ended between calls is started again at the next call (default).
+   * An agent process is not: it may hold state, so its end disables it like a crash in a call.
+   */
+  restart?: boolean
   /** Errors outside any call, and threads lost between calls: shown, never part of a report. */
   onWarning?: (message: string) => void
 }
@@ -167,7 +183,7 @@ export async function createIsolatedPlanner(
   let rebuildMs = 0
 
   async function open(): Promise<string[]> {
-    const s = new Session(o.start, warn)
+    const s = new Session(o.start, warn, o.restart !== false)
     session = s
     known = 0
     const loadMs = Math.max(timeoutMs, MIN_LOAD_TIMEOUT_MS)
@@ -202,6 +218,9 @@ export async function createIsolatedPlanner(
   }
 
   async function call(_timeS: number, data: PortableViewData): Promise<PlanOutcome> {
+    const gone = session as Session | null
+    if (gone && !gone.alive && o.restart === false)
+      return { ok: false, fault: `${gone.endReason} (between calls)`, disable: true }
     if (!session?.alive) {
       const problems = await open()
       if (problems.length)
@@ -213,7 +232,11 @@ export async function createIsolatedPlanner(
     known = data.telemetry.count
     const w = await s.wait(timeoutMs)
     if ('timeout' in w)
-      return { ok: false, fault: `did not return within ${formatDeadline(timeoutMs)}`, disable: true }
+      return {
+        ok: false,
+        fault: `did not return within ${formatDeadline(timeoutMs)}${s.detail()}`,
+        disable: true,
+      }
     if ('exit' in w) return { ok: false, fault: w.exit, disable: true }
     const m = w.message
     if (m.type !== 'planned' || m.call !== n) {
