@@ -147,4 +147,22 @@ describe('scripted events', () => {
       ['stationOutageEnd', 1500, 'svalbard'],
     ])
   })
+
+  it('an outage message names the station as people know it; the id stays in the field', () => {
+    const base = makeSpec({ durationS: 1800 })
+    const spec = {
+      ...base,
+      groundStations: base.groundStations.map((g) =>
+        g.id === 'svalbard' ? { ...g, name: 'Svalbard (SvalSat)' } : g,
+      ),
+      events: [{ type: 'stationOutage' as const, atS: 600, station: 'svalbard', durationS: 600 }],
+    }
+    const sim = createSimulation(spec)
+    sim.runUntil(1800)
+    const outage = sim.events().filter((e) => e.type.startsWith('stationOutage'))
+    expect(outage.map((e) => [e.station, e.message])).toEqual([
+      ['svalbard', 'Ground station Svalbard (SvalSat) goes dark for 0.2 h.'],
+      ['svalbard', 'Ground station Svalbard (SvalSat) is back in service.'],
+    ])
+  })
 })

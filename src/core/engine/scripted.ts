@@ -14,8 +14,8 @@ export function scriptedPass(ctx: Ctx): void {
     const end = s.outageEndS[j]
     if (!Number.isNaN(end) && t >= end) {
       s.outageEndS[j] = Number.NaN
-      const id = world.stations[j].id
-      log({ t, type: 'stationOutageEnd', station: id, message: `Ground station ${id} is back in service.` })
+      const { id, name } = world.stations[j]
+      log({ t, type: 'stationOutageEnd', station: id, message: `Ground station ${name} is back in service.` })
     }
   }
   if (!Number.isNaN(s.stormEndS) && t >= s.stormEndS) {
@@ -60,7 +60,8 @@ export function scriptedPass(ctx: Ctx): void {
           t,
           type: 'stationOutageStart',
           station: e.station,
-          message: `Ground station ${e.station} goes dark for ${(e.durationS / 3600).toFixed(1)} h.`,
+          // People read the station's name; the id stays in the event's `station` field.
+          message: `Ground station ${world.stations[j].name} goes dark for ${(e.durationS / 3600).toFixed(1)} h.`,
         })
         break
       }
