@@ -1,8 +1,9 @@
 // `npm run bench`: every benchmark row, each figure beside a baseline measured in the same run.
 // Prints a table; with --json, an array of { name, params, value, unit, baseline, baselineName,
-// ratio }. Select groups with --only engine,assignment,planners.
+// ratio }. Select groups with --only engine,assignment,planners,element-sets.
 
 import { assignmentRows } from './assignment'
+import { elementSetRows } from './element-sets'
 import { engineRows } from './engine'
 import { plannerRows } from './planners'
 import { type BenchRow, printRows } from './row'
@@ -11,6 +12,7 @@ const GROUPS: Record<string, () => Promise<BenchRow[]>> = {
   engine: engineRows,
   assignment: assignmentRows,
   planners: plannerRows,
+  'element-sets': elementSetRows,
 }
 
 async function main(): Promise<void> {

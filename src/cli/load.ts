@@ -11,16 +11,24 @@ import { InputError } from './errors'
 /** The built-in default scenario, used when no file is named. */
 export const DEFAULT_SCENARIO = fileURLToPath(new URL('../../scenarios/default.json', import.meta.url))
 
-/** Reads and validates one scenario file (the default when none is named). */
-export function readScenario(file: string | undefined): { spec: ScenarioSpec; file: string; text: string } {
+export interface ReadScenario {
+  spec: ScenarioSpec
+  file: string
+  text: string
+  /** What the loader filled in (an element-set file becomes a scenario with stated defaults). */
+  notices: string[]
+}
+
+/** Reads and validates one scenario or element-set file (the default scenario when none is named). */
+export function readScenario(file: string | undefined): ReadScenario {
   const shown = file ?? 'scenarios/default.json'
   const text = readText(file ?? DEFAULT_SCENARIO, shown)
   const result = loadScenarioText(text, shown, { knownPlanners: registry.names() })
   if (!result.ok) throw new InputError(formatIssues(result.issues))
-  return { spec: result.scenario, file: shown, text }
+  return { spec: result.scenario, file: shown, text, notices: result.notices ?? [] }
 }
 
-function readText(path: string, shown: string): string {
+export function readText(path: string, shown: string): string {
   try {
     return readFileSync(path, 'utf8')
   } catch (err) {

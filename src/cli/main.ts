@@ -15,6 +15,7 @@ import type { CompareJob } from './compare/job'
 import { runJobs } from './compare/pool'
 import { durationOption, seedOption } from './durations'
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, InputError, UsageError } from './errors'
+import { importElementSets } from './import'
 import { readScenario } from './load'
 import { loadPlannerModules } from './plugins'
 import { progressBar } from './progress'
@@ -39,7 +40,13 @@ Commands
       --json | --csv        machine-readable output instead of the table
       --out FILE            write the output to FILE instead of standard output
       --workers N           worker threads (default: one per core)
+  import FILE               an element-set file (2LE/3LE .tle/.3le/.txt, OMM .json/.csv) as a scenario
+      --into SCENARIO       add its satellites to this scenario instead
+      --out FILE            write the scenario to FILE instead of standard output
   schema                    print the scenario JSON Schema
+
+  validate, run and compare also take an element-set file directly: it becomes a scenario
+  with the default bus, its newest epoch rounded to the minute, 24 h, no stations, no tasks.
 
   --planner-module FILE     (validate, run, compare; repeatable) load your own planner:
                             the module default-exports a planner object (see README)
@@ -67,6 +74,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         return await run(rest, io)
       case 'compare':
         return await compare(rest, io)
+      case 'import':
+        return importCommand(rest, io)
       case 'schema':
         noArgs('schema', rest)
         io.out(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`)
@@ -78,7 +87,9 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         io.out(USAGE)
         return command === undefined ? EXIT_BAD_INPUT : EXIT_OK
       default:
-        throw new UsageError(`unknown command "${command}" (expected validate, run, compare or schema)`)
+        throw new UsageError(
+          `unknown command "${command}" (expected validate, run, compare, import or schema)`,
+        )
     }
   } catch (err) {
     if (err instanceof UsageError) {
@@ -125,8 +136,9 @@ async function validate(args: string[], io: Io): Promise<number> {
   let bad = 0
   for (const file of positionals) {
     try {
-      readScenario(file)
+      const { notices } = readScenario(file)
       io.out(`${file}: ok\n`)
+      for (const notice of notices) io.err(`${notice}\n`)
     } catch (err) {
       if (!(err instanceof InputError)) throw err
       io.err(`${err.message}\n`)
@@ -149,7 +161,8 @@ async function run(args: string[], io: Io): Promise<number> {
   await plugins(values)
   const seed = values.seed === undefined ? undefined : seedOption(values.seed as string)
   const until = values.until === undefined ? undefined : durationOption('until', values.until as string)
-  const { spec } = readScenario(positionals[0])
+  const { spec, notices } = readScenario(positionals[0])
+  for (const notice of notices) io.err(`${notice}\n`)
   const strategyName = values.strategy as string | undefined
   const strategy = strategyName ? spec.strategies.find((s) => s.name === strategyName) : spec.strategies[0]
   if (!strategy) {
@@ -169,6 +182,16 @@ async function run(args: string[], io: Io): Promise<number> {
   bar.done()
   const report = sim.report()
   emit(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatSummary(report), values.out as string, io)
+  return EXIT_OK
+}
+
+function importCommand(args: string[], io: Io): number {
+  const { values, positionals } = parse(args, { into: { type: 'string' }, out: { type: 'string' } })
+  if (positionals.length !== 1)
+    throw new UsageError(`import takes one element-set file, got ${positionals.length}`)
+  const { json, notice } = importElementSets(positionals[0], values.into as string | undefined)
+  io.err(`${notice}\n`)
+  emit(json, values.out as string | undefined, io)
   return EXIT_OK
 }
 
@@ -202,7 +225,8 @@ async function compare(args: string[], io: Io): Promise<number> {
   if (workersText !== undefined && !/^\d+$/.test(workersText))
     throw new UsageError(`--workers: expected a whole number, got "${workersText}"`)
   const modules = await plugins(values)
-  const { spec, file, text } = readScenario(positionals[0])
+  const { spec, file, text, notices } = readScenario(positionals[0])
+  for (const notice of notices) io.err(`${notice}\n`)
   const names = values.strategies
     ? (values.strategies as string).split(',').map((x) => x.trim())
     : spec.strategies.map((x) => x.name)

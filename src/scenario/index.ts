@@ -2,7 +2,14 @@
 // the problems when it fails, and describe the format as JSON Schema.
 
 export { parseDuration } from './duration'
-export { formatIssue, formatIssues, type ScenarioIssue } from './issues'
+export {
+  constellationOf,
+  type ElementSetReading,
+  type ElementSets,
+  readElementSets,
+  toScenarioValue,
+} from './element-sets'
+export { formatIssue, formatIssues, type ScenarioIssue, toScenarioIssue } from './issues'
 export { scenarioJsonSchema } from './json-schema'
 export { type LoadResult, loadScenarioText, loadScenarioValue } from './loader'
 export { CURRENT_FORMAT_VERSION } from './migrations'

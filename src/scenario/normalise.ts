@@ -1,10 +1,11 @@
 // A validated file → the engine's ScenarioSpec. Stations, tasks, events and strategies are
 // already in spec form (their schemas convert them); what is left needs the whole file: the
 // satellites, whose buses layer the scenario's bus under their own, and whose order is fixed
-// here: walker planes and slots first, then explicit satellites, then TLE records.
+// here: walker planes and slots first, then explicit satellites, then TLE records, then OMM.
 
 import type { SatelliteSpec, ScenarioSpec } from '../core/spec'
 import { busToSpec } from './schema/bus'
+import { ommId } from './schema/omm'
 import type { ScenarioFile } from './schema/scenario'
 import { expandWalker } from './walker'
 
@@ -32,7 +33,7 @@ export function toScenarioSpec(file: ScenarioFile): ScenarioSpec {
 }
 
 function satellites(file: ScenarioFile): SatelliteSpec[] {
-  const { walker, satellites: explicit = [], tle = [] } = file.constellation
+  const { walker, satellites: explicit = [], tle = [], omm = [] } = file.constellation
   const walkers = walker === undefined ? [] : Array.isArray(walker) ? walker : [walker]
   const out: SatelliteSpec[] = []
   for (const w of walkers) {
@@ -62,6 +63,10 @@ function satellites(file: ScenarioFile): SatelliteSpec[] {
       orbit: { kind: 'tle', name: record.name, line1: record.line1, line2: record.line2 },
       bus: busToSpec(file.bus),
     })
+  }
+  for (const record of omm) {
+    const id = ommId(record)
+    out.push({ id, role: 'active', orbit: { kind: 'omm', name: id, omm: record }, bus: busToSpec(file.bus) })
   }
   return out
 }

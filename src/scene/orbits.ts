@@ -20,7 +20,7 @@ import { MU_EARTH, R_EARTH, TWO_PI } from '../core/constants'
 import { j2SecularRatesInto } from '../core/j2'
 import { elementsToState, perifocalAxes, stateToElements, wrapTwoPi } from '../core/kepler'
 import { KeplerSet } from '../core/kepler-set'
-import { createTleOrbit, type TleOrbit } from '../core/sgp4'
+import { createElementSetOrbit, type TleOrbit } from '../core/sgp4'
 import type { KeplerElements, ScenarioSpec } from '../core/spec'
 import { gmstRad } from '../core/time'
 
@@ -215,7 +215,7 @@ export class FleetOrbits {
       } else {
         let orbit: TleOrbit | null = null
         try {
-          orbit = createTleOrbit(s.orbit.line1, s.orbit.line2)
+          orbit = createElementSetOrbit(s.orbit)
         } catch {
           orbit = null
         }

@@ -1,9 +1,9 @@
 // One propagator over the whole fleet: the structure-of-arrays Keplerian set for indices
-// 0..keplerCount-1 and satellite.js SGP4 for the TLE satellites after them.
+// 0..keplerCount-1 and satellite.js SGP4 for the element-set (TLE, OMM) satellites after them.
 
 import { stateToElements } from '../kepler'
 import { KeplerSet } from '../kepler-set'
-import { createTleOrbit, type TleOrbit } from '../sgp4'
+import { createElementSetOrbit, type TleOrbit } from '../sgp4'
 import type { KeplerElements } from '../spec'
 import type { World } from './world'
 import { keplerElementsOf } from './world'
@@ -25,8 +25,8 @@ export function createPropagator(world: World, j2: boolean): Propagator {
   const set = new KeplerSet(keplerElementsOf(world))
   const nk = world.keplerCount
   const tles: TleOrbit[] = world.sats.slice(nk).map((s) => {
-    if (s.orbit.kind !== 'tle') throw new Error('internal: satellite order')
-    return createTleOrbit(s.orbit.line1, s.orbit.line2)
+    if (s.orbit.kind === 'kepler') throw new Error('internal: satellite order')
+    return createElementSetOrbit(s.orbit)
   })
   const epochMs = world.spec.epochMs
   const one = new Float64Array(3)
