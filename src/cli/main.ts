@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { createSimulation, SimulationError } from '../core'
+import { createSimulation, formatAccessCsv, SimulationError } from '../core'
 import { registry } from '../planners'
 import { scenarioJsonSchema } from '../scenario'
 import { aggregate } from './compare/aggregate'
@@ -34,6 +34,7 @@ Commands
       --seed N              override the scenario's seed
       --json                print the full JSON report instead of the summary
       --out FILE            write the output to FILE instead of standard output
+      --access-csv FILE     also write every contact window and eclipse interval as CSV
   compare [file]            run strategies side by side on the same scenario and seeds
       --strategies a,b,c    which strategies (default: all of the scenario's)
       --seeds 1..20         a seed, a list (1,2,5) or a range (default: the scenario's seed)
@@ -156,6 +157,7 @@ async function run(args: string[], io: Io): Promise<number> {
     seed: { type: 'string' },
     json: { type: 'boolean' },
     out: { type: 'string' },
+    'access-csv': { type: 'string' },
   })
   if (positionals.length > 1) throw new UsageError(`run takes one scenario file, got ${positionals.length}`)
   await plugins(values)
@@ -181,6 +183,8 @@ async function run(args: string[], io: Io): Promise<number> {
   sim.runUntil(until ?? spec.durationS, (f) => bar.update(f, sim.time()))
   bar.done()
   const report = sim.report()
+  const accessCsv = values['access-csv'] as string | undefined
+  if (accessCsv !== undefined) writeOut('--access-csv', accessCsv, formatAccessCsv(report), io)
   emit(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatSummary(report), values.out as string, io)
   return EXIT_OK
 }
@@ -200,12 +204,16 @@ function emit(text: string, out: string | undefined, io: Io): void {
     io.out(text)
     return
   }
+  writeOut('--out', out, text, io)
+}
+
+function writeOut(option: string, file: string, text: string, io: Io): void {
   try {
-    writeFileSync(out, text)
+    writeFileSync(file, text)
   } catch (err) {
-    throw new InputError(`--out: cannot write ${out}: ${(err as NodeJS.ErrnoException).code ?? err}`)
+    throw new InputError(`${option}: cannot write ${file}: ${(err as NodeJS.ErrnoException).code ?? err}`)
   }
-  io.err(`wrote ${out}\n`)
+  io.err(`wrote ${file}\n`)
 }
 
 async function compare(args: string[], io: Io): Promise<number> {

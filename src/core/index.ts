@@ -6,7 +6,15 @@ export type * from './decisions'
 export { PLANNER_KINDS } from './decisions'
 export type { EnginePlanner, SimulationOptions } from './engine/context'
 export { EDGE_COMPRESSION, EDGE_PROCESSING_BPS } from './engine/payload'
-export type { MetricReport, ReportOptions, SatelliteReport, SimReport } from './engine/report'
+export type {
+  AccessReport,
+  ContactWindow,
+  EclipseInterval,
+  MetricReport,
+  ReportOptions,
+  SatelliteReport,
+  SimReport,
+} from './engine/report'
 export type { SimSnapshot, Simulation } from './engine/simulation'
 export { createSimulation, SimulationError, SLOT_TOLERANCE_M } from './engine/simulation'
 export { STATUS_NAMES } from './engine/state'
@@ -17,3 +25,4 @@ export { bestIndex, METRIC_BY_KEY, METRICS, NONDETERMINISTIC_METRICS } from './m
 export type * from './spec'
 export { COMPONENT_NAMES } from './spec'
 export type * from './view'
+export * from './export'

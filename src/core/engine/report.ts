@@ -4,6 +4,7 @@
 
 import type { SimEvent } from '../events'
 import { type Better, METRICS, type MetricKey, NONDETERMINISTIC_METRICS } from '../metrics'
+import { type AccessReport, accessReport } from './access'
 import type { Ctx } from './context'
 import { currentMetrics } from './measure'
 import { STATUS_NAMES } from './state'
@@ -13,6 +14,8 @@ export interface ReportOptions {
   /** Include wall-clock figures (planner time): the report is then no longer reproducible. */
   includeTiming?: boolean
 }
+
+export type { AccessReport, ContactWindow, EclipseInterval } from './access'
 
 export interface SatelliteReport {
   id: string
@@ -60,6 +63,8 @@ export interface SimReport {
   metrics: Partial<Record<MetricKey, MetricReport>>
   events: SimEvent[]
   satellites: SatelliteReport[]
+  /** Every contact window and eclipse interval (step resolution); `contacts` windows not clipped at the start are the `contacts` count. */
+  access: AccessReport
 }
 
 const r = (x: number, digits: number): number => {
@@ -122,5 +127,6 @@ export function buildReport(ctx: Ctx, seed: number, options: ReportOptions = {})
     metrics,
     events: s.events.map((e) => ({ ...e })),
     satellites,
+    access: accessReport(world, s),
   }
 }

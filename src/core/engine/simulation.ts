@@ -12,6 +12,7 @@ import type { ScenarioSpec, StrategySpec } from '../spec'
 import { sunDirectionEci } from '../sun'
 import { gmstRad } from '../time'
 import type { WorldView } from '../view'
+import { trackAccess } from './access'
 import type { Ctx, EnginePlanner, SimulationOptions } from './context'
 import { type GeometryStepResult, geometryPass } from './geometry-pass'
 import { failSatellite, healthPass, sampleTelemetry } from './health'
@@ -240,6 +241,7 @@ export function createSimulation(
     prop.propagateAll(s.t, s.pos, s.vel)
     executeDueBurns()
     const g = observeAfterPropagation()
+    trackAccess(world, s)
     s.acc.contacts += g.newContacts
     s.acc.eclipseEntries += g.eclipseEntries
     s.acc.visibleS += g.stationsInContact * h
@@ -266,6 +268,7 @@ export function createSimulation(
   // Time zero: the scripted events at the epoch, positions and a first sample.
   scriptedPass(ctx)
   observe()
+  trackAccess(world, ctx.s)
   updateStatus()
   sample()
   ctx.s.nextPlanS = 0

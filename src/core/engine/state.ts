@@ -7,6 +7,7 @@ import type { SimEvent } from '../events'
 import type { MetricSeries } from '../metrics'
 import { emptySeries } from '../metrics'
 import type { AlertView, ConjunctionView, TaskState } from '../view'
+import { type AccessState, initialAccess } from './access'
 import { stationWords } from './geometry-pass'
 import type { World } from './world'
 
@@ -104,6 +105,8 @@ export interface SimState {
   triggered: string | null
   series: MetricSeries
   acc: Accumulators
+  /** Contact windows and eclipse intervals so far (access.ts). */
+  access: AccessState
 }
 
 /** Running sums behind the metrics. */
@@ -188,6 +191,7 @@ export function initialState(world: World, kepler: Float64Array): SimState {
     nextPlanS: 0,
     triggered: null,
     series: emptySeries(),
+    access: initialAccess(n, ns),
     acc: {
       contacts: 0,
       eclipseEntries: 0,

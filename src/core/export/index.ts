@@ -1,0 +1,6 @@
+// Results in the formats other tools read: CSV tables and CZML. Pure functions of a report (and,
+// for CZML, of the sampled trajectories); the CLI writes them to files, the app offers them as
+// downloads.
+
+export { formatAccessCsv } from './access-csv'
+export { type CsvValue, csvCell, csvRow } from './csv'
