@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { createSimulation, formatAccessCsv, SimulationError } from '../core'
+import { createSimulation, formatAccessCsv, formatSeriesCsv, SimulationError } from '../core'
 import { registry } from '../planners'
 import { scenarioJsonSchema } from '../scenario'
 import { aggregate } from './compare/aggregate'
@@ -35,6 +35,9 @@ Commands
       --json                print the full JSON report instead of the summary
       --out FILE            write the output to FILE instead of standard output
       --access-csv FILE     also write every contact window and eclipse interval as CSV
+      --series FILE         also write the sampled time series (metrics, and each
+                            satellite's charge, propellant, status) as CSV
+      --with-series         with --json: put the time series in the report
   compare [file]            run strategies side by side on the same scenario and seeds
       --strategies a,b,c    which strategies (default: all of the scenario's)
       --seeds 1..20         a seed, a list (1,2,5) or a range (default: the scenario's seed)
@@ -158,7 +161,10 @@ async function run(args: string[], io: Io): Promise<number> {
     json: { type: 'boolean' },
     out: { type: 'string' },
     'access-csv': { type: 'string' },
+    series: { type: 'string' },
+    'with-series': { type: 'boolean' },
   })
+  if (values['with-series'] && !values.json) throw new UsageError('--with-series goes with --json')
   if (positionals.length > 1) throw new UsageError(`run takes one scenario file, got ${positionals.length}`)
   await plugins(values)
   const seed = values.seed === undefined ? undefined : seedOption(values.seed as string)
@@ -178,11 +184,14 @@ async function run(args: string[], io: Io): Promise<number> {
     planners: bound.planners,
     seed,
     clock: () => performance.now(),
+    satelliteSeries: values.series !== undefined || values['with-series'] === true,
   })
   const bar = progressBar(`${spec.id}/${strategy.name}`)
   sim.runUntil(until ?? spec.durationS, (f) => bar.update(f, sim.time()))
   bar.done()
-  const report = sim.report()
+  const report = sim.report({ withSeries: values.series !== undefined || values['with-series'] === true })
+  if (values.series !== undefined) writeOut('--series', values.series as string, formatSeriesCsv(report), io)
+  if (!values['with-series']) delete report.series
   const accessCsv = values['access-csv'] as string | undefined
   if (accessCsv !== undefined) writeOut('--access-csv', accessCsv, formatAccessCsv(report), io)
   emit(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatSummary(report), values.out as string, io)

@@ -13,6 +13,7 @@ export type {
   MetricReport,
   ReportOptions,
   SatelliteReport,
+  SeriesReport,
   SimReport,
 } from './engine/report'
 export type { SimSnapshot, Simulation } from './engine/simulation'
@@ -20,9 +21,9 @@ export { createSimulation, SimulationError, SLOT_TOLERANCE_M } from './engine/si
 export { STATUS_NAMES } from './engine/state'
 export type { SimEvent, SimEventType } from './events'
 export { formatElapsed } from './events'
+export * from './export'
 export type { Better, MetricDef, MetricKey, MetricSeries, MetricValues } from './metrics'
 export { bestIndex, METRIC_BY_KEY, METRICS, NONDETERMINISTIC_METRICS } from './metrics'
 export type * from './spec'
 export { COMPONENT_NAMES } from './spec'
 export type * from './view'
-export * from './export'

@@ -33,6 +33,8 @@ export interface SimulationOptions {
   plannerBudgetMs?: number
   /** Telemetry samples kept per channel. Default 288 (a day at 5-minute sampling). */
   telemetryWindow?: number
+  /** Also sample each satellite's state of charge, propellant and status with the metrics. */
+  satelliteSeries?: boolean
 }
 
 export interface Ctx {

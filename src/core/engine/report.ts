@@ -7,15 +7,19 @@ import { type Better, METRICS, type MetricKey, NONDETERMINISTIC_METRICS } from '
 import { type AccessReport, accessReport } from './access'
 import type { Ctx } from './context'
 import { currentMetrics } from './measure'
+import { type SeriesReport, seriesReport } from './sat-series'
 import { STATUS_NAMES } from './state'
 import { socOf } from './view-builder'
 
 export interface ReportOptions {
   /** Include wall-clock figures (planner time): the report is then no longer reproducible. */
   includeTiming?: boolean
+  /** Include the sampled time series (metrics, and satellites when the run sampled them). */
+  withSeries?: boolean
 }
 
 export type { AccessReport, ContactWindow, EclipseInterval } from './access'
+export type { SeriesReport } from './sat-series'
 
 export interface SatelliteReport {
   id: string
@@ -65,6 +69,8 @@ export interface SimReport {
   satellites: SatelliteReport[]
   /** Every contact window and eclipse interval (step resolution); `contacts` windows not clipped at the start are the `contacts` count. */
   access: AccessReport
+  /** Only with ReportOptions.withSeries. */
+  series?: SeriesReport
 }
 
 const r = (x: number, digits: number): number => {
@@ -76,9 +82,11 @@ export function buildReport(ctx: Ctx, seed: number, options: ReportOptions = {})
   const { world, s, strategy } = ctx
   const values = currentMetrics(ctx)
   const metrics: SimReport['metrics'] = {}
+  const keys: MetricKey[] = []
   for (const def of METRICS) {
     if (!options.includeTiming && NONDETERMINISTIC_METRICS.includes(def.key)) continue
     metrics[def.key] = { label: def.label, value: values[def.key], unit: def.unit, better: def.better }
+    keys.push(def.key)
   }
   const count = (type: SimEvent['type']) => s.events.reduce((n, e) => n + (e.type === type ? 1 : 0), 0)
   const satellites: SatelliteReport[] = world.sats.map((sat, k) => {
@@ -128,5 +136,6 @@ export function buildReport(ctx: Ctx, seed: number, options: ReportOptions = {})
     events: s.events.map((e) => ({ ...e })),
     satellites,
     access: accessReport(world, s),
+    ...(options.withSeries ? { series: seriesReport(ctx, s.series, s.satSeries, keys) } : {}),
   }
 }

@@ -22,6 +22,7 @@ import { downlinkPass, imagingPass, makePayloadScratch, powerPass } from './payl
 import { callPlanner, orderPlanners, runDuePlanners, validateDecision } from './planning'
 import { createPropagator } from './propagator'
 import { buildReport, type ReportOptions, type SimReport } from './report'
+import { emptySatelliteSeries, sampleSatellites } from './sat-series'
 import { conjunctionPass, scriptedPass } from './scripted'
 import {
   initialState,
@@ -98,6 +99,7 @@ export function createSimulation(
   const prop = createPropagator(world, spec.j2)
   const planners = orderPlanners(options.planners ?? [])
   const s0 = initialState(world, prop.save())
+  if (options.satelliteSeries) s0.satSeries = emptySatelliteSeries()
   const ctx: Ctx = {
     world,
     s: s0,
@@ -164,6 +166,7 @@ export function createSimulation(
     const m = currentMetrics(ctx)
     s.series.t.push(s.t)
     for (const def of METRICS) s.series.values[def.key].push(m[def.key])
+    if (s.satSeries !== null) sampleSatellites(ctx, s.satSeries)
     s.nextSampleS += spec.sampleEveryS
   }
 

@@ -9,6 +9,7 @@ import { emptySeries } from '../metrics'
 import type { AlertView, ConjunctionView, TaskState } from '../view'
 import { type AccessState, initialAccess } from './access'
 import { stationWords } from './geometry-pass'
+import type { SatelliteSeries } from './sat-series'
 import type { World } from './world'
 
 export const STATUS_NOMINAL = 0
@@ -107,6 +108,8 @@ export interface SimState {
   acc: Accumulators
   /** Contact windows and eclipse intervals so far (access.ts). */
   access: AccessState
+  /** Per-satellite samples, when asked for (sat-series.ts); null otherwise. */
+  satSeries: SatelliteSeries | null
 }
 
 /** Running sums behind the metrics. */
@@ -192,6 +195,7 @@ export function initialState(world: World, kepler: Float64Array): SimState {
     triggered: null,
     series: emptySeries(),
     access: initialAccess(n, ns),
+    satSeries: null,
     acc: {
       contacts: 0,
       eclipseEntries: 0,

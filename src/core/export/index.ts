@@ -4,3 +4,4 @@
 
 export { formatAccessCsv } from './access-csv'
 export { type CsvValue, csvCell, csvRow } from './csv'
+export { formatSeriesCsv } from './series-csv'
