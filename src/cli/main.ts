@@ -6,20 +6,21 @@ import { writeFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { createSimulation, formatAccessCsv, formatSeriesCsv, SimulationError } from '../core'
+import { formatAccessCsv, formatSeriesCsv, SimulationError } from '../core'
 import { registry } from '../planners'
 import { scenarioJsonSchema } from '../scenario'
 import { aggregate } from './compare/aggregate'
 import { formatCsv, formatJson, formatTable } from './compare/format'
 import type { CompareJob } from './compare/job'
 import { runJobs } from './compare/pool'
-import { durationOption, seedOption } from './durations'
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, InputError, UsageError } from './errors'
+import { exportCzml } from './export'
 import { importElementSets } from './import'
 import { readScenario } from './load'
 import { loadPlannerModules } from './plugins'
 import { progressBar } from './progress'
 import { parseSeeds } from './seeds'
+import { type StartValues, startSimulation } from './start'
 import { formatSummary } from './summary'
 
 export const USAGE = `Mission Sandbox — illustrative constellation simulator (not a flight system)
@@ -44,6 +45,8 @@ Commands
       --json | --csv        machine-readable output instead of the table
       --out FILE            write the output to FILE instead of standard output
       --workers N           worker threads (default: one per core)
+  export [file] --czml OUT  run a scenario and write it as CZML (CesiumJS), with
+      --strategy NAME --seed N --until DURATION as for run
   import FILE               an element-set file (2LE/3LE .tle/.3le/.txt, OMM .json/.csv) as a scenario
       --into SCENARIO       add its satellites to this scenario instead
       --out FILE            write the scenario to FILE instead of standard output
@@ -80,6 +83,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         return await compare(rest, io)
       case 'import':
         return importCommand(rest, io)
+      case 'export':
+        return await exportCommand(rest, io)
       case 'schema':
         noArgs('schema', rest)
         io.out(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`)
@@ -92,7 +97,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         return command === undefined ? EXIT_BAD_INPUT : EXIT_OK
       default:
         throw new UsageError(
-          `unknown command "${command}" (expected validate, run, compare, import or schema)`,
+          `unknown command "${command}" (expected validate, run, compare, export, import or schema)`,
         )
     }
   } catch (err) {
@@ -167,34 +172,35 @@ async function run(args: string[], io: Io): Promise<number> {
   if (values['with-series'] && !values.json) throw new UsageError('--with-series goes with --json')
   if (positionals.length > 1) throw new UsageError(`run takes one scenario file, got ${positionals.length}`)
   await plugins(values)
-  const seed = values.seed === undefined ? undefined : seedOption(values.seed as string)
-  const until = values.until === undefined ? undefined : durationOption('until', values.until as string)
-  const { spec, notices } = readScenario(positionals[0])
-  for (const notice of notices) io.err(`${notice}\n`)
-  const strategyName = values.strategy as string | undefined
-  const strategy = strategyName ? spec.strategies.find((s) => s.name === strategyName) : spec.strategies[0]
-  if (!strategy) {
-    throw new UsageError(
-      `--strategy: scenario ${spec.id} has no strategy "${strategyName}" (it has: ${spec.strategies.map((s) => s.name).join(', ')})`,
-    )
-  }
-  const bound = registry.bind(strategy)
-  if (bound.problems.length) throw new InputError(bound.problems.join('\n'))
-  const sim = createSimulation(spec, strategy.name, {
-    planners: bound.planners,
-    seed,
-    clock: () => performance.now(),
-    satelliteSeries: values.series !== undefined || values['with-series'] === true,
+  const withSeries = values.series !== undefined || values['with-series'] === true
+  const { sim, untilS } = startSimulation(positionals[0], values as StartValues, io.err, {
+    satelliteSeries: withSeries,
   })
-  const bar = progressBar(`${spec.id}/${strategy.name}`)
-  sim.runUntil(until ?? spec.durationS, (f) => bar.update(f, sim.time()))
+  const bar = progressBar(`${sim.spec.id}/${sim.strategy.name}`)
+  sim.runUntil(untilS, (f) => bar.update(f, sim.time()))
   bar.done()
-  const report = sim.report({ withSeries: values.series !== undefined || values['with-series'] === true })
+  const report = sim.report({ withSeries })
   if (values.series !== undefined) writeOut('--series', values.series as string, formatSeriesCsv(report), io)
   if (!values['with-series']) delete report.series
   const accessCsv = values['access-csv'] as string | undefined
   if (accessCsv !== undefined) writeOut('--access-csv', accessCsv, formatAccessCsv(report), io)
   emit(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatSummary(report), values.out as string, io)
+  return EXIT_OK
+}
+
+async function exportCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, {
+    ...PLANNER_MODULE,
+    czml: { type: 'string' },
+    strategy: { type: 'string' },
+    seed: { type: 'string' },
+    until: { type: 'string' },
+  })
+  if (positionals.length > 1)
+    throw new UsageError(`export takes one scenario file, got ${positionals.length}`)
+  if (values.czml === undefined) throw new UsageError('export needs --czml FILE (the one format it writes)')
+  await plugins(values)
+  writeOut('--czml', values.czml as string, exportCzml(positionals[0], values as StartValues, io.err), io)
   return EXIT_OK
 }
 

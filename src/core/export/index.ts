@@ -4,4 +4,6 @@
 
 export { formatAccessCsv } from './access-csv'
 export { type CsvValue, csvCell, csvRow } from './csv'
+export { buildCzml, type CzmlPacket } from './czml'
 export { formatSeriesCsv } from './series-csv'
+export { recordTrajectories, type Trajectories } from './trajectory'
