@@ -9,17 +9,18 @@ import { parseArgs } from 'node:util'
 import { formatAccessCsv, formatSeriesCsv, SimulationError } from '../core'
 import { registry } from '../planners'
 import { scenarioJsonSchema } from '../scenario'
-import { aggregate } from './compare/aggregate'
+import { aggregate, type Comparison } from './compare/aggregate'
 import { formatCsv, formatJson, formatTable } from './compare/format'
 import type { CompareJob } from './compare/job'
 import { runJobs } from './compare/pool'
+import { formatPartial, inShard, mergePartials, parseShard, sweepId } from './compare/shard'
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, InputError, UsageError } from './errors'
 import { exportCzml } from './export'
 import { importElementSets } from './import'
-import { readScenario } from './load'
+import { readScenario, readText } from './load'
 import { loadPlannerModules } from './plugins'
 import { progressBar } from './progress'
-import { parseSeeds } from './seeds'
+import { MAX_SEEDS, parseSeeds } from './seeds'
 import { type StartValues, startSimulation } from './start'
 import { formatSummary } from './summary'
 
@@ -45,6 +46,11 @@ Commands
       --json | --csv        machine-readable output instead of the table
       --out FILE            write the output to FILE instead of standard output
       --workers N           worker threads (default: one per core)
+      --shard K/N           run only the K-th of N slices of the (strategy, seed) jobs
+                            and write a partial JSON for merge
+  merge PARTIAL…            combine compare --shard partials into the output one
+      --json | --csv        unsharded compare would print (same options)
+      --out FILE
   export [file] --czml OUT  run a scenario and write it as CZML (CesiumJS), with
       --strategy NAME --seed N --until DURATION as for run
   import FILE               an element-set file (2LE/3LE .tle/.3le/.txt, OMM .json/.csv) as a scenario
@@ -83,6 +89,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         return await compare(rest, io)
       case 'import':
         return importCommand(rest, io)
+      case 'merge':
+        return merge(rest, io)
       case 'export':
         return await exportCommand(rest, io)
       case 'schema':
@@ -97,7 +105,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         return command === undefined ? EXIT_BAD_INPUT : EXIT_OK
       default:
         throw new UsageError(
-          `unknown command "${command}" (expected validate, run, compare, export, import or schema)`,
+          `unknown command "${command}" (expected validate, run, compare, merge, export, import or schema)`,
         )
     }
   } catch (err) {
@@ -240,10 +248,14 @@ async function compare(args: string[], io: Io): Promise<number> {
     csv: { type: 'boolean' },
     out: { type: 'string' },
     workers: { type: 'string' },
+    shard: { type: 'string' },
   })
   if (positionals.length > 1)
     throw new UsageError(`compare takes one scenario file, got ${positionals.length}`)
   if (values.json && values.csv) throw new UsageError('choose one of --json and --csv')
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard as string)
+  if (shard && (values.json || values.csv))
+    throw new UsageError('--shard writes a partial JSON for "sim merge"; choose --json or --csv when merging')
   const workersText = values.workers as string | undefined
   if (workersText !== undefined && !/^\d+$/.test(workersText))
     throw new UsageError(`--workers: expected a whole number, got "${workersText}"`)
@@ -263,7 +275,9 @@ async function compare(args: string[], io: Io): Promise<number> {
     if (bound.problems.length) throw new InputError(bound.problems.join('\n'))
   }
   if (new Set(names).size !== names.length) throw new UsageError('--strategies: a strategy is named twice')
-  const seeds = values.seeds ? parseSeeds(values.seeds as string) : [spec.seed]
+  const seeds = values.seeds
+    ? parseSeeds(values.seeds as string, shard ? MAX_SEEDS * shard.n : MAX_SEEDS)
+    : [spec.seed]
   const jobs: CompareJob[] = []
   for (const strategy of names)
     for (const seed of seeds)
@@ -275,17 +289,46 @@ async function compare(args: string[], io: Io): Promise<number> {
         seed,
         plannerModules: modules.map((m) => resolve(m)),
       })
+  // A shard runs its slice renumbered from 0 (the pool indexes results by job index).
+  const global = shard ? jobs.filter((j) => inShard(j.index, shard)).map((j) => j.index) : []
+  const mine = shard ? global.map((g, i) => ({ ...jobs[g], index: i })) : jobs
   const workers =
-    workersText !== undefined ? Number(workersText) : jobs.length > 1 ? availableParallelism() : 0
+    workersText !== undefined ? Number(workersText) : mine.length > 1 ? availableParallelism() : 0
   const bar = progressBar('compare')
-  const results = await runJobs(jobs, workers, (done, total) => bar.update(done / total))
+  const results = await runJobs(mine, workers, (done, total) => bar.update(done / total))
   bar.done()
-  const comparison = aggregate(spec, names, seeds, results)
-  const output = values.json
-    ? formatJson(comparison)
-    : values.csv
-      ? formatCsv(comparison)
-      : formatTable(comparison)
-  emit(output, values.out as string | undefined, io)
+  if (shard) {
+    const partial = formatPartial({
+      sweep: sweepId(jobs),
+      shard,
+      scenario: { id: spec.id, title: spec.title },
+      strategies: names,
+      seeds,
+      jobs: jobs.length,
+      // Only the first seed's traces are read (to find where strategies first diverge): the
+      // others are left out so that a shard of a large sweep stays small.
+      results: results.map((r, i) => ({ ...r, index: global[i], trace: r.seed === seeds[0] ? r.trace : [] })),
+    })
+    emit(partial, values.out as string | undefined, io)
+    return EXIT_OK
+  }
+  emit(formatComparison(aggregate(spec, names, seeds, results), values), values.out as string | undefined, io)
+  return EXIT_OK
+}
+
+function formatComparison(comparison: Comparison, values: { json?: unknown; csv?: unknown }): string {
+  return values.json ? formatJson(comparison) : values.csv ? formatCsv(comparison) : formatTable(comparison)
+}
+
+function merge(args: string[], io: Io): number {
+  const { values, positionals } = parse(args, {
+    json: { type: 'boolean' },
+    csv: { type: 'boolean' },
+    out: { type: 'string' },
+  })
+  if (values.json && values.csv) throw new UsageError('choose one of --json and --csv')
+  const merged = mergePartials(positionals.map((file) => ({ file, text: readText(file, file) })))
+  const comparison = aggregate(merged.scenario, merged.strategies, merged.seeds, merged.results)
+  emit(formatComparison(comparison, values), values.out as string | undefined, io)
   return EXIT_OK
 }

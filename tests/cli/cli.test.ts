@@ -117,7 +117,7 @@ describe('sim run', () => {
       'sim: --strategy: scenario mini has no strategy "nope" (it has: onboard, onboard-too)',
     ],
     [['run', MINI, '--colour'], "sim: Unknown option '--colour'"],
-    [['frobnicate'], 'sim: unknown command "frobnicate" (expected validate, run, compare, export, import or schema)'],
+    [['frobnicate'], 'sim: unknown command "frobnicate" (expected validate, run, compare, merge, export, import or schema)'],
   ])('usage mistakes exit 2 with a clear message: %s', async (argv, message) => {
     const r = await sim(...argv)
     expect(r.code).toBe(2)
