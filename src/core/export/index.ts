@@ -5,5 +5,6 @@
 export { formatAccessCsv } from './access-csv'
 export { type CsvValue, csvCell, csvRow } from './csv'
 export { buildCzml, type CzmlPacket } from './czml'
+export { exportRun, RUN_EXPORT_FORMATS, type RunExport, type RunExportFormat } from './run-export'
 export { formatSeriesCsv } from './series-csv'
 export { recordTrajectories, type Trajectories } from './trajectory'
