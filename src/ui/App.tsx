@@ -126,7 +126,7 @@ export function App() {
       <HelpOverlay />
       {dragging ? (
         <div className="drop-zone" aria-hidden="true">
-          Drop a scenario file (.json) to load it
+          Drop a scenario (.json) or an element-set file (.tle, .3le, .txt, OMM .json or .csv) to load it
         </div>
       ) : null}
     </div>

@@ -14,6 +14,7 @@ import type { HoverInfo } from '../scene/contract'
 import { softwareWebGL } from '../scene/renderer-quality'
 import { SimScene } from '../scene/SimScene'
 import type { FrameHolder } from '../store/session'
+import { CaptureBridge } from './capture'
 import { useApp, useSession } from './session-context'
 
 /** Frames drawn with simulation data before a canvas is marked `data-sim-ready="true"`. */
@@ -198,6 +199,7 @@ function Viewport({
             resetRequest={resetRequest}
           />
           <FrameProbe holder={holder} index={index} />
+          <CaptureBridge index={index} />
           <WakeOnFrame />
           {linked && count > 1 ? <CameraLink index={index} share={share} /> : null}
         </Canvas>

@@ -1,0 +1,60 @@
+// The Export menu: the run's results in the formats other tools read (what the CLI writes: the
+// report JSON, the access CSV, the time series CSV, CZML), a PNG of the 3D view, and "Copy link"
+// for the shareable address. A run export is the whole run of the first shown strategy at the
+// current seed, computed by the worker with the same engine as `sim run`.
+
+import { useRef } from 'react'
+import { pushMessage } from '../store/appStore'
+import { captureViewportPng } from './capture'
+import { downloadUrl } from './download'
+import { useApp, useSession } from './session-context'
+
+export function ExportMenu() {
+  const session = useSession()
+  const scenario = useApp((s) => s.scenario)
+  const source = useApp((s) => s.source)
+  const menu = useRef<HTMLDetailsElement>(null)
+  if (!scenario) return null
+  const close = () => menu.current?.removeAttribute('open')
+
+  const png = () => {
+    close()
+    const url = captureViewportPng()
+    if (url === null) return pushMessage(session.app, 'error', 'No 3D view is shown to export.')
+    downloadUrl(`${scenario.id}-view.png`, url)
+  }
+  const copyLink = async () => {
+    close()
+    const href = window.location.href
+    try {
+      await navigator.clipboard.writeText(href)
+      pushMessage(
+        session.app,
+        'note',
+        source?.kind === 'file'
+          ? 'Link copied. It keeps the strategies, seed and time; a local file is not in it, so share the file too.'
+          : 'Link copied: it opens this scenario at this time, with these strategies and seed.',
+      )
+    } catch {
+      pushMessage(session.app, 'error', `The browser refused the clipboard; the link is ${href}`)
+    }
+  }
+
+  return (
+    <details className="export-menu" ref={menu} data-testid="export-menu">
+      <summary className="button">Export</summary>
+      <ul role="menu">
+        <li role="none">
+          <button type="button" role="menuitem" onClick={png} data-testid="export-png">
+            PNG of the 3D view
+          </button>
+        </li>
+        <li role="none">
+          <button type="button" role="menuitem" onClick={copyLink} data-testid="copy-link">
+            Copy link
+          </button>
+        </li>
+      </ul>
+    </details>
+  )
+}
