@@ -43,14 +43,14 @@ export function ExportMenu() {
   return (
     <details className="export-menu" ref={menu} data-testid="export-menu">
       <summary className="button">Export</summary>
-      <ul role="menu">
-        <li role="none">
-          <button type="button" role="menuitem" onClick={png} data-testid="export-png">
+      <ul>
+        <li>
+          <button type="button" onClick={png} data-testid="export-png">
             PNG of the 3D view
           </button>
         </li>
-        <li role="none">
-          <button type="button" role="menuitem" onClick={copyLink} data-testid="copy-link">
+        <li>
+          <button type="button" onClick={copyLink} data-testid="copy-link">
             Copy link
           </button>
         </li>
