@@ -1,27 +1,14 @@
 // The CLI on element-set files: validate/run/compare take them directly, import writes them out
 // as a scenario (or into one), bad records exit 2 naming the record.
 
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { main } from '../../src/cli/main'
+import { sim, tempFile } from '../support/cli'
 import { generateSets, ommCsvText, threeLineText } from '../support/element-sets'
 
 const MINI = join(import.meta.dirname, 'fixtures/mini.json')
-
-async function sim(...argv: string[]) {
-  let out = ''
-  let err = ''
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) })
-  return { code, out, err }
-}
-
-function tempFile(name: string, text: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'sim-sets-')), name)
-  writeFileSync(path, text)
-  return path
-}
 
 describe('element-set files on the command line', () => {
   const tle = tempFile('fleet.tle', threeLineText(generateSets(4), '\r\n'))

@@ -5,18 +5,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { main } from '../../src/cli/main'
 import { MAX_SEEDS, parseSeeds } from '../../src/cli/seeds'
+import { sim } from '../support/cli'
 
 const MINI = join(import.meta.dirname, 'fixtures/mini.json')
 const OPEN_DATA = join(import.meta.dirname, '..', '..', 'scenarios', 'open-data.json')
-
-async function sim(...argv: string[]) {
-  let out = ''
-  let err = ''
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) })
-  return { code, out, err }
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'sim-out-'))
 const path = (name: string) => join(dir, name)
