@@ -8,7 +8,7 @@
 // a restore rewinds it. After the first observation no allocation happens except when a window or
 // an interval closes (one push of a few numbers).
 
-import { isVisible } from './geometry-pass'
+import { isVisible, stationWords } from './geometry-pass'
 import type { SimState } from './state'
 import type { World } from './world'
 
@@ -25,6 +25,8 @@ export interface AccessState {
   openMaxEl: Float64Array
   openMaxT: Float64Array
   openFlags: Uint8Array
+  /** Per satellite: how many of its windows are open (lets the pass skip satellites out of view). */
+  openCount: Uint16Array
   /** Closed windows: k, j, start, end, max elevation (rad), its time, flags. */
   windows: number[]
   /** Per satellite: start of the current eclipse (s), NaN when sunlit. */
@@ -69,6 +71,7 @@ export function initialAccess(satellites: number, stations: number): AccessState
     openMaxEl: new Float64Array(pairs),
     openMaxT: new Float64Array(pairs),
     openFlags: new Uint8Array(pairs),
+    openCount: new Uint16Array(satellites),
     windows: [],
     eclipseStart: new Float64Array(satellites).fill(Number.NaN),
     eclipseFlags: new Uint8Array(satellites),
@@ -86,9 +89,13 @@ export function trackAccess(world: World, s: SimState): void {
   const first = Number.isNaN(a.lastT)
   const last = a.lastT
   const frames = world.stationFrames
+  const words = stationWords(ns)
   for (let k = 0; k < n; k++) {
     const o = 3 * k
-    for (let j = 0; j < ns; j++) {
+    // Most satellites see no station and had no window open: nothing to do for them.
+    let inView = a.openCount[k] > 0
+    for (let w = 0; w < words && !inView; w++) inView = s.visible[k * words + w] !== 0
+    for (let j = 0; inView && j < ns; j++) {
       const p = k * ns + j
       const open = !Number.isNaN(a.openStart[p])
       if (isVisible(s.visible, ns, k, j)) {
@@ -99,6 +106,7 @@ export function trackAccess(world: World, s: SimState): void {
         const up = dx * frames[f + 3] + dy * frames[f + 4] + dz * frames[f + 5]
         const el = Math.asin(Math.min(1, Math.max(-1, up / Math.sqrt(dx * dx + dy * dy + dz * dz))))
         if (!open) {
+          a.openCount[k]++
           a.openStart[p] = t
           a.openMaxEl[p] = el
           a.openMaxT[p] = t
@@ -110,6 +118,7 @@ export function trackAccess(world: World, s: SimState): void {
       } else if (open) {
         a.windows.push(k, j, a.openStart[p], last, a.openMaxEl[p], a.openMaxT[p], a.openFlags[p])
         a.openStart[p] = Number.NaN
+        a.openCount[k]--
       }
     }
     const dark = s.sunlit[k] === 0
