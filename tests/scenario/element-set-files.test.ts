@@ -113,6 +113,27 @@ describe('a 3LE file', () => {
     )
   })
 
+  it("reads the SGP4 verification set's 00005 (Vallado et al. 2006) and flies it as satellite.js does", () => {
+    const l1 = '1 00005U 58002B   00179.78495062  .00000023  00000-0  28098-4 0  4753'
+    const l2 = '2 00005  34.2682 348.7242 1859667 331.7664  19.3264 10.82419157413667'
+    const { spec } = load(`${l1}\n${l2}\n`, 'sgp4-ver.tle')
+    // Day 179.78495062 of 2000 is 27 June, 18:50:19.7 UTC.
+    expect(spec.epochMs).toBe(Date.UTC(2000, 5, 27, 18, 50))
+    expect(spec.satellites.map((s) => s.id)).toEqual(['NORAD-5'])
+    const sim = createSimulation(spec, spec.strategies[0].name)
+    const satrec = twoline2satrec(l1, l2)
+    for (const t of [0, 7200, 43200]) {
+      sim.runUntil(t)
+      const ref = propagate(satrec, new Date(spec.epochMs + t * 1000))
+      if (ref === null) throw new Error('satellite.js returned no state')
+      expect(Array.from(sim.state().pos)).toEqual([
+        ref.position.x * 1000,
+        ref.position.y * 1000,
+        ref.position.z * 1000,
+      ])
+    }
+  })
+
   it('gives duplicate names distinct ids', () => {
     const twins = [SETS[0], { ...SETS[1], name: SETS[0].name }]
     const ids = load(threeLineText(twins), 'twins.tle').spec.satellites.map((s) => s.id)
