@@ -9,31 +9,16 @@
 import { json2satrec, type SatRec, sgp4 } from 'satellite.js'
 import { createSimulation, DEG, MU_EARTH, R_EARTH, type SatelliteSpec, type StationSpec } from '../src/core'
 import { createRng } from '../src/core/rng'
-import { makeSpec, TEST_BUS } from '../tests/support/spec-fixture'
+import { makeSpec, TEST_BUS, walker } from '../tests/support/spec-fixture'
 import { type BenchRow, row } from './row'
 
 const STEPS = 60
 
+/** The shared Walker fixture: 53°, 550 km, e = 1e-4, as many planes as fit √n evenly. */
 function walkerFleet(n: number): SatelliteSpec[] {
-  const planes = Math.round(Math.sqrt(n))
-  const per = Math.ceil(n / planes)
-  const out: SatelliteSpec[] = []
-  for (let k = 0; out.length < n; k++) {
-    for (let j = 0; j < per && out.length < n; j++) {
-      out.push(
-        sat(
-          `W${k}-${j}`,
-          R_EARTH + 550e3,
-          1e-4,
-          53 * DEG,
-          (k * 2 * Math.PI) / planes,
-          0,
-          (j * 2 * Math.PI) / per,
-        ),
-      )
-    }
-  }
-  return out
+  let planes = Math.floor(Math.sqrt(n))
+  while (n % planes !== 0) planes--
+  return walker(n, planes, 1, 550, 53, 1e-4)
 }
 
 function randomFleet(n: number): SatelliteSpec[] {

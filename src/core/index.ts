@@ -6,6 +6,7 @@ export type * from './decisions'
 export { PLANNER_KINDS } from './decisions'
 export type { EnginePlanner, SimulationOptions } from './engine/context'
 export { EDGE_COMPRESSION, EDGE_PROCESSING_BPS } from './engine/payload'
+export type { OrbitFact } from './engine/propagator'
 export type {
   AccessReport,
   ContactWindow,

@@ -20,6 +20,7 @@
 import { MU_EARTH } from './constants'
 import { j2SecularRatesInto } from './j2'
 import { CIRCULAR_E, eccentricAnomalySC, elementsToState, wrapPi, wrapTwoPi } from './kepler'
+import { KeplerGroups } from './kepler-groups'
 import type { KeplerElements } from './spec'
 
 /** Values per satellite in snapshot(): a, e, i, raan0, argp0, m0, t0. */
@@ -71,24 +72,8 @@ export class KeplerSet {
   private readonly qz: Float64Array
   private readonly group: Int32Array
 
-  // Groups of satellites sharing (a, e, i, t0), hence n, the J2 rates and the elapsed time.
-  private groupCount = 0
-  private readonly groupIndex = new Map<string, number>()
-  private gT0: Float64Array
-  private gN: Float64Array
-  private gRaanDot: Float64Array
-  private gArgpDot: Float64Array
-  private gMDot: Float64Array
-  private gCirc: Uint8Array
-  // Per-call scratch: cos/sin of each group's angle increments.
-  private gC1: Float64Array
-  private gS1: Float64Array
-  private gC2: Float64Array
-  private gS2: Float64Array
-  private gC3: Float64Array
-  private gS3: Float64Array
-  private gC4: Float64Array
-  private gS4: Float64Array
+  // Satellites sharing (a, e, i, t0) share one group's angle increments (kepler-groups.ts).
+  private readonly groups: KeplerGroups
   private readonly sc = new Float64Array(2)
   private readonly rates = new Float64Array(3)
 
@@ -126,21 +111,7 @@ export class KeplerSet {
     this.qy = f()
     this.qz = f()
     this.group = new Int32Array(count)
-    const cap = Math.max(4, count)
-    this.gT0 = new Float64Array(cap)
-    this.gN = new Float64Array(cap)
-    this.gRaanDot = new Float64Array(cap)
-    this.gArgpDot = new Float64Array(cap)
-    this.gMDot = new Float64Array(cap)
-    this.gCirc = new Uint8Array(cap)
-    this.gC1 = new Float64Array(cap)
-    this.gS1 = new Float64Array(cap)
-    this.gC2 = new Float64Array(cap)
-    this.gS2 = new Float64Array(cap)
-    this.gC3 = new Float64Array(cap)
-    this.gS3 = new Float64Array(cap)
-    this.gC4 = new Float64Array(cap)
-    this.gS4 = new Float64Array(cap)
+    this.groups = new KeplerGroups(Math.max(4, count))
     for (let k = 0; k < count; k++) this.store(k, elements[k], 0)
   }
 
@@ -228,8 +199,7 @@ export class KeplerSet {
         `KeplerSet.restore: expected ${this.count * SNAP_STRIDE} values, got ${data.length}`,
       )
     }
-    this.groupCount = 0
-    this.groupIndex.clear()
+    this.groups.clear()
     for (let k = 0; k < this.count; k++) {
       const o = k * SNAP_STRIDE
       this.store(
@@ -254,8 +224,9 @@ export class KeplerSet {
   }
 
   private propagateTwoBody(tS: number, pos: Float64Array, vel: Float64Array): void {
-    const { gC1, gS1, gN, gT0, group, a, e, m0, t0, n, q, vk, cM0, sM0, px, py, pz, qx, qy, qz, sc } = this
-    for (let g = 0; g < this.groupCount; g++) {
+    const { c1: gC1, s1: gS1, n: gN, t0: gT0, count: groupCount } = this.groups
+    const { group, a, e, m0, t0, n, q, vk, cM0, sM0, px, py, pz, qx, qy, qz, sc } = this
+    for (let g = 0; g < groupCount; g++) {
       const x = gN[g] * (tS - gT0[g])
       gC1[g] = Math.cos(x)
       gS1[g] = Math.sin(x)
@@ -296,9 +267,17 @@ export class KeplerSet {
   }
 
   private propagateJ2(tS: number, pos: Float64Array, vel: Float64Array): void {
-    const { gC1, gS1, gC2, gS2, gC3, gS3, gC4, gS4, gT0, gRaanDot, gArgpDot, gMDot, gCirc, group, sc } = this
-    const { a, e, m0, t0, mDotJ2, q, vk, ci, si, cR0, sR0, cW0, sW0, cM0, sM0, cU0, sU0 } = this
-    for (let g = 0; g < this.groupCount; g++) {
+    const { c1: gC1, s1: gS1, c2: gC2, s2: gS2, c3: gC3, s3: gS3, c4: gC4, s4: gS4 } = this.groups
+    const {
+      t0: gT0,
+      raanDot: gRaanDot,
+      argpDot: gArgpDot,
+      mDot: gMDot,
+      circ: gCirc,
+      count: groupCount,
+    } = this.groups
+    const { group, sc, a, e, m0, t0, mDotJ2, q, vk, ci, si, cR0, sR0, cW0, sW0, cM0, sM0, cU0, sU0 } = this
+    for (let g = 0; g < groupCount; g++) {
       const dt = tS - gT0[g]
       const xo = gRaanDot[g] * dt
       const xw = gArgpDot[g] * dt
@@ -422,62 +401,28 @@ export class KeplerSet {
 
   /** Group index for (a, e, i, t0), creating the group if needed. */
   private groupFor(a: number, e: number, i: number, t0: number): number {
-    const key = `${a}|${e}|${i}|${t0}`
-    const found = this.groupIndex.get(key)
-    if (found !== undefined) return found
-    if (this.groupCount >= this.gT0.length) {
-      if (this.groupCount >= 2 * this.count + 16) {
+    const groups = this.groups
+    const found = groups.find(a, e, i, t0)
+    if (found >= 0) return found
+    if (groups.count >= groups.capacity) {
+      if (groups.count >= 2 * this.count + 16) {
         // Many re-based satellites left groups behind: rebuild from the live satellites only.
         // (Rare: at most once per `count` rebases.)
         this.regroup()
         return this.groupFor(a, e, i, t0)
       }
-      this.growGroups(this.gT0.length * 2)
+      groups.grow(groups.capacity * 2)
     }
-    const g = this.groupCount++
-    this.gT0[g] = t0
-    this.gN[g] = Math.sqrt(MU_EARTH / (a * a * a))
-    j2SecularRatesInto(a, e, i, this.rates, 0)
-    this.gRaanDot[g] = this.rates[0]
-    this.gArgpDot[g] = this.rates[1]
-    this.gMDot[g] = this.rates[2]
-    this.gCirc[g] = e < CIRCULAR_E ? 1 : 0
-    this.groupIndex.set(key, g)
-    return g
+    return groups.add(a, e, i, t0)
   }
 
   private regroup(): void {
-    this.groupCount = 0
-    this.groupIndex.clear()
+    this.groups.clear()
     for (let k = 0; k < this.count; k++) {
       this.group[k] = -1
     }
     for (let k = 0; k < this.count; k++) {
       this.group[k] = this.groupFor(this.a[k], this.e[k], this.i[k], this.t0[k])
     }
-  }
-
-  private growGroups(cap: number): void {
-    const grow = (arr: Float64Array) => {
-      const next = new Float64Array(cap)
-      next.set(arr)
-      return next
-    }
-    this.gT0 = grow(this.gT0)
-    this.gN = grow(this.gN)
-    this.gRaanDot = grow(this.gRaanDot)
-    this.gArgpDot = grow(this.gArgpDot)
-    this.gMDot = grow(this.gMDot)
-    const circ = new Uint8Array(cap)
-    circ.set(this.gCirc)
-    this.gCirc = circ
-    this.gC1 = new Float64Array(cap)
-    this.gS1 = new Float64Array(cap)
-    this.gC2 = new Float64Array(cap)
-    this.gS2 = new Float64Array(cap)
-    this.gC3 = new Float64Array(cap)
-    this.gS3 = new Float64Array(cap)
-    this.gC4 = new Float64Array(cap)
-    this.gS4 = new Float64Array(cap)
   }
 }

@@ -1,4 +1,4 @@
 export type { AnyPlanner, Planner } from './planner'
 export { shortName } from './planner'
-export { PlannerRegistry, registry } from './registry'
 export { plannerProblems } from './plugin-check'
+export { PlannerRegistry, registry } from './registry'

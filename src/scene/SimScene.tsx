@@ -4,7 +4,7 @@
 // downlinks. Place it inside an R3F <Canvas> or a drei <View> (compare mode puts several side by
 // side): it brings its own camera, controls, background and ready signal.
 //
-// Data flow (contract.ts): fast data is read from `frame.current` inside useFrame — typed-array
+// Data flow (contract.ts): fast data is read from `frame.current` (and the orbits from `orbits`) inside useFrame — typed-array
 // writes only, no React state, no allocation per frame; slow data (scenario, ids, selection)
 // arrives as props. With no frame yet, it draws the Earth, the stations and the targets.
 
@@ -14,21 +14,19 @@ import { BufferAttribute, type Group } from 'three'
 import type { ScenarioSpec } from '../core/spec'
 import { sunDirectionEci } from '../core/sun'
 import { gmstRad } from '../core/time'
-import type { FrameRef, SimSceneProps } from './contract'
+import type { FrameRef, OrbitsRef, SimSceneProps } from './contract'
 import { Earth, type EarthState } from './Earth'
 import { FleetOrbits, orbitSubset } from './orbits'
 import { COLOURS } from './palette'
 import { ReadySignal } from './ReadySignal'
 import { Stars } from './Stars'
 import { CameraRig } from './sim/CameraRig'
-import { drawableCount, strategyFrame } from './sim/common'
 import { Footprint } from './sim/Footprint'
 import { GroundTrack } from './sim/GroundTrack'
 import { Links } from './sim/Links'
 import { Markers, type TargetTask } from './sim/Markers'
 import { ORBIT_LOOP_CAP, OrbitPaths } from './sim/OrbitPaths'
 import { Satellites } from './sim/Satellites'
-import { OrbitTracker } from './tracking'
 
 const GROUND_TRACK_HEX = 0xffe08a
 
@@ -63,21 +61,10 @@ function EarthFixed({
   )
 }
 
-/** Feeds the shown positions to the orbit tracker, before the loops and the track are drawn. */
-function Tracking(props: {
-  frame: FrameRef
-  strategyIndex: number
-  tracker: OrbitTracker
-  watch: Int32Array
-  selectedIndex: number
-}) {
-  const { frame, strategyIndex, tracker, watch, selectedIndex } = props
+/** Brings the orbit models up to the orbits the worker sent, before the loops and the track are drawn. */
+function OrbitSync({ orbits, book }: { orbits: FleetOrbits; book: OrbitsRef }) {
   useFrame(() => {
-    const f = frame.current
-    const sf = strategyFrame(frame, strategyIndex)
-    if (!f || !sf) return
-    const n = drawableCount(sf, tracker.orbits.count)
-    tracker.observe(f.timeS, sf.positionsKm, n, watch, selectedIndex, f.playing)
+    orbits.sync(book)
   }, -2)
   return null
 }
@@ -85,6 +72,7 @@ function Tracking(props: {
 export function SimScene({
   frame,
   strategyIndex,
+  orbits: book,
   scenario,
   satelliteIds,
   selected,
@@ -94,7 +82,6 @@ export function SimScene({
   resetRequest = 0,
 }: SimSceneProps) {
   const orbits = useMemo(() => new FleetOrbits(scenario, satelliteIds), [scenario, satelliteIds])
-  const tracker = useMemo(() => new OrbitTracker(orbits), [orbits])
   const subset = useMemo(() => orbitSubset(orbits.plane, orbits.count, ORBIT_LOOP_CAP), [orbits])
   const selectedIndex = useMemo(
     () => (selected === null ? -1 : satelliteIds.indexOf(selected)),
@@ -144,32 +131,14 @@ export function SimScene({
         focusRequest={focusRequest}
         resetRequest={resetRequest}
       />
-      <Tracking
-        frame={frame}
-        strategyIndex={strategyIndex}
-        tracker={tracker}
-        watch={subset}
-        selectedIndex={selectedIndex}
-      />
+      <OrbitSync orbits={orbits} book={book} />
       <Stars />
       <Earth gmstRad={epoch.gmst} sunDirEci={epoch.sun} getState={getEarthState} />
       <EarthFixed frame={frame} fallbackGmst={epoch.gmst}>
-        <GroundTrack
-          frame={frame}
-          orbits={orbits}
-          tracker={tracker}
-          selectedIndex={selectedIndex}
-          colour={GROUND_TRACK_HEX}
-        />
+        <GroundTrack frame={frame} orbits={orbits} selectedIndex={selectedIndex} colour={GROUND_TRACK_HEX} />
         <Markers frame={frame} stations={stations} targets={targets} stationActive={stationActive} />
       </EarthFixed>
-      <OrbitPaths
-        frame={frame}
-        orbits={orbits}
-        tracker={tracker}
-        subset={subset}
-        selectedIndex={selectedIndex}
-      />
+      <OrbitPaths frame={frame} orbits={orbits} subset={subset} selectedIndex={selectedIndex} />
       <Footprint
         frame={frame}
         strategyIndex={strategyIndex}

@@ -4,13 +4,22 @@
 // useFrame, never through React state); slow data (scenario, selection) arrives as props.
 
 import type { ScenarioSpec } from '../core'
-import type { FrameMessage } from '../worker/protocol'
+import type { FrameMessage, OrbitFact } from '../worker/protocol'
 
 /** Scene units: 1 unit = one Earth equatorial radius (6378.137 km). ECI axes, z = north. */
 export const KM_PER_UNIT = 6378.137
 
 export interface FrameRef {
   current: FrameMessage | null
+}
+
+/**
+ * The orbits of the strategy a view draws, as the worker last sent them (OrbitsMessage): updated
+ * in place by the session; `version` moves whenever an orbit changed (a burn, a restore).
+ */
+export interface OrbitsRef {
+  version: number
+  orbits: readonly (OrbitFact | undefined)[]
 }
 
 export interface HoverInfo {
@@ -25,6 +34,8 @@ export interface SimSceneProps {
   frame: FrameRef
   /** Which of frame.current.frames this view draws. */
   strategyIndex: number
+  /** That strategy's orbits: loops and the ground track are drawn from them. */
+  orbits: OrbitsRef
   scenario: ScenarioSpec
   /** Satellite ids in frame order (LoadedMessage.satelliteIds). */
   satelliteIds: readonly string[]

@@ -1,10 +1,12 @@
 // The session: the one place that talks to the simulation worker. It turns the worker's
 // messages into store updates (digests → stores, frames → the FrameRef the scene reads per
-// frame) and the UI's intents into messages. Framework-free, so tests drive it with a fake port.
+// frame, orbits → one OrbitBook per strategy the scene draws loops from) and the UI's intents
+// into messages. Framework-free, so tests drive it with a fake port.
 
 import type { ScenarioSpec } from '../core/spec'
 import type { FrameMessage, FromWorker, ScenarioSource, Speed, ToWorker } from '../worker/protocol'
 import { type AppStore, createAppStore, type PanelTab, pushMessage } from './appStore'
+import { applyOrbits, emptyOrbitBook, type OrbitBook } from './orbit-book'
 import { createSimStore } from './simStore'
 
 /** Frames kept for giving their buffers back; beyond this (nothing is being drawn) they are dropped. */
@@ -40,6 +42,8 @@ export interface Session {
   app: AppStore
   /** The FrameRef of the run shown now; replaced when a new run loads. */
   frame(): FrameHolder
+  /** Per strategy shown (viewport order), its orbits; a new run gets new books. */
+  orbits(): OrbitBook[]
   /** Calls `fn` after every frame message (to wake an on-demand render loop); returns the unsubscribe. */
   onFrame(fn: () => void): () => void
   /** The scene drew the frame with this seq (the worker paces its frames by it). */
@@ -79,6 +83,7 @@ export function createSession(startPort: () => SimPortLike, options: SessionOpti
   const stallMs = options.stallMs ?? 10_000
   let port = startPort()
   let frame: FrameHolder = { current: null }
+  let orbitBooks: OrbitBook[] = []
   let lastLoad: { request: LoadRequest; stress: number | null } | null = null
   let pending: { request: LoadRequest; stress: number | null } | null = null
   let lastHeard = now()
@@ -106,6 +111,11 @@ export function createSession(startPort: () => SimPortLike, options: SessionOpti
           for (const fn of frameListeners) fn()
         }
         return
+      case 'orbits': {
+        const k = app.getState().strategies.indexOf(msg.strategy)
+        if (k >= 0 && orbitBooks[k]) applyOrbits(orbitBooks[k], msg)
+        return
+      }
       case 'digest': {
         const s = app.getState()
         s.sims.forEach((sim, k) => {
@@ -126,6 +136,7 @@ export function createSession(startPort: () => SimPortLike, options: SessionOpti
         if (pending) lastLoad = pending
         pending = null
         frame = { current: null }
+        orbitBooks = msg.strategies.map(() => emptyOrbitBook(msg.satelliteIds.length))
         lastShown = 0
         unreturned = []
         const s = app.getState()
@@ -182,6 +193,7 @@ export function createSession(startPort: () => SimPortLike, options: SessionOpti
   const session: Session = {
     app,
     frame: () => frame,
+    orbits: () => orbitBooks,
     frameShown(seq) {
       if (seq > lastShown) {
         lastShown = seq

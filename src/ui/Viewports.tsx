@@ -151,6 +151,8 @@ function Viewport({
   // A new run brings a new FrameRef (see store/session.ts); `sims` changes with it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: sims marks a new run
   const holder = useMemo(() => session.frame(), [session, sims])
+  // biome-ignore lint/correctness/useExhaustiveDependencies: sims marks a new run
+  const orbits = useMemo(() => session.orbits()[index] ?? { version: 0, orbits: [] }, [session, sims, index])
   // Camera flights (focus, reset, a new selection) need every frame for a moment.
   const [flying, setFlying] = useState(false)
   // biome-ignore lint/correctness/useExhaustiveDependencies: these changes start a flight
@@ -190,6 +192,7 @@ function Viewport({
           <SimScene
             frame={holder}
             strategyIndex={index}
+            orbits={orbits}
             scenario={scenario}
             satelliteIds={satelliteIds}
             selected={selected}

@@ -3,6 +3,10 @@
 // sends intents and receives frames (high rate, transferable typed arrays) and digests (low
 // rate, plain data for zustand stores). Nothing here imports React or three.
 //
+// Orbits travel as facts (`OrbitsMessage`): the scene draws loops and ground tracks from the
+// elements the engine propagates, sent in full after a load and again for the satellites a burn
+// or a restore changed, each time with a new version, just before the frame that shows the change.
+//
 // Digests are incremental: the event log and the metric series only ever grow within one run
 // (the engine is deterministic, so re-simulating after a step back logs the same prefix), so a
 // digest carries what is new since the previous one plus the current length. The UI keeps the
@@ -14,10 +18,13 @@ import type {
   KeplerElements,
   MetricKey,
   MetricValues,
+  OrbitFact,
   ScenarioSpec,
   SimEvent,
 } from '../core'
 import type { ScenarioIssue } from '../scenario'
+
+export type { OrbitFact }
 
 /** Simulated seconds per wall second, or as fast as the machine allows. */
 export type Speed = number | 'max'
@@ -216,8 +223,23 @@ export interface LoadedMessage {
   notes: string[]
 }
 
+/**
+ * One strategy's orbits as its engine propagates them (Keplerian elements with the time they hold
+ * at, or the TLE): every satellite after a load, then the satellites whose orbit a burn or a restore
+ * (step back, scrub, seek) changed. Posted before the frame that first shows the change.
+ */
+export interface OrbitsMessage {
+  type: 'orbits'
+  strategy: string
+  /** 1 for the full set after a load, then one more per message of this strategy in this run. */
+  version: number
+  /** The satellites whose orbit is new, by frame index, each with that orbit. */
+  changed: { index: number; orbit: OrbitFact }[]
+}
+
 export type FromWorker =
   | LoadedMessage
+  | OrbitsMessage
   | { type: 'loadError'; file: string; issues: ScenarioIssue[] }
   | FrameMessage
   | DigestMessage

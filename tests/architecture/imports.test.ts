@@ -77,3 +77,86 @@ describe('room boundaries', () => {
     expect(codeOnly('// the window of a task').match(DOM_GLOBALS)).toBeNull()
   })
 })
+
+// Import cycles ------------------------------------------------------------------------------------
+// A cycle means two modules cannot be read (or tested) one without the other, and bundlers may
+// evaluate one of them half-initialised. Type-only imports count too: they still tie the files.
+
+/** The file a relative specifier names (with or without its extension, or a folder's index). */
+function resolveImport(from: string, spec: string, files: ReadonlySet<string>): string | null {
+  const base = join(from, '..', spec)
+  for (const candidate of [
+    base,
+    `${base}.ts`,
+    `${base}.tsx`,
+    join(base, 'index.ts'),
+    join(base, 'index.tsx'),
+  ])
+    if (files.has(candidate)) return candidate
+  return null
+}
+
+/** Every import cycle of the graph, each once, as a list of files (the first repeated at the end). */
+function findCycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+  const cycles: string[][] = []
+  const seen = new Set<string>()
+  const state = new Map<string, 'open' | 'done'>()
+  const stack: string[] = []
+  const visit = (node: string): void => {
+    state.set(node, 'open')
+    stack.push(node)
+    for (const next of graph.get(node) ?? []) {
+      if (state.get(next) === 'open') {
+        const cycle = stack.slice(stack.indexOf(next))
+        const key = [...cycle].sort().join('|')
+        if (!seen.has(key)) {
+          seen.add(key)
+          cycles.push([...cycle, next])
+        }
+      } else if (!state.has(next)) visit(next)
+    }
+    stack.pop()
+    state.set(node, 'done')
+  }
+  for (const node of [...graph.keys()].sort()) if (!state.has(node)) visit(node)
+  return cycles
+}
+
+function importGraph(dir: string): Map<string, string[]> {
+  const files = sourceFiles(dir)
+  const known = new Set(files)
+  const graph = new Map<string, string[]>()
+  for (const file of files) {
+    const targets = importsOf(readFileSync(file, 'utf8'))
+      .filter((spec) => spec.startsWith('.'))
+      .map((spec) => resolveImport(file, spec.replace(/\?.*$/, ''), known))
+      .filter((target): target is string => target !== null)
+    graph.set(file, [...new Set(targets)])
+  }
+  return graph
+}
+
+describe('import cycles', () => {
+  it('the cycle finder finds a cycle, a self-import and a long loop, and passes a tree', () => {
+    const g = (edges: Record<string, string[]>) => new Map(Object.entries(edges))
+    expect(findCycles(g({ a: ['b'], b: ['a'] }))).toEqual([['a', 'b', 'a']])
+    expect(findCycles(g({ a: ['a'] }))).toEqual([['a', 'a']])
+    expect(findCycles(g({ a: ['b'], b: ['c'], c: ['d'], d: ['b'] }))).toEqual([['b', 'c', 'd', 'b']])
+    expect(findCycles(g({ a: ['b', 'c'], b: ['c'], c: [] }))).toEqual([])
+  })
+
+  it('the import graph resolves extensionless and index imports', () => {
+    const graph = importGraph(join(ROOT, 'src'))
+    const sim = graph.get(join(ROOT, 'src/core/engine/simulation.ts')) ?? []
+    expect(sim).toContain(join(ROOT, 'src/core/engine/state.ts'))
+    const run = [...graph.entries()].find(([file]) => file.endsWith('src/worker/run.ts'))
+    expect(run?.[1].some((f) => f.endsWith('src/core/index.ts'))).toBe(true)
+  })
+
+  it('src has no import cycle', () => {
+    const cycles = findCycles(importGraph(join(ROOT, 'src'))).map((c) =>
+      c.map((f) => relative(ROOT, f)).join(' → '),
+    )
+    expect(cycles).toEqual([])
+  })
+})

@@ -1,4 +1,4 @@
-// A hand-built ScenarioSpec for engine tests that must not depend on the file loader.
+// A hand-built ScenarioSpec for engine tests and benchmarks that must not depend on the file loader.
 
 import type { BusSpec, SatelliteSpec, ScenarioSpec } from '../../src/core'
 import { DEG, R_EARTH } from '../../src/core'
@@ -20,8 +20,19 @@ export const TEST_BUS: BusSpec = {
   initialSoc: 0.9,
 }
 
-/** A Walker delta i:t/p/f ring of circular orbits, ids P1-S1 …. */
-export function walker(t: number, p: number, f: number, altKm: number, incDeg: number): SatelliteSpec[] {
+/**
+ * A Walker delta i:t/p/f constellation (t divisible by p), ids P1-S1 …: circular orbits, or of
+ * eccentricity `e` (the engine benchmark uses a small one, so Kepler's equation is solved).
+ * Tests and benchmarks share it.
+ */
+export function walker(
+  t: number,
+  p: number,
+  f: number,
+  altKm: number,
+  incDeg: number,
+  e = 0,
+): SatelliteSpec[] {
   const s = t / p
   const out: SatelliteSpec[] = []
   for (let k = 0; k < p; k++) {
@@ -36,7 +47,7 @@ export function walker(t: number, p: number, f: number, altKm: number, incDeg: n
           kind: 'kepler',
           elements: {
             a: R_EARTH + altKm * 1000,
-            e: 0,
+            e,
             i: incDeg * DEG,
             raan: (360 / p) * k * DEG,
             argp: 0,

@@ -8,35 +8,10 @@
 // a restore rewinds it. After the first observation no allocation happens except when a window or
 // an interval closes (one push of a few numbers).
 
-import { isVisible, stationWords } from './geometry-pass'
-import type { SimState } from './state'
+import { isVisible } from './geometry-pass'
+import { CLIPPED_END, CLIPPED_START, ECLIPSE_FIELDS, WINDOW_FIELDS } from './run-records'
+import { type SimState, stationWords } from './state'
 import type { World } from './world'
-
-/** Numbers per closed contact window in AccessState.windows. */
-const WINDOW_FIELDS = 7
-/** Numbers per closed eclipse interval in AccessState.eclipses. */
-const ECLIPSE_FIELDS = 4
-const CLIPPED_START = 1
-const CLIPPED_END = 2
-
-export interface AccessState {
-  /** Per pair k*ns+j: start of the open window (s), NaN when the pair is not in view. */
-  openStart: Float64Array
-  openMaxEl: Float64Array
-  openMaxT: Float64Array
-  openFlags: Uint8Array
-  /** Per satellite: how many of its windows are open (lets the pass skip satellites out of view). */
-  openCount: Uint16Array
-  /** Closed windows: k, j, start, end, max elevation (rad), its time, flags. */
-  windows: number[]
-  /** Per satellite: start of the current eclipse (s), NaN when sunlit. */
-  eclipseStart: Float64Array
-  eclipseFlags: Uint8Array
-  /** Closed eclipses: k, start, end, flags. */
-  eclipses: number[]
-  /** Time of the previous observation (the end of anything that closes now); NaN before the first. */
-  lastT: number
-}
 
 export interface ContactWindow {
   satellite: string
@@ -62,22 +37,6 @@ export interface EclipseInterval {
 export interface AccessReport {
   contacts: ContactWindow[]
   eclipses: EclipseInterval[]
-}
-
-export function initialAccess(satellites: number, stations: number): AccessState {
-  const pairs = satellites * stations
-  return {
-    openStart: new Float64Array(pairs).fill(Number.NaN),
-    openMaxEl: new Float64Array(pairs),
-    openMaxT: new Float64Array(pairs),
-    openFlags: new Uint8Array(pairs),
-    openCount: new Uint16Array(satellites),
-    windows: [],
-    eclipseStart: new Float64Array(satellites).fill(Number.NaN),
-    eclipseFlags: new Uint8Array(satellites),
-    eclipses: [],
-    lastT: Number.NaN,
-  }
 }
 
 /** Follows the visibility bits and sunlit flags the geometry pass just wrote at time s.t. */

@@ -5,7 +5,7 @@
 
 import { R_EARTH } from '../constants'
 import { ecefToGeodetic } from '../frames'
-import type { SimState } from './state'
+import { type SimState, stationWords } from './state'
 import type { World } from './world'
 
 const R2 = R_EARTH * R_EARTH
@@ -21,11 +21,6 @@ export interface GeometryStepResult {
   stationsInContact: number
   /** Working satellites that entered Earth's shadow this step. */
   eclipseEntries: number
-}
-
-/** 32-bit words per satellite in the visibility bitmask (bit j of word j>>5: station j). */
-export function stationWords(stations: number): number {
-  return Math.max(1, Math.ceil(stations / 32))
 }
 
 /** Whether station j saw satellite k at the last geometry pass. */

@@ -1,12 +1,21 @@
 // One propagator over the whole fleet: the structure-of-arrays Keplerian set for indices
-// 0..keplerCount-1 and satellite.js SGP4 for the element-set (TLE, OMM) satellites after them.
+// 0..keplerCount-1 and satellite.js SGP4 for the element-set (TLE, OMM) satellites after them. It
+// also says what each orbit is (`orbitOf`) and counts the changes (`revision`), so a display can
+// redraw an orbit from the same facts the engine propagates instead of inferring them from positions.
 
 import { stateToElements } from '../kepler'
 import { KeplerSet } from '../kepler-set'
 import { createElementSetOrbit, type TleOrbit } from '../sgp4'
-import type { KeplerElements } from '../spec'
+import type { ElementSetOrbit, KeplerElements } from '../spec'
 import type { World } from './world'
 import { keplerElementsOf } from './world'
+
+/**
+ * A satellite's orbit as the engine propagates it: Keplerian elements that hold at `epochS`
+ * (seconds after the scenario epoch; the burn time after a manoeuvre), or the published element
+ * set (TLE or OMM).
+ */
+export type OrbitFact = { kind: 'kepler'; elements: KeplerElements; epochS: number } | ElementSetOrbit
 
 export interface Propagator {
   /** Writes ECI position (m) and velocity (m/s) of every satellite at tS. */
@@ -19,6 +28,10 @@ export interface Propagator {
   /** A copy of the propagator's mutable elements, for snapshots. */
   save(): Float64Array
   load(data: Float64Array): void
+  /** Satellite k's orbit now (a new object each call). */
+  orbitOf(k: number): OrbitFact
+  /** Increases with every rebase and every load: an orbit may have changed since. */
+  revision(): number
 }
 
 export function createPropagator(world: World, j2: boolean): Propagator {
@@ -31,6 +44,7 @@ export function createPropagator(world: World, j2: boolean): Propagator {
   const epochMs = world.spec.epochMs
   const one = new Float64Array(3)
   const oneV = new Float64Array(3)
+  let revision = 0
   return {
     propagateAll(tS, pos, vel) {
       set.propagate(tS, j2, pos, vel)
@@ -54,10 +68,23 @@ export function createPropagator(world: World, j2: boolean): Propagator {
     rebase(k, el, tS) {
       if (k >= nk) throw new Error('internal: TLE satellites cannot be rebased')
       set.rebase(k, el, tS)
+      revision++
     },
     isTle: (k) => k >= nk,
     save: () => set.snapshot(),
-    load: (data) => set.restore(data),
+    load(data) {
+      set.restore(data)
+      revision++
+    },
+    orbitOf(k) {
+      const orbit = world.sats[k].orbit
+      if (orbit.kind === 'tle')
+        return { kind: 'tle', name: orbit.name, line1: orbit.line1, line2: orbit.line2 }
+      if (orbit.kind === 'omm') return { kind: 'omm', name: orbit.name, omm: { ...orbit.omm } }
+      const { t0, ...elements } = set.baseElements(k)
+      return { kind: 'kepler', elements, epochS: t0 }
+    },
+    revision: () => revision,
   }
 }
 

@@ -6,21 +6,9 @@
 import type { MetricKey, MetricSeries } from '../metrics'
 import { METRIC_BY_KEY, METRICS } from '../metrics'
 import type { Ctx } from './context'
+import type { SatelliteSeries } from './run-records'
 import { STATUS_NAMES } from './state'
 import { socOf } from './view-builder'
-
-export interface SatelliteSeries {
-  /** n values per sample: state of charge 0..1. */
-  soc: number[]
-  /** n values per sample: propellant left, kg. */
-  propellantKg: number[]
-  /** n values per sample: index into STATUS_NAMES. */
-  status: number[]
-}
-
-export function emptySatelliteSeries(): SatelliteSeries {
-  return { soc: [], propellantKg: [], status: [] }
-}
 
 /** Appends one sample of every satellite (called at each metrics sample). */
 export function sampleSatellites(ctx: Ctx, into: SatelliteSeries): void {

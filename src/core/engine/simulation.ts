@@ -20,9 +20,10 @@ import { executeManeuver } from './maneuver'
 import { currentMetrics } from './measure'
 import { downlinkPass, imagingPass, makePayloadScratch, powerPass } from './payload'
 import { callPlanner, orderPlanners, runDuePlanners, validateDecision } from './planning'
-import { createPropagator } from './propagator'
+import { createPropagator, type OrbitFact } from './propagator'
 import { buildReport, type ReportOptions, type SimReport } from './report'
-import { emptySatelliteSeries, sampleSatellites } from './sat-series'
+import { emptySatelliteSeries } from './run-records'
+import { sampleSatellites } from './sat-series'
 import { conjunctionPass, scriptedPass } from './scripted'
 import {
   initialState,
@@ -76,6 +77,10 @@ export interface Simulation {
   report(options?: ReportOptions): SimReport
   /** Live state arrays for fast display (read-only by convention; copied by snapshot()). */
   state(): SimState
+  /** Satellite k's orbit as propagated now: elements and the time they hold at, or its TLE. */
+  orbit(k: number): OrbitFact
+  /** Increases whenever an orbit may have changed (a burn, a restore); compare, don't count. */
+  orbitRevision(): number
 }
 
 export function createSimulation(
@@ -323,6 +328,8 @@ export function createSimulation(
     },
     report: (opts) => buildReport(ctx, seed, opts),
     state: () => ctx.s,
+    orbit: (k) => prop.orbitOf(k),
+    orbitRevision: () => prop.revision(),
   }
   return sim
 }

@@ -7,9 +7,7 @@ import type { SimEvent } from '../events'
 import type { MetricSeries } from '../metrics'
 import { emptySeries } from '../metrics'
 import type { AlertView, ConjunctionView, TaskState } from '../view'
-import { type AccessState, initialAccess } from './access'
-import { stationWords } from './geometry-pass'
-import type { SatelliteSeries } from './sat-series'
+import { type AccessState, initialAccess, type SatelliteSeries } from './run-records'
 import type { World } from './world'
 
 export const STATUS_NOMINAL = 0
@@ -21,6 +19,11 @@ export const STATUS_NAMES = ['nominal', 'alert', 'failed', 'maneuvering', 'safe'
 
 /** Components per satellite, in COMPONENT_NAMES order. */
 export const NC = 3
+
+/** 32-bit words per satellite in the visibility bitmask (bit j of word j>>5: station j). */
+export function stationWords(stations: number): number {
+  return Math.max(1, Math.ceil(stations / 32))
+}
 
 export interface PendingManeuver extends ManeuverDecision {
   planner: string
@@ -77,7 +80,7 @@ export interface SimState {
   profileB: Float64Array // exponential scale
   componentFailedAtS: Float64Array // NaN while working
   // Per satellite × station -----------------------------------------------------------------
-  /** Bitmask of the stations that see each satellite (see geometry-pass stationWords). */
+  /** Bitmask of the stations that see each satellite (see stationWords; geometry-pass fills it). */
   visible: Uint32Array
   // Per station --------------------------------------------------------------------------------
   outageEndS: Float64Array // NaN: no outage

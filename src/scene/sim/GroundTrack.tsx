@@ -1,7 +1,7 @@
 // The selected satellite's ground track over ± one revolution, drawn in Earth-fixed coordinates
 // (render it inside the group that turns with the Earth): the past half dim, the future bright.
 // Recomputed from the orbit model (2·TRACK_HALF + 1 propagations, ~0.1 ms) when the satellite has
-// moved on by one sample, when the selection or its model changes — not every frame.
+// moved on by one sample, when the selection or an orbit changes — not every frame.
 
 import { useFrame } from '@react-three/fiber'
 import { useLayoutEffect, useMemo } from 'react'
@@ -9,7 +9,6 @@ import { BufferAttribute, BufferGeometry, Line, LineBasicMaterial } from 'three'
 import type { FrameRef } from '../contract'
 import { type FleetOrbits, sampleGroundTrack } from '../orbits'
 import { hexToLinear } from '../palette'
-import type { OrbitTracker } from '../tracking'
 import { ORDER } from './common'
 
 /** Samples per revolution on each side of now. */
@@ -20,12 +19,11 @@ const TRACK_RADIUS = 1.003
 export interface GroundTrackProps {
   frame: FrameRef
   orbits: FleetOrbits
-  tracker: OrbitTracker
   selectedIndex: number
   colour: number
 }
 
-export function GroundTrack({ frame, orbits, tracker, selectedIndex, colour }: GroundTrackProps) {
+export function GroundTrack({ frame, orbits, selectedIndex, colour }: GroundTrackProps) {
   const line = useMemo(() => {
     const n = 2 * TRACK_HALF + 1
     const g = new BufferGeometry()
@@ -79,7 +77,7 @@ export function GroundTrack({ frame, orbits, tracker, selectedIndex, colour }: G
     if (
       k !== last.k ||
       orbits !== last.orbits ||
-      tracker.version !== last.version ||
+      orbits.version !== last.version ||
       !(Math.abs(f.timeS - last.t) < step)
     ) {
       const pos = line.geometry.getAttribute('position') as BufferAttribute
@@ -97,7 +95,7 @@ export function GroundTrack({ frame, orbits, tracker, selectedIndex, colour }: G
       line.visible = n > 0
       last.t = f.timeS
       last.k = k
-      last.version = tracker.version
+      last.version = orbits.version
       last.orbits = orbits
     }
   })

@@ -1,23 +1,15 @@
 // Orbit loops: one faint closed loop per satellite (or, beyond ORBIT_LOOP_CAP satellites, one per
 // Walker plane), all in ONE indexed LineSegments, plus the selected satellite's loop, brighter.
-// Loops are recomputed lazily — when the selection or a model changes, and every RECOMPUTE_S
-// simulated seconds as J2 turns the planes — never per satellite per frame.
+// Loops are recomputed lazily — when the selection or an orbit changes (a burn or a restore: the
+// models' version moves, see orbits.ts), and every RECOMPUTE_S simulated seconds as J2 turns the
+// planes — never per satellite per frame.
 
 import { useFrame } from '@react-three/fiber'
 import { useLayoutEffect, useMemo, useRef } from 'react'
 import { BufferAttribute, BufferGeometry, LineBasicMaterial, LineLoop, LineSegments } from 'three'
 import type { FrameRef } from '../contract'
-import {
-  emptyElements,
-  type FleetOrbits,
-  ORBIT_SAMPLES,
-  SELECTED_ORBIT_SAMPLES,
-  sampleOrbitLoop,
-  samplePropagatedLoop,
-  UNITS_PER_M,
-} from '../orbits'
+import { type FleetOrbits, ORBIT_SAMPLES, SELECTED_ORBIT_SAMPLES, writeOrbitLoop } from '../orbits'
 import { COLOURS } from '../palette'
-import type { OrbitTracker } from '../tracking'
 import { ORDER } from './common'
 
 /** Above this many satellites, faint loops are drawn per Walker plane only. */
@@ -25,18 +17,15 @@ export const ORBIT_LOOP_CAP = 200
 /** Simulated seconds between recomputations of the loops (J2 turns a LEO plane ~0.1° in 30 min). */
 export const RECOMPUTE_S = 1800
 
-const EL = emptyElements()
-
 export interface OrbitPathsProps {
   frame: FrameRef
   orbits: FleetOrbits
-  tracker: OrbitTracker
   /** Satellites whose faint loops are drawn (orbitSubset). */
   subset: Int32Array
   selectedIndex: number
 }
 
-export function OrbitPaths({ frame, orbits, tracker, subset, selectedIndex }: OrbitPathsProps) {
+export function OrbitPaths({ frame, orbits, subset, selectedIndex }: OrbitPathsProps) {
   const faint = useMemo(() => {
     const loops = subset.length
     const g = new BufferGeometry()
@@ -121,7 +110,7 @@ export function OrbitPaths({ frame, orbits, tracker, subset, selectedIndex }: Or
     const rebuilt = faint !== last.faint || orbits !== last.orbits
     if (
       rebuilt ||
-      tracker.version !== last.faintVersion ||
+      orbits.version !== last.faintVersion ||
       !(Math.abs(t - last.faintT) < RECOMPUTE_S) // also true the first time (NaN)
     ) {
       const pos = faint.geometry.getAttribute('position') as BufferAttribute
@@ -130,10 +119,8 @@ export function OrbitPaths({ frame, orbits, tracker, subset, selectedIndex }: Or
       for (let l = 0; l < subset.length; l++) {
         const k = subset[l]
         const o = 3 * ORBIT_SAMPLES * l
-        if (orbits.elementsAt(k, t, EL)) {
-          sampleOrbitLoop(EL, ORBIT_SAMPLES, UNITS_PER_M, arr, o)
-          drawnLoops = l + 1
-        } else {
+        if (writeOrbitLoop(orbits, k, t, ORBIT_SAMPLES, arr, o, false)) drawnLoops = l + 1
+        else {
           // No model: collapse the loop to a point at the origin (hidden inside the Earth).
           arr.fill(0, o, o + 3 * ORBIT_SAMPLES)
         }
@@ -141,7 +128,7 @@ export function OrbitPaths({ frame, orbits, tracker, subset, selectedIndex }: Or
       faint.geometry.setDrawRange(0, 2 * ORBIT_SAMPLES * drawnLoops)
       pos.needsUpdate = true
       last.faintT = t
-      last.faintVersion = tracker.version
+      last.faintVersion = orbits.version
       last.faint = faint
       last.orbits = orbits
     }
@@ -155,23 +142,18 @@ export function OrbitPaths({ frame, orbits, tracker, subset, selectedIndex }: Or
     if (
       rebuilt ||
       k !== last.sel ||
-      tracker.version !== last.selVersion ||
+      orbits.version !== last.selVersion ||
       !(Math.abs(t - last.selT) < RECOMPUTE_S / 6)
     ) {
       const pos = highlighted.geometry.getAttribute('position') as BufferAttribute
       const arr = pos.array as Float32Array
       // A TLE satellite's loop is sampled with SGP4 itself; a Keplerian one from its elements.
-      let ok: boolean
-      if (orbits.isTle(k)) ok = samplePropagatedLoop(orbits, k, t, SELECTED_ORBIT_SAMPLES, UNITS_PER_M, arr)
-      else {
-        ok = orbits.elementsAt(k, t, EL)
-        if (ok) sampleOrbitLoop(EL, SELECTED_ORBIT_SAMPLES, UNITS_PER_M, arr, 0)
-      }
+      const ok = writeOrbitLoop(orbits, k, t, SELECTED_ORBIT_SAMPLES, arr, 0, true)
       pos.needsUpdate = ok
       highlighted.visible = ok
       last.sel = k
       last.selT = t
-      last.selVersion = tracker.version
+      last.selVersion = orbits.version
     }
   })
 

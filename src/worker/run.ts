@@ -1,0 +1,190 @@
+// One loaded run: the scenario, the strategies shown and one engine per strategy, stepped in
+// lockstep from the same seed. `buildRun` makes it (choosing strategies and seed, noting what it
+// could not honour); the Run answers "where are we" (step, time, done) for all engines at once,
+// steps them together and brings them back to a snapshot.
+
+import { createSimulation, type ScenarioSpec, type Simulation } from '../core'
+import type { PlannerRegistry } from '../planners/registry'
+import type { ScenarioIssue } from '../scenario'
+import { EngineLog } from './digest'
+import type { FrameSource } from './frames'
+import { SnapshotHistory, snapshotSpacing } from './history'
+import { OrbitFacts } from './orbit-facts'
+import { type LoadedMessage, MAX_STRATEGIES, type PlannerInfo, type ScenarioSource } from './protocol'
+
+/** One strategy's engine and what the worker keeps beside it. */
+export interface Engine extends FrameSource {
+  snapshots: SnapshotHistory
+  log: EngineLog
+  orbits: OrbitFacts
+}
+
+export interface RunOptions {
+  spec: ScenarioSpec
+  file: string
+  source: ScenarioSource
+  /** Strategy names asked for (unknown ones are noted and dropped; none: the first). */
+  strategies?: string[]
+  seed?: number
+  /** Telemetry samples kept per channel (a smaller window for big stress runs). */
+  telemetryWindow?: number
+}
+
+export function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err)
+}
+
+export class Run {
+  readonly totalSteps: number
+  readonly snapshotEvery: number
+
+  constructor(
+    readonly options: RunOptions,
+    readonly seed: number,
+    readonly strategies: string[],
+    readonly engines: Engine[],
+  ) {
+    this.totalSteps = Math.ceil(options.spec.durationS / options.spec.stepS - 1e-9)
+    this.snapshotEvery = engines[0].snapshots.every
+  }
+
+  get spec(): ScenarioSpec {
+    return this.options.spec
+  }
+
+  stepIndex(): number {
+    return this.engines[0].sim.state().stepIndex
+  }
+
+  time(): number {
+    return this.engines[0].sim.time()
+  }
+
+  done(): boolean {
+    return this.engines[0].sim.done()
+  }
+
+  /** The step to show for a time asked for (clamped to the run; NaN and negatives are 0). */
+  stepFor(timeS: number): number {
+    if (!Number.isFinite(timeS) || timeS <= 0) return 0
+    if (timeS >= this.spec.durationS) return this.totalSteps
+    return Math.min(this.totalSteps, Math.round(timeS / this.spec.stepS))
+  }
+
+  /** One lockstep step of every engine, keeping snapshots and the logs. Throws what an engine throws. */
+  step(): void {
+    for (const e of this.engines) {
+      e.snapshots.keep(e.sim)
+      e.sim.step()
+      e.log.harvest(e.sim)
+    }
+  }
+
+  /** Every engine back to its snapshot at `step` (engines without one stay where they are). */
+  restore(step: number): void {
+    for (const e of this.engines) e.snapshots.restore(e.sim, step)
+  }
+
+  /** Whether any engine logged an event worth stopping for since the counts in `before`. */
+  loggedSince(before: readonly number[], interesting: (sim: Simulation, from: number) => boolean): boolean {
+    return this.engines.some((e, k) => interesting(e.sim, before[k]))
+  }
+
+  /** The words for people about each strategy's planners. */
+  plannerInfo(registry: PlannerRegistry): Record<string, PlannerInfo[]> {
+    const planners: Record<string, PlannerInfo[]> = {}
+    for (const name of this.strategies) {
+      const strategy = this.spec.strategies.find((s) => s.name === name)!
+      planners[name] = (['trajectory', 'allocation', 'maintenance'] as const).flatMap((kind) => {
+        const id = strategy[kind]
+        const p = id ? registry.find(kind, id) : undefined
+        return p ? [{ id: p.id, kind, label: p.label, description: p.description }] : []
+      })
+    }
+    return planners
+  }
+
+  loadedMessage(registry: PlannerRegistry, notes: string[]): LoadedMessage {
+    return {
+      type: 'loaded',
+      file: this.options.file,
+      source: this.options.source,
+      scenario: this.spec,
+      satelliteIds: this.engines[0].sim.world.sats.map((s) => s.id),
+      strategies: this.strategies,
+      planners: this.plannerInfo(registry),
+      seed: this.seed,
+      totalSteps: this.totalSteps,
+      snapshotEvery: this.snapshotEvery,
+      notes,
+    }
+  }
+}
+
+/** The strategies to show: known ones asked for, at most MAX_STRATEGIES, else the first. */
+function chooseStrategies(spec: ScenarioSpec, wanted: string[] | undefined, notes: string[]): string[] {
+  const known = spec.strategies.map((s) => s.name)
+  let strategies = [...new Set((wanted ?? []).filter((s) => typeof s === 'string'))]
+  const unknown = strategies.filter((s) => !known.includes(s))
+  if (unknown.length)
+    notes.push(`Scenario ${spec.id} has no strategy ${unknown.map((s) => `"${s}"`).join(', ')}; ignored.`)
+  strategies = strategies.filter((s) => known.includes(s))
+  if (strategies.length > MAX_STRATEGIES) {
+    notes.push(`At most ${MAX_STRATEGIES} strategies run side by side; showing the first ${MAX_STRATEGIES}.`)
+    strategies = strategies.slice(0, MAX_STRATEGIES)
+  }
+  return strategies.length === 0 ? [known[0]] : strategies
+}
+
+function chooseSeed(spec: ScenarioSpec, wanted: number | undefined, notes: string[]): number {
+  if (wanted === undefined) return spec.seed
+  if (Number.isInteger(wanted) && wanted >= 0 && wanted < 2 ** 32) return wanted
+  notes.push(`Seed ${String(wanted)} is not an integer from 0 to 4294967295; using ${spec.seed}.`)
+  return spec.seed
+}
+
+/** Builds the engines of a run, or says why a strategy cannot run (all problems at once). */
+export function buildRun(
+  options: RunOptions,
+  registry: PlannerRegistry,
+): { run: Run; notes: string[] } | { issues: ScenarioIssue[] } {
+  const { spec, file } = options
+  const notes: string[] = []
+  const strategies = chooseStrategies(spec, options.strategies, notes)
+  const seed = chooseSeed(spec, options.seed, notes)
+  const issues: ScenarioIssue[] = []
+  const sims: { name: string; sim: Simulation }[] = []
+  for (const name of strategies) {
+    const bound = registry.bind(spec.strategies.find((s) => s.name === name)!)
+    if (bound.problems.length) {
+      for (const p of bound.problems) issues.push({ file, path: `strategies.${name}`, message: p })
+      continue
+    }
+    try {
+      const telemetryWindow = options.telemetryWindow
+      sims.push({
+        name,
+        sim: createSimulation(spec, name, { planners: bound.planners, seed, telemetryWindow }),
+      })
+    } catch (err) {
+      issues.push({ file, path: `strategies.${name}`, message: errorText(err) })
+    }
+  }
+  if (issues.length) return { issues }
+  const firstSnapshot = sims[0].sim.snapshot()
+  const totalSteps = Math.ceil(spec.durationS / spec.stepS - 1e-9)
+  const every = snapshotSpacing(firstSnapshot, totalSteps)
+  const engines: Engine[] = sims.map(({ name, sim }, k) => {
+    const log = new EngineLog()
+    log.harvest(sim)
+    return {
+      name,
+      sim,
+      snapshots: new SnapshotHistory(every, k === 0 ? firstSnapshot : sim.snapshot()),
+      log,
+      orbits: new OrbitFacts(name),
+      prev: new Float64Array(sim.state().pos.length),
+    }
+  })
+  return { run: new Run({ ...options, strategies, seed }, seed, strategies, engines), notes }
+}
