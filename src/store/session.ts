@@ -4,8 +4,16 @@
 // into messages. Framework-free, so tests drive it with a fake port.
 
 import type { ScenarioSpec } from '../core/spec'
-import type { FrameMessage, FromWorker, ScenarioSource, Speed, ToWorker } from '../worker/protocol'
+import type {
+  FrameMessage,
+  FromWorker,
+  RunExportFormat,
+  ScenarioSource,
+  Speed,
+  ToWorker,
+} from '../worker/protocol'
 import { type AppStore, createAppStore, type PanelTab, pushMessage } from './appStore'
+import { type ExportedFile, ExportRequests } from './exports'
 import { applyOrbits, emptyOrbitBook, type OrbitBook } from './orbit-book'
 import { createSimStore } from './simStore'
 
@@ -64,6 +72,11 @@ export interface Session {
   setStrategies(strategies: string[]): void
   setSeed(seed: number): void
   setTab(tab: PanelTab): void
+  /**
+   * The whole run of the first shown strategy at the current seed as a file (what `sim run`
+   * and `sim export` write); rejects with a message for people when it cannot.
+   */
+  requestExport(format: RunExportFormat): Promise<ExportedFile>
   /** Starts a fresh worker and reloads the running scenario at the same time. */
   restart(): void
   dispose(): void
@@ -94,6 +107,7 @@ export function createSession(startPort: () => SimPortLike, options: SessionOpti
   let unreturned: FrameMessage[] = []
 
   const post = (message: ToWorker) => port.post(message)
+  const exports = new ExportRequests()
 
   function onMessage(msg: FromWorker): void {
     lastHeard = now()
@@ -171,6 +185,9 @@ export function createSession(startPort: () => SimPortLike, options: SessionOpti
         return
       case 'error':
         pushMessage(app, 'error', msg.message)
+        return
+      case 'exported':
+        exports.settle(msg)
         return
     }
   }
@@ -284,8 +301,15 @@ export function createSession(startPort: () => SimPortLike, options: SessionOpti
       post({ type: 'setSeed', seed })
     },
     setTab: (tab) => app.setState({ tab }),
+    requestExport(format) {
+      const strategy = app.getState().strategies[0]
+      if (strategy === undefined) return Promise.reject(new Error('Nothing is loaded to export.'))
+      lastHeard = now()
+      return exports.request(post, format, strategy)
+    },
     restart() {
       const s = app.getState()
+      exports.rejectAll('The simulation was restarted; export again.')
       port.terminate()
       port = startPort()
       port.listen(onMessage)

@@ -3,19 +3,43 @@
 // for the shareable address. A run export is the whole run of the first shown strategy at the
 // current seed, computed by the worker with the same engine as `sim run`.
 
-import { useRef } from 'react'
+import { useRef, useState } from 'react'
 import { pushMessage } from '../store/appStore'
+import type { RunExportFormat } from '../worker/protocol'
 import { captureViewportPng } from './capture'
-import { downloadUrl } from './download'
+import { downloadText, downloadUrl } from './download'
 import { useApp, useSession } from './session-context'
+
+const RUN_ITEMS: { format: RunExportFormat; label: string; testId: string }[] = [
+  { format: 'report', label: 'Report (JSON)', testId: 'export-report' },
+  { format: 'access-csv', label: 'Contacts and eclipses (CSV)', testId: 'export-access-csv' },
+  { format: 'series-csv', label: 'Time series (CSV)', testId: 'export-series-csv' },
+  { format: 'czml', label: 'CZML for CesiumJS', testId: 'export-czml' },
+]
 
 export function ExportMenu() {
   const session = useSession()
   const scenario = useApp((s) => s.scenario)
   const source = useApp((s) => s.source)
+  const strategy = useApp((s) => s.strategies[0])
+  const seed = useApp((s) => s.seed)
   const menu = useRef<HTMLDetailsElement>(null)
+  const [working, setWorking] = useState<RunExportFormat | null>(null)
   if (!scenario) return null
   const close = () => menu.current?.removeAttribute('open')
+
+  const runExport = async (format: RunExportFormat) => {
+    setWorking(format)
+    try {
+      const file = await session.requestExport(format)
+      downloadText(file.fileName, file.mime, file.text)
+    } catch (err) {
+      pushMessage(session.app, 'error', err instanceof Error ? err.message : String(err))
+    } finally {
+      setWorking(null)
+      close()
+    }
+  }
 
   const png = () => {
     close()
@@ -44,6 +68,21 @@ export function ExportMenu() {
     <details className="export-menu" ref={menu} data-testid="export-menu">
       <summary className="button">Export</summary>
       <ul>
+        <li className="export-note">
+          Whole run of {strategy}, seed {seed}
+        </li>
+        {RUN_ITEMS.map((item) => (
+          <li key={item.format}>
+            <button
+              type="button"
+              disabled={working !== null}
+              onClick={() => void runExport(item.format)}
+              data-testid={item.testId}
+            >
+              {working === item.format ? 'Running…' : item.label}
+            </button>
+          </li>
+        ))}
         <li>
           <button type="button" onClick={png} data-testid="export-png">
             PNG of the 3D view
