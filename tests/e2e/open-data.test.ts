@@ -13,7 +13,7 @@ import { loadScenarioText } from '../../src/scenario'
 import { generateSets, threeLineText } from '../support/element-sets'
 import { launchBrowser, type OpenedPage, openPage, screenshot } from './browser'
 import { waitCanvases, waitForState, waitIdle } from './helpers'
-import { decodePng } from './png'
+import { colourStats, decodePng } from './png'
 
 const FILE = 'fleet.tle'
 const SETS = generateSets(40)
@@ -119,6 +119,10 @@ describe('open data in the app', () => {
       .first()
       .evaluate((c) => [(c as HTMLCanvasElement).width, (c as HTMLCanvasElement).height])
     expect([img.width, img.height]).toEqual(size)
+    // A picture of the globe in space, not an empty buffer: ocean blue and many colours.
+    const stats = colourStats(img)
+    expect(stats.blue).toBeGreaterThan(0.02)
+    expect(stats.distinct).toBeGreaterThan(50)
   })
 
   it('copy-link puts the address on the clipboard', async () => {
@@ -139,6 +143,25 @@ describe('open data in the app', () => {
       window.location.href,
     ])
     expect(clip).toBe(href)
+  })
+
+  it('a 10,000-record file loads and steps in the app', { timeout: 300_000 }, async () => {
+    const { page } = opened
+    await dropFile(page, 'catalogue.3le', threeLineText(generateSets(10_000)))
+    const state = await waitForState(
+      page,
+      (x) => x.source?.name === 'catalogue.3le' && !x.loading && x.frameTime === 0,
+      'the 10,000-record file to load',
+      240_000,
+    )
+    expect(state.loadIssues).toBe(0)
+    const count = await page.evaluate(
+      // biome-ignore lint/suspicious/noExplicitAny: the test hook is untyped on purpose
+      () => (window as any).__missionSandbox.app.getState().satelliteIds.length as number,
+    )
+    expect(count).toBe(10_000)
+    await page.getByTestId('step').click()
+    await waitForState(page, (x) => x.stepIndex === 1 && x.frameTime === x.timeS, 'one step', 240_000)
   })
 
   it('logs no console errors, page errors or failed requests', () => {
