@@ -34,7 +34,8 @@ describe('scenario: predictive maintenance', () => {
       const sim = runStrategy(spec, st.name)
       out.set(st.name, { events: sim.events(), metrics: sim.metrics(), score: scoreRun(spec, sim.events()) })
     }
-  })
+    // Four two-day runs: ~10 s alone, longer on a shared machine.
+  }, 180_000)
 
   const get = (name: string) => out.get(name)!
   const degradations = spec.events.filter((e) => e.type === 'degradation')
