@@ -32,6 +32,15 @@ describe('element-set files on the command line', () => {
     expect(report.elapsedS).toBe(3600)
   })
 
+  it('compare runs them on worker threads too', async () => {
+    const r = await sim('compare', tle, '--seeds', '1,2', '--workers', '2', '--json')
+    expect(r.code).toBe(0)
+    const comparison = JSON.parse(r.out)
+    expect(comparison.scenario).toBe('fleet')
+    expect(comparison.strategies.map((s: { name: string }) => s.name)).toEqual(['fly'])
+    expect(comparison.seeds).toEqual([1, 2])
+  })
+
   it('a bad record exits 2 with its record number', async () => {
     const lines = threeLineText(generateSets(4)).split('\n')
     lines[10] = lines[10].replace('U', 'U ').slice(0, 69) // record 4, line 1: shifted columns
