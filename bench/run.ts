@@ -2,6 +2,7 @@
 // Prints a table; with --json, an array of { name, params, value, unit, baseline, baselineName,
 // ratio }. Select groups with --only engine,assignment,planners,element-sets.
 
+import { type BenchArgs, parseBenchArgs } from './args'
 import { assignmentRows } from './assignment'
 import { elementSetRows } from './element-sets'
 import { engineRows } from './engine'
@@ -16,17 +17,14 @@ const GROUPS: Record<string, () => Promise<BenchRow[]>> = {
 }
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2)
-  const json = args.includes('--json')
-  const onlyArg = args.find((a) => a.startsWith('--only='))?.slice(7) ?? args[args.indexOf('--only') + 1]
-  const only = args.includes('--only') || onlyArg ? (onlyArg ?? '').split(',') : Object.keys(GROUPS)
-  const unknown = only.filter((g) => !GROUPS[g])
-  if (unknown.length) {
-    process.stderr.write(
-      `bench: unknown group ${unknown.join(', ')} (known: ${Object.keys(GROUPS).join(', ')})\n`,
-    )
+  let args: BenchArgs
+  try {
+    args = parseBenchArgs(process.argv.slice(2), Object.keys(GROUPS))
+  } catch (err) {
+    process.stderr.write(`bench: ${(err as Error).message}\n`)
     process.exit(2)
   }
+  const { json, groups: only } = args
   const rows: BenchRow[] = []
   for (const g of only) {
     process.stderr.write(`bench: ${g}…\n`)

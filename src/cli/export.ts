@@ -11,12 +11,12 @@ export function exportCzml(
   file: string | undefined,
   values: StartValues,
   err: (text: string) => void,
-): string {
-  const { sim, untilS } = startSimulation(file, values, err)
+): { czml: string; path: string } {
+  const { sim, untilS, path } = startSimulation(file, values, err)
   if (sim.spec.satellites.length === 0) throw new UsageError('export: the scenario has no satellites')
   const bar = progressBar(`${sim.spec.id}/${sim.strategy.name}`)
   const tracks = recordTrajectories(sim, untilS)
   bar.done()
-  const czml = buildCzml(sim.report(), sim.spec.groundStations, tracks)
-  return `${JSON.stringify(czml)}\n`
+  const packets = buildCzml(sim.report(), sim.spec.groundStations, tracks)
+  return { czml: `${JSON.stringify(packets)}\n`, path }
 }

@@ -12,10 +12,10 @@ import {
   toScenarioValue,
 } from '../scenario'
 import { InputError, UsageError } from './errors'
-import { readText } from './load'
+import { readRegularFile } from './files'
 
 export function importElementSets(file: string, into: string | undefined): { json: string; notice: string } {
-  const text = readText(file, file)
+  const text = readRegularFile(file, file)
   const reading = readElementSets(text, file)
   if (reading === undefined)
     throw new UsageError(`import: ${file} is not an element-set file (2LE/3LE text, OMM JSON or OMM CSV)`)
@@ -36,7 +36,7 @@ export function importElementSets(file: string, into: string | undefined): { jso
 }
 
 function mergeInto(into: string, sets: Parameters<typeof constellationOf>[0]): Record<string, unknown> {
-  const text = readText(into, into)
+  const text = readRegularFile(into, into)
   let scenario: unknown
   try {
     scenario = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)

@@ -8,7 +8,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { formatAccessCsv, formatSeriesCsv, SimulationError } from '../core'
 import { registry } from '../planners'
-import { scenarioJsonSchema } from '../scenario'
+import { clip, scenarioJsonSchema } from '../scenario'
 import { aggregate, type Comparison } from './compare/aggregate'
 import { formatCsv, formatJson, formatTable } from './compare/format'
 import type { CompareJob } from './compare/job'
@@ -16,13 +16,15 @@ import { runJobs } from './compare/pool'
 import { formatPartial, inShard, mergePartials, parseShard, sweepId } from './compare/shard'
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, InputError, UsageError } from './errors'
 import { exportCzml } from './export'
+import { describeFsError, readRegularFile, sameFile } from './files'
 import { importElementSets } from './import'
-import { readScenario, readText } from './load'
+import { readScenario, warningLines } from './load'
 import { loadPlannerModules } from './plugins'
 import { progressBar } from './progress'
 import { MAX_SEEDS, parseSeeds } from './seeds'
 import { type StartValues, startSimulation } from './start'
 import { formatSummary } from './summary'
+import { terminalSafe } from './terminal'
 
 export const USAGE = `Mission Sandbox — illustrative constellation simulator (not a flight system)
 
@@ -42,10 +44,10 @@ Commands
       --with-series         with --json: put the time series in the report
   compare [file]            run strategies side by side on the same scenario and seeds
       --strategies a,b,c    which strategies (default: all of the scenario's)
-      --seeds 1..20         a seed, a list (1,2,5) or a range (default: the scenario's seed)
+      --seeds 1..20         a seed, a list (1,2,5) or a range, at most 1000 (default: the scenario's seed)
       --json | --csv        machine-readable output instead of the table
       --out FILE            write the output to FILE instead of standard output
-      --workers N           worker threads (default: one per core)
+      --workers N           worker threads (default and most: one per core)
       --shard K/N           run only the K-th of N slices of the (strategy, seed) jobs
                             and write a partial JSON for merge
   merge PARTIAL…            combine compare --shard partials into the output one
@@ -77,7 +79,9 @@ const stdio: Io = {
   err: (t) => process.stderr.write(t),
 }
 
-export async function main(argv: string[], io: Io = stdio): Promise<number> {
+export async function main(argv: string[], raw: Io = stdio): Promise<number> {
+  // Everything we print may carry text from a file: no control or bidi character gets through.
+  const io: Io = { out: (t) => raw.out(terminalSafe(t)), err: (t) => raw.err(terminalSafe(t)) }
   try {
     const [command, ...rest] = argv
     switch (command) {
@@ -105,7 +109,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         return command === undefined ? EXIT_BAD_INPUT : EXIT_OK
       default:
         throw new UsageError(
-          `unknown command "${command}" (expected validate, run, compare, merge, export, import or schema)`,
+          `unknown command "${clip(command, 60)}" (expected validate, run, compare, merge, export, import or schema)`,
         )
     }
   } catch (err) {
@@ -125,7 +129,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
 }
 
 function noArgs(command: string, rest: string[]): void {
-  if (rest.length) throw new UsageError(`${command} takes no arguments, got "${rest.join(' ')}"`)
+  if (rest.length) throw new UsageError(`${command} takes no arguments, got "${clip(rest.join(' '), 60)}"`)
 }
 
 type OptionSpec = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>
@@ -134,7 +138,7 @@ function parse(args: string[], options: OptionSpec) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true })
   } catch (err) {
-    throw new UsageError((err as Error).message)
+    throw new UsageError(clip((err as Error).message))
   }
 }
 
@@ -153,9 +157,10 @@ async function validate(args: string[], io: Io): Promise<number> {
   let bad = 0
   for (const file of positionals) {
     try {
-      const { notices } = readScenario(file)
+      const { spec, notices } = readScenario(file)
       io.out(`${file}: ok\n`)
       for (const notice of notices) io.err(`${notice}\n`)
+      io.err(warningLines(file, spec))
     } catch (err) {
       if (!(err instanceof InputError)) throw err
       io.err(`${err.message}\n`)
@@ -181,9 +186,11 @@ async function run(args: string[], io: Io): Promise<number> {
   if (positionals.length > 1) throw new UsageError(`run takes one scenario file, got ${positionals.length}`)
   await plugins(values)
   const withSeries = values.series !== undefined || values['with-series'] === true
-  const { sim, untilS } = startSimulation(positionals[0], values as StartValues, io.err, {
+  const { sim, untilS, path } = startSimulation(positionals[0], values as StartValues, io.err, {
     satelliteSeries: withSeries,
   })
+  for (const out of [values.out, values['access-csv'], values.series])
+    notInput(out as string | undefined, path)
   const bar = progressBar(`${sim.spec.id}/${sim.strategy.name}`)
   sim.runUntil(untilS, (f) => bar.update(f, sim.time()))
   bar.done()
@@ -208,7 +215,9 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
     throw new UsageError(`export takes one scenario file, got ${positionals.length}`)
   if (values.czml === undefined) throw new UsageError('export needs --czml FILE (the one format it writes)')
   await plugins(values)
-  writeOut('--czml', values.czml as string, exportCzml(positionals[0], values as StartValues, io.err), io)
+  const { czml, path } = exportCzml(positionals[0], values as StartValues, io.err)
+  notInput(values.czml as string, path)
+  writeOut('--czml', values.czml as string, czml, io)
   return EXIT_OK
 }
 
@@ -234,7 +243,7 @@ function writeOut(option: string, file: string, text: string, io: Io): void {
   try {
     writeFileSync(file, text)
   } catch (err) {
-    throw new InputError(`${option}: cannot write ${file}: ${(err as NodeJS.ErrnoException).code ?? err}`)
+    throw new InputError(`${option}: cannot write ${file}: ${describeFsError(err)}`)
   }
   io.err(`wrote ${file}\n`)
 }
@@ -258,10 +267,12 @@ async function compare(args: string[], io: Io): Promise<number> {
     throw new UsageError('--shard writes a partial JSON for "sim merge"; choose --json or --csv when merging')
   const workersText = values.workers as string | undefined
   if (workersText !== undefined && !/^\d+$/.test(workersText))
-    throw new UsageError(`--workers: expected a whole number, got "${workersText}"`)
+    throw new UsageError(`--workers: expected a whole number, got "${clip(workersText, 60)}"`)
   const modules = await plugins(values)
-  const { spec, file, text, notices } = readScenario(positionals[0])
+  const { spec, file, path, text, notices } = readScenario(positionals[0])
+  notInput(values.out as string | undefined, path)
   for (const notice of notices) io.err(`${notice}\n`)
+  io.err(warningLines(file, spec))
   const names = values.strategies
     ? (values.strategies as string).split(',').map((x) => x.trim())
     : spec.strategies.map((x) => x.name)
@@ -269,7 +280,7 @@ async function compare(args: string[], io: Io): Promise<number> {
     const strategy = spec.strategies.find((x) => x.name === name)
     if (!strategy)
       throw new UsageError(
-        `--strategies: scenario ${spec.id} has no strategy "${name}" (it has: ${spec.strategies.map((x) => x.name).join(', ')})`,
+        `--strategies: scenario ${spec.id} has no strategy "${clip(name, 60)}" (it has: ${spec.strategies.map((x) => x.name).join(', ')})`,
       )
     const bound = registry.bind(strategy)
     if (bound.problems.length) throw new InputError(bound.problems.join('\n'))
@@ -292,8 +303,7 @@ async function compare(args: string[], io: Io): Promise<number> {
   // A shard runs its slice renumbered from 0 (the pool indexes results by job index).
   const global = shard ? jobs.filter((j) => inShard(j.index, shard)).map((j) => j.index) : []
   const mine = shard ? global.map((g, i) => ({ ...jobs[g], index: i })) : jobs
-  const workers =
-    workersText !== undefined ? Number(workersText) : mine.length > 1 ? availableParallelism() : 0
+  const workers = workerCount(workersText, mine.length, io)
   const bar = progressBar('compare')
   const results = await runJobs(mine, workers, (done, total) => bar.update(done / total))
   bar.done()
@@ -327,8 +337,28 @@ function merge(args: string[], io: Io): number {
     out: { type: 'string' },
   })
   if (values.json && values.csv) throw new UsageError('choose one of --json and --csv')
-  const merged = mergePartials(positionals.map((file) => ({ file, text: readText(file, file) })))
+  const merged = mergePartials(positionals.map((file) => ({ file, text: readRegularFile(file, file) })))
   const comparison = aggregate(merged.scenario, merged.strategies, merged.seeds, merged.results)
   emit(formatComparison(comparison, values), values.out as string | undefined, io)
   return EXIT_OK
+}
+
+/**
+ * Worker threads for compare: one per core by default. More threads than cores only add memory
+ * (each loads the engine and the scenario) and no speed, so a larger --workers is clamped to the
+ * core count, with a notice.
+ */
+function workerCount(text: string | undefined, jobs: number, io: Io): number {
+  const cores = availableParallelism()
+  if (text === undefined) return jobs > 1 ? cores : 0
+  const asked = Number(text)
+  if (asked <= cores) return asked
+  io.err(`sim: --workers ${clip(text, 20)} is more than the ${cores} cores of this machine; using ${cores}\n`)
+  return cores
+}
+
+/** `--out` must not name the scenario it reads: the output would overwrite the input. */
+function notInput(out: string | undefined, input: string): void {
+  if (out !== undefined && sameFile(out, input))
+    throw new UsageError(`--out: ${clip(out, 60)} is the scenario file being read; choose another file`)
 }

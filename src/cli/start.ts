@@ -4,9 +4,10 @@
 
 import { createSimulation, type Simulation, type SimulationOptions } from '../core'
 import { registry } from '../planners'
+import { clip } from '../scenario'
 import { durationOption, seedOption } from './durations'
 import { InputError, UsageError } from './errors'
-import { readScenario } from './load'
+import { readScenario, warningLines } from './load'
 
 export interface StartValues {
   strategy?: string
@@ -19,17 +20,18 @@ export function startSimulation(
   values: StartValues,
   err: (text: string) => void,
   options: Pick<SimulationOptions, 'satelliteSeries'> = {},
-): { sim: Simulation; untilS: number } {
+): { sim: Simulation; untilS: number; path: string } {
   const seed = values.seed === undefined ? undefined : seedOption(values.seed)
   const until = values.until === undefined ? undefined : durationOption('until', values.until)
-  const { spec, notices } = readScenario(file)
+  const { spec, notices, file: shown, path } = readScenario(file)
   for (const notice of notices) err(`${notice}\n`)
+  err(warningLines(shown, spec))
   const strategy = values.strategy
     ? spec.strategies.find((s) => s.name === values.strategy)
     : spec.strategies[0]
   if (!strategy) {
     throw new UsageError(
-      `--strategy: scenario ${spec.id} has no strategy "${values.strategy}" (it has: ${spec.strategies.map((s) => s.name).join(', ')})`,
+      `--strategy: scenario ${spec.id} has no strategy "${clip(values.strategy ?? '', 60)}" (it has: ${spec.strategies.map((s) => s.name).join(', ')})`,
     )
   }
   const bound = registry.bind(strategy)
@@ -40,5 +42,5 @@ export function startSimulation(
     clock: () => performance.now(),
     ...options,
   })
-  return { sim, untilS: until ?? spec.durationS }
+  return { sim, untilS: until ?? spec.durationS, path }
 }

@@ -8,6 +8,7 @@ export type SimEventType =
   | 'degradationOnset'
   | 'componentFailed'
   | 'satelliteFailed'
+  | 'satelliteDecayed'
   | 'stationOutageStart'
   | 'stationOutageEnd'
   | 'solarStormStart'

@@ -144,7 +144,7 @@ export const METRICS = [
     label: 'Satellites failed',
     unit: 'satellites',
     better: 'lower',
-    description: 'Satellites lost to component failures or collisions.',
+    description: 'Satellites lost to component failures, collisions or orbital decay.',
   },
   {
     key: 'plannerFaults',

@@ -83,11 +83,19 @@ export function tleEpochMs(satrec: SatRec): number {
 }
 
 /**
+ * Parse a TLE and initialise SGP4 without judging the result: `satrec.error` is satellite.js's
+ * error code (0 when SGP4 could start), `satrec.altp` the mean perigee height in Earth radii.
+ */
+export function parseTle(line1: string, line2: string): SatRec {
+  return twoline2satrec(line1, line2)
+}
+
+/**
  * Parse a TLE and initialise SGP4. Throws an Error naming the problem when satellite.js cannot
  * initialise the element set (unparseable numbers, eccentricity out of range, …).
  */
 export function createTleOrbit(line1: string, line2: string, options: TleOrbitOptions = {}): TleOrbit {
-  return orbitOf(twoline2satrec(line1, line2), 'TLE', options)
+  return orbitOf(parseTle(line1, line2), 'TLE', options)
 }
 
 /**

@@ -186,4 +186,9 @@ export interface ScenarioSpec {
   events: ScriptedEvent[]
   /** In file order; the first is the default. */
   strategies: StrategySpec[]
+  /**
+   * What the file may say but its author should know (an element set far from the epoch), one
+   * line each starting with the JSON path. Shown by `sim validate`, `sim run` and the app.
+   */
+  warnings?: string[]
 }

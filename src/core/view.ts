@@ -6,14 +6,14 @@
 import type { SimEvent } from './events'
 import type { BusSpec, ComponentName, KeplerElements, StationSpec, TaskSpec } from './spec'
 
-export type SatelliteStatus = 'nominal' | 'alert' | 'failed' | 'maneuvering' | 'safe'
+export type SatelliteStatus = 'nominal' | 'alert' | 'failed' | 'maneuvering' | 'safe' | 'decayed'
 
 export interface SatelliteView {
   index: number
   id: string
   role: 'active' | 'spare'
   status: SatelliteStatus
-  /** True once any component failed or the satellite collided. */
+  /** True once any component failed, the satellite collided or its orbit decayed. */
   failed: boolean
   /** A maintenance planner asked the strategy to stop relying on it. */
   retired: boolean

@@ -1,6 +1,8 @@
 // The loader's error currency. Internally an issue carries its JSON path as segments so issues
 // can be sorted into file order; the public ScenarioIssue carries the path already formatted.
 
+import { clip } from './preview'
+
 export type PathSegment = string | number
 
 /** One problem found while loading, named precisely enough to fix without guessing. */
@@ -25,14 +27,17 @@ export interface RawIssue {
 }
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/
+/** A key longer than this (a pasted megabyte, say) is cut with an ellipsis in messages. */
+const MAX_KEY_CHARS = 60
 
 /** `constellation.walker[0].prefix`, with keys that are not identifiers quoted: `strategies["a b"]`. */
 export function formatPath(path: readonly PathSegment[]): string {
   let out = ''
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`
-    else if (IDENTIFIER.test(segment)) out += out === '' ? segment : `.${segment}`
-    else out += `[${JSON.stringify(segment)}]`
+    else if (IDENTIFIER.test(segment) && segment.length <= MAX_KEY_CHARS)
+      out += out === '' ? segment : `.${segment}`
+    else out += `[${JSON.stringify(clip(segment, MAX_KEY_CHARS))}]`
   }
   return out
 }

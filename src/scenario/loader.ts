@@ -3,6 +3,7 @@
 // (every field) and cross-checks (relations between parts) side by side, so one pass reports
 // all problems → problems sorted into file order.
 
+import { formatBytes, MAX_SCENARIO_BYTES } from '../core/limits'
 import type { ScenarioSpec } from '../core/spec'
 import { crossCheck } from './checks'
 import { isRecord } from './checks/context'
@@ -33,6 +34,11 @@ export type LoadResult =
  * tell a scenario from an element-set file (2LE/3LE, OMM JSON or CSV), which becomes a scenario.
  */
 export function loadScenarioText(text: string, file: string, options: LoadOptions = {}): LoadResult {
+  // A UTF-16 length bounds the UTF-8 size from below, so this never refuses a file within the limit.
+  if (text.length > MAX_SCENARIO_BYTES) {
+    const message = `expected a scenario file of at most ${formatBytes(MAX_SCENARIO_BYTES)}, got ${formatBytes(text.length)} or more`
+    return { ok: false, issues: [toScenarioIssue({ path: [], message }, file)] }
+  }
   const sets = readElementSetText(text, file)
   if (sets !== undefined) return fromElementSets(sets, file, options)
   const json = parseJsonText(text)
@@ -84,14 +90,29 @@ function unique(issues: RawIssue[]): RawIssue[] {
  * Sorts issues the way the file reads, top to bottom, so a list of problems can be fixed in one
  * pass through the editor. A path's position is the index of each key among its object's keys
  * (or the array index); a key the file lacks sorts after its siblings. Ties keep their order.
+ * Each object's key order is indexed once, so the sort stays linear in the file plus n·log n in
+ * the issues, however many issues one object has (20,000 unknown keys, say).
  */
 function inFileOrder(issues: RawIssue[], raw: unknown): RawIssue[] {
-  const keyed = issues.map((issue) => ({ issue, position: position(raw, issue.path) }))
+  const indexes = new WeakMap<object, Map<string, number>>()
+  const keyIndex = (node: Record<string, unknown>, key: string): number => {
+    let index = indexes.get(node)
+    if (index === undefined) {
+      index = new Map(Object.keys(node).map((k, i) => [k, i]))
+      indexes.set(node, index)
+    }
+    return index.get(key) ?? Number.POSITIVE_INFINITY
+  }
+  const keyed = issues.map((issue) => ({ issue, position: position(raw, issue.path, keyIndex) }))
   keyed.sort((a, b) => compare(a.position, b.position))
   return keyed.map((k) => k.issue)
 }
 
-function position(raw: unknown, path: readonly PathSegment[]): number[] {
+function position(
+  raw: unknown,
+  path: readonly PathSegment[],
+  keyIndex: (node: Record<string, unknown>, key: string) => number,
+): number[] {
   const out: number[] = []
   let node = raw
   for (const segment of path) {
@@ -99,7 +120,7 @@ function position(raw: unknown, path: readonly PathSegment[]): number[] {
       out.push(segment)
       node = node[segment]
     } else if (isRecord(node) && typeof segment === 'string' && Object.hasOwn(node, segment)) {
-      out.push(Object.keys(node).indexOf(segment))
+      out.push(keyIndex(node, segment))
       node = node[segment]
     } else {
       out.push(Number.POSITIVE_INFINITY)

@@ -8,9 +8,10 @@ import { busToSpec } from './schema/bus'
 import { ommId } from './schema/omm'
 import type { ScenarioFile } from './schema/scenario'
 import { expandWalker } from './walker'
+import { tleAgeWarnings } from './warnings'
 
 export function toScenarioSpec(file: ScenarioFile): ScenarioSpec {
-  return {
+  const spec: ScenarioSpec = {
     formatVersion: file.formatVersion,
     id: file.id,
     title: file.title,
@@ -30,6 +31,9 @@ export function toScenarioSpec(file: ScenarioFile): ScenarioSpec {
     events: file.events,
     strategies: file.strategies,
   }
+  const warnings = tleAgeWarnings(file.constellation.tle ?? [], file.epoch)
+  if (warnings.length > 0) spec.warnings = warnings
+  return spec
 }
 
 function satellites(file: ScenarioFile): SatelliteSpec[] {

@@ -1,9 +1,12 @@
 // Two-line element sets as listed in a scenario: an array of lines holding 2-line records
 // ("1 …", "2 …") or 3-line records (a name line first). This checks what a typo or a bad paste
 // breaks — record structure, line length, checksums, matching catalog numbers, the numeric
-// fields SGP4 reads — so that propagation never starts from garbage. It does not run SGP4.
+// fields SGP4 reads — so that propagation never starts from garbage — and then asks SGP4 itself
+// whether it can fly the orbit (tle-orbit.ts).
 
 import { expectGot, preview } from './preview'
+import { RESERVED_NAMES, reservedName } from './schema/fields'
+import { tleOrbitProblem } from './tle-orbit'
 
 export interface TleRecord {
   /** The satellite id: the name line, or "NORAD-<catalog number>" without one. */
@@ -97,10 +100,13 @@ export function readTle(lines: readonly unknown[]): TleReading {
     if (catalog1 !== catalog2) {
       report(line2Index, `expected catalog number ${catalog1} (as in line 1), got ${preview(catalog2)}`)
     }
+    const id = named ? name : `NORAD-${catalog1.replace(/^0+(?=.)/, '')}`
+    if (RESERVED_NAMES.has(id)) report(i, reservedName('a satellite name', id))
     if (problems.length === before) {
-      const id = named ? name : `NORAD-${catalog1.replace(/^0+(?=.)/, '')}`
-      records.push({ id, name: id, line1, line2, index: i })
+      const orbit = tleOrbitProblem(line1, line2)
+      if (orbit !== undefined) report(line2Index, orbit)
     }
+    if (problems.length === before) records.push({ id, name: id, line1, line2, index: i })
     i = line2Index + 1
   }
   return { records, problems }

@@ -1,5 +1,5 @@
 // Colours of the scene, in one place. Status colours follow the worker's status codes
-// (STATUS_NAMES: 0 nominal, 1 alert, 2 failed, 3 manoeuvring, 4 safe); `statusColour` writes
+// (STATUS_NAMES: 0 nominal, 1 alert, 2 failed, 3 manoeuvring, 4 safe, 5 decayed); `statusColour` writes
 // linear RGB (what three's instance colours and shaders expect before the output transform).
 
 /** sRGB hex per status code; unknown codes are drawn as nominal. */
@@ -9,6 +9,7 @@ export const STATUS_HEX: readonly number[] = [
   0xff4a4a, // failed: red
   0xc08cff, // manoeuvring: violet
   0x6f8296, // safe mode: dim slate
+  0x4a3a30, // decayed (re-entered): dark ember
 ]
 
 /** How far the selected satellite's colour is pushed towards white (0 = status colour, 1 = white). */

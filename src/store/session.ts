@@ -176,7 +176,7 @@ export function createSession(startPort: () => SimPortLike, options: SessionOpti
           loadIssues: null,
           focusStrategy: Math.min(s.focusStrategy, sims.length - 1),
         })
-        for (const note of msg.notes) pushMessage(app, 'note', note)
+        for (const note of [...msg.notes, ...(msg.scenario.warnings ?? [])]) pushMessage(app, 'note', note)
         return
       }
       case 'loadError':

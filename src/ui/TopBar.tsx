@@ -2,6 +2,7 @@
 // anywhere), the safety banner and the help button.
 
 import { type ChangeEvent, useRef } from 'react'
+import { formatBytes, MAX_SCENARIO_BYTES } from '../core/limits'
 import type { Session } from '../store/session'
 import { ExportMenu } from './ExportMenu'
 import { LIBRARY } from './library'
@@ -10,8 +11,8 @@ import { useApp, useSession } from './session-context'
 /** What "Open file…" offers: scenarios, and element-set files (2LE/3LE text, OMM JSON or CSV). */
 export const FILE_ACCEPT = '.json,.tle,.3le,.2le,.txt,.csv,application/json,text/plain,text/csv'
 
-/** Larger files are refused before reading: no scenario needs this much. */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024
+/** Larger files are refused before reading: the loader's own limit, so app and CLI agree. */
+export const MAX_FILE_BYTES = MAX_SCENARIO_BYTES
 
 export async function openLocalFile(session: Session, file: File): Promise<void> {
   if (file.size > MAX_FILE_BYTES) {
@@ -22,7 +23,7 @@ export async function openLocalFile(session: Session, file: File): Promise<void>
           {
             file: file.name,
             path: '',
-            message: `expected a scenario file of at most 5 MB, got ${(file.size / 1e6).toFixed(1)} MB`,
+            message: `expected a scenario file of at most ${formatBytes(MAX_FILE_BYTES)}, got ${formatBytes(file.size)}`,
           },
         ],
       },

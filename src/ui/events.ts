@@ -19,6 +19,7 @@ export const EVENT_LABEL: Record<SimEventType, string> = {
   degradationOnset: 'degradation',
   componentFailed: 'component failed',
   satelliteFailed: 'satellite failed',
+  satelliteDecayed: 'satellite decayed',
   stationOutageStart: 'outage starts',
   stationOutageEnd: 'outage ends',
   solarStormStart: 'storm starts',
@@ -203,7 +204,7 @@ export function runSummary(x: SummaryInput): string {
   else parts.push('no imaging tasks yet')
   if (tasks && tasks.captured > 0) parts.push(`${tasks.captured} captured and waiting for a downlink`)
   if (tasks && tasks.expired > 0) parts.push(`${tasks.expired} expired`)
-  const failed = count('satelliteFailed')
+  const failed = count('satelliteFailed') + count('satelliteDecayed')
   parts.push(failed === 0 ? 'no satellite lost' : `${plural(failed, 'satellite')} lost`)
   const alerts = count('alert')
   if (alerts > 0) parts.push(`${plural(alerts, 'alert')} raised`)

@@ -93,6 +93,7 @@ export function strategyDigest(
     failed: 0,
     maneuvering: 0,
     safe: 0,
+    decayed: 0,
   }
   for (let k = 0; k < s.status.length; k++) fleet[STATUS_NAMES[s.status[k]]]++
   return {

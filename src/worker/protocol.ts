@@ -90,7 +90,7 @@ export interface StrategyFrame {
   strategy: string
   /** ECI positions in km, 3 per satellite, in `LoadedMessage.satelliteIds` order. */
   positionsKm: Float32Array
-  /** STATUS_NAMES index per satellite: 0 nominal, 1 alert, 2 failed, 3 manoeuvring, 4 safe. */
+  /** STATUS_NAMES index per satellite: 0 nominal, 1 alert, 2 failed, 3 manoeuvring, 4 safe, 5 decayed. */
   status: Uint8Array
   /** Station index each satellite transmits to this step, -1 for none. */
   linkStation: Int16Array
@@ -123,7 +123,7 @@ export interface SatelliteDetail {
   id: string
   index: number
   role: 'active' | 'spare'
-  status: 'nominal' | 'alert' | 'failed' | 'maneuvering' | 'safe'
+  status: 'nominal' | 'alert' | 'failed' | 'maneuvering' | 'safe' | 'decayed'
   plane: number | null
   slot: number | null
   isTle: boolean
@@ -165,6 +165,7 @@ export interface FleetCounts {
   failed: number
   maneuvering: number
   safe: number
+  decayed: number
 }
 
 export interface StrategyDigest {
@@ -268,6 +269,7 @@ export const EVENT_CATEGORY: Partial<Record<SimEvent['type'], EventCategory>> = 
   degradationOnset: 'failure',
   componentFailed: 'failure',
   satelliteFailed: 'failure',
+  satelliteDecayed: 'failure',
   collision: 'failure',
   alert: 'alert',
   conjunctionWarning: 'alert',

@@ -1,6 +1,7 @@
 // Scenarios in the browser: every file of scenarios/ loads from the picker (the list is read
 // from the folder, so new scenarios are covered without touching this test), and a bad file
-// opened through the file input shows the validator's errors while the running scenario stays.
+// opened through the file input shows the validator's errors while the running scenario stays;
+// a valid file's warnings show as notes.
 
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
@@ -173,6 +174,29 @@ describe('scenarios', () => {
     await expect(
       page.getByTestId('scenario-select').locator('option:checked').textContent(),
     ).resolves.toContain('my-copy.json')
+  })
+
+  it("shows a valid file's warnings (an element set years from the epoch) as notes", async () => {
+    const { page } = opened
+    const scenario = JSON.parse(SCENARIOS.find((x) => x.key === 'default')!.text)
+    scenario.constellation.tle = [
+      'OLD ISS',
+      '1 25544U 98067A   08264.51782528 -.00002182  00000-0 -11606-4 0  2927',
+      '2 25544  51.6416 247.4627 0006703 130.5360 325.0288 15.72125391563537',
+    ]
+    const text = JSON.stringify(scenario)
+    const expected = loadScenarioText(text, 'old-tle.json', { knownPlanners: registry.names() })
+    const warning = expected.ok ? expected.scenario.warnings?.[0] : undefined
+    expect(warning).toMatch(/^constellation\.tle\[0\]: the element set of "OLD ISS" dates from 2008-09-20/)
+    await page.getByTestId('file-input').setInputFiles({
+      name: 'old-tle.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(text),
+    })
+    await waitForState(page, (x) => x.source?.name === 'old-tle.json' && !x.loading, 'the file to load')
+    const messages = page.getByTestId('messages')
+    await messages.waitFor({ timeout: 30_000 })
+    expect(await messages.textContent()).toContain(warning)
   })
 
   it('logs no console errors, page errors or failed requests', () => {

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { createSimulation, type MetricValues, type ScenarioSpec, type SimEvent } from '../../src/core'
 import { registry } from '../../src/planners'
 import { loadScenarioText } from '../../src/scenario'
+import { SCENARIO_HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 
@@ -60,7 +61,7 @@ describe('scenario: real-time decision making', () => {
   let r: Record<string, Outcome> = {}
   beforeAll(() => {
     r = runAll(spec)
-  })
+  }, SCENARIO_HOOK_TIMEOUT_MS)
 
   it('names the two strategies it compares', () => {
     expect(spec.strategies.map((s) => s.name)).toEqual(['static-plan', 'replanning'])
@@ -109,7 +110,7 @@ describe('scenario: intelligent resource allocation', () => {
   let r: Record<string, Outcome> = {}
   beforeAll(() => {
     r = runAll(spec)
-  })
+  }, SCENARIO_HOOK_TIMEOUT_MS)
 
   it('has more requests than the satellites can serve', () => {
     for (const name of ['greedy', 'edf', 'optimal']) {
@@ -139,7 +140,7 @@ describe('scenario: edge AI on orbiting platforms', () => {
   let r: Record<string, Outcome> = {}
   beforeAll(() => {
     r = runAll(spec)
-  })
+  }, SCENARIO_HOOK_TIMEOUT_MS)
 
   it('processing on board delivers more tasks, sooner', () => {
     for (const name of ['edge-always', 'edge-auto']) {
@@ -168,7 +169,7 @@ describe('scenario: disaster response', () => {
   let r: Record<string, Outcome> = {}
   beforeAll(() => {
     r = runAll(spec)
-  })
+  }, SCENARIO_HOOK_TIMEOUT_MS)
   const flood = burstIds(spec)
 
   it('static never images the flood; priority and optimal deliver all of it; EDF only part', () => {

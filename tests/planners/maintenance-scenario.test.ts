@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { ScenarioSpec, SimEvent } from '../../src/core'
 import { registry } from '../../src/planners'
 import { loadScenarioText } from '../../src/scenario'
+import { SCENARIO_HOOK_TIMEOUT_MS } from '../support/timeouts'
 import { type AlertOutcome, runStrategy, scoreRun, trueFailureS } from './maintenance-support'
 
 const FILE = join(import.meta.dirname, '..', '..', 'scenarios', 'predictive-maintenance.json')
@@ -34,8 +35,7 @@ describe('scenario: predictive maintenance', () => {
       const sim = runStrategy(spec, st.name)
       out.set(st.name, { events: sim.events(), metrics: sim.metrics(), score: scoreRun(spec, sim.events()) })
     }
-    // Four two-day runs: ~10 s alone, longer on a shared machine.
-  }, 180_000)
+  }, SCENARIO_HOOK_TIMEOUT_MS)
 
   const get = (name: string) => out.get(name)!
   const degradations = spec.events.filter((e) => e.type === 'degradation')

@@ -13,6 +13,7 @@ import {
 } from '../../src/core'
 import { registry } from '../../src/planners'
 import { makeSpec, walker } from '../support/spec-fixture'
+import { SCENARIO_HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 const TCA_S = 3 * 3600
 const WARN_S = 600
@@ -67,7 +68,7 @@ describe('trajectory/collision-avoidance', () => {
   beforeAll(() => {
     ;({ sim, a0 } = run(conjunctionSpec(), 'collision-avoidance'))
     burns = sim.events().filter((e) => e.type === 'maneuverExecuted')
-  })
+  }, SCENARIO_HOOK_TIMEOUT_MS)
 
   it('turns the collision into a pass beyond the threshold, near the aimed miss', () => {
     expect(sim.events().some((e) => e.type === 'collision')).toBe(false)

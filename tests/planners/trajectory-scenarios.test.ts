@@ -14,6 +14,7 @@ import {
 import { registry } from '../../src/planners'
 import { hohmann } from '../../src/planners/trajectory/transfers'
 import { loadScenarioText } from '../../src/scenario'
+import { SCENARIO_HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 
@@ -45,7 +46,7 @@ describe('scenarios/slot-recovery.json', () => {
   beforeAll(() => {
     spec = load('scenarios/slot-recovery.json')
     for (const s of spec.strategies) runs[s.name] = runStrategy(spec, s.name)
-  })
+  }, SCENARIO_HOOK_TIMEOUT_MS)
 
   it('compares the three trajectory planners with the same allocation and maintenance', () => {
     expect(spec.strategies.map((s) => s.name)).toEqual(['hohmann', 'bi-elliptic', 'phasing'])
@@ -106,7 +107,7 @@ describe('scenarios/smart-constellation.json', () => {
   beforeAll(() => {
     spec = load('scenarios/smart-constellation.json')
     for (const s of spec.strategies) runs[s.name] = runStrategy(spec, s.name)
-  })
+  }, SCENARIO_HOOK_TIMEOUT_MS)
   const m = (name: string) => runs[name].metrics
   const shortTasks = () => spec.tasks.filter((t) => t.windowEndS - t.windowStartS <= 3600).map((t) => t.id)
   const fate = (name: string, task: string) =>

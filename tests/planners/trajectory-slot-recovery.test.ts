@@ -23,6 +23,7 @@ import {
 import { registry } from '../../src/planners'
 import { biElliptic, hohmann, phasing } from '../../src/planners/trajectory/transfers'
 import { makeSpec, TEST_BUS, walker } from '../support/spec-fixture'
+import { SCENARIO_HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 const TARGET_A = R_EARTH + 550e3
 const SPARE_A = R_EARTH + 450e3
@@ -98,7 +99,7 @@ const outcomes = {} as Record<(typeof PLANNERS)[number], Outcome>
 
 beforeAll(() => {
   for (const name of PLANNERS) outcomes[name] = run(recoverySpec(), name)
-})
+}, SCENARIO_HOOK_TIMEOUT_MS)
 
 const sat = (view: WorldView, id: string) => view.satellites.find((s) => s.id === id)!
 

@@ -67,7 +67,7 @@ describe('a field with a bad value', () => {
         `expected a duration > 0 and at most 366d ` +
         `such as "90s", "45m", "1h30m", "2d" or a number of seconds, got "1 day"`,
       `${FILE}: step: ` +
-        `expected a duration > 0 such as "90s", "45m", "1h30m", "2d" or a number of seconds, got -30`,
+        `expected a duration of at least 0.1s such as "90s", "45m", "1h30m", "2d" or a number of seconds, got -30`,
       `${FILE}: j2: expected true or false, got "yes"`,
     ])
   })

@@ -269,9 +269,35 @@ describe('orbital elements', () => {
     })
     expect(problems(raw)).toEqual([
       `${FILE}: constellation.satellites[0].elements.eccentricity: ` +
-        `expected an orbit whose perigee clears the Earth (a·(1 − e) > 6378.137 km)` +
-        `, got a·(1 − e) = 6300.0 km`,
+        'expected an orbit whose perigee is at least 150 km above the Earth, ' +
+        'got a perigee 78.1 km below the surface (the orbit passes inside the Earth)',
     ])
+  })
+
+  it('refuses a perigee below 150 km and says why: there is no atmosphere model', () => {
+    const raw = variant((r) => {
+      r.constellation.satellites[0].elements = { altitudeKm: 1, inclinationDeg: 10 }
+      r.constellation.satellites.push({
+        id: 'LOW-2',
+        elements: { semiMajorAxisKm: 7000, eccentricity: 0.08, inclinationDeg: 10 },
+      })
+      r.constellation.walker.altitudeKm = 149.9
+    })
+    expect(problems(raw)).toEqual([
+      `${FILE}: constellation.walker.altitudeKm: expected a perigee at least 150 km above the Earth, ` +
+        'got 149.9 km: the sandbox has no atmosphere model, and a real orbit this low re-enters within hours',
+      `${FILE}: constellation.satellites[0].elements.altitudeKm: expected a perigee at least 150 km above ` +
+        'the Earth, got 1.0 km: the sandbox has no atmosphere model, and a real orbit this low re-enters within hours',
+      `${FILE}: constellation.satellites[1].elements.eccentricity: expected a perigee at least 150 km above ` +
+        'the Earth, got 61.9 km: the sandbox has no atmosphere model, and a real orbit this low re-enters within hours',
+    ])
+    const ok = variant((r) => {
+      r.constellation.satellites[0].elements = { altitudeKm: 150, inclinationDeg: 10 }
+    })
+    expect(load(ok).satellites.find((s) => s.id === 'SPARE-1')?.orbit).toMatchObject({
+      kind: 'kepler',
+      elements: { a: 6528137 },
+    })
   })
 })
 

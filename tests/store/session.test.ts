@@ -53,7 +53,7 @@ function digest(strategy: string, eventsFrom: number, n: number, eventCount: num
     seriesCount: 0,
     newSeries: { from: 0, t: [], values: series.values },
     tasks: { known: 0, pending: 0, open: 0, captured: 0, delivered: 0, expired: 0 },
-    fleet: { total: 0, nominal: 0, alert: 0, failed: 0, maneuvering: 0, safe: 0 },
+    fleet: { total: 0, nominal: 0, alert: 0, failed: 0, maneuvering: 0, safe: 0, decayed: 0 },
     alerts: [],
     conjunctions: [],
     selected: null,
@@ -118,6 +118,14 @@ describe('session', () => {
     session.restart()
     await expect(third).rejects.toThrow('restarted')
     session.dispose()
+  })
+
+  it("shows the scenario's warnings (an old element set) as notes when it loads", () => {
+    const { port, emit } = fakePort()
+    const session = createSession(() => port, { stallMs: 1e9 })
+    const warning = 'constellation.tle[0]: the element set of "OLD" dates from 2000-01-01, 9,575 days before…'
+    emit({ ...loaded(['a']), scenario: { ...spec, warnings: [warning] } } as FromWorker)
+    expect(session.app.getState().messages.map((m) => [m.kind, m.text])).toEqual([['note', warning]])
   })
 
   it('keeps no more than a few undrawn frames while nothing is drawn (a hidden page)', () => {

@@ -1,7 +1,7 @@
 // The access log: every contact window (satellite × station) and every eclipse interval per
 // satellite, followed from the geometry pass's own visibility bits and sunlit flags, so a window
-// is exactly what the `contacts` metric counts (a window not clipped at the start is one rising
-// edge). Times are at step resolution: a window runs from the first to the last step at which
+// is exactly what the `contacts` metric counts (one window per rising edge, those under way at the
+// epoch included). Times are at step resolution: a window runs from the first to the last step at which
 // the pair was visible; its maximum elevation is the highest sampled one.
 //
 // The state is plain typed arrays and flat number lists, so snapshots copy it with the rest and

@@ -5,7 +5,7 @@
 import type { SimEvent } from '../events'
 import { createRng } from '../rng'
 import { COMPONENT_NAMES, type ComponentName } from '../spec'
-import { NC, type SimState, STATUS_FAILED } from './state'
+import { NC, type SimState, STATUS_DECAYED, STATUS_FAILED } from './state'
 import type { World } from './world'
 
 export const PROFILE_NONE = 0
@@ -59,6 +59,23 @@ export function failComponent(
   else failSatellite(world, s, k, `its ${component} failed`, log)
 }
 
+/**
+ * A satellite SGP4 reports as decayed has re-entered: it is lost like a failed one (it stops
+ * counting as working, its data and tasks are gone) but shown and logged as decayed.
+ */
+export function decaySatellite(world: World, s: SimState, k: number, log: (e: SimEvent) => void): void {
+  if (!Number.isNaN(s.decayedAtS[k])) return
+  s.decayedAtS[k] = s.t
+  const id = world.sats[k].id
+  const why =
+    s.t === 0
+      ? 'SGP4 reports its orbit had already decayed at the scenario epoch (it re-entered before the run)'
+      : 'SGP4 reports its orbit has decayed (it re-entered)'
+  loseSatellite(s, k)
+  s.status[k] = STATUS_DECAYED
+  log({ t: s.t, type: 'satelliteDecayed', satellite: id, message: `${id} lost: ${why}.` })
+}
+
 export function failSatellite(
   world: World,
   s: SimState,
@@ -66,6 +83,14 @@ export function failSatellite(
   why: string,
   log: (e: SimEvent) => void,
 ): void {
+  if (s.failed[k] !== 0) return
+  loseSatellite(s, k)
+  const id = world.sats[k].id
+  log({ t: s.t, type: 'satelliteFailed', satellite: id, message: `${id} lost: ${why}.` })
+}
+
+/** What losing a satellite does, whatever the cause (idempotent). */
+function loseSatellite(s: SimState, k: number): void {
   if (s.failed[k] !== 0) return
   s.failed[k] = 1
   s.acc.satellitesFailed++
@@ -78,8 +103,6 @@ export function failSatellite(
     }
     if (rec.assignedTo === k && rec.state !== 'delivered') rec.assignedTo = -1
   }
-  const id = world.sats[k].id
-  log({ t: s.t, type: 'satelliteFailed', satellite: id, message: `${id} lost: ${why}.` })
 }
 
 /** Writes one telemetry sample of every channel into the ring buffer (seeded noise). */

@@ -4,6 +4,7 @@
 // change the world. Maintenance planners run first so their alerts inform the others.
 
 import type { Decision, PlannerKind } from '../decisions'
+import { preview } from '../preview'
 import { COMPONENT_NAMES } from '../spec'
 import type { Ctx, EnginePlanner } from './context'
 import { burnRefusal, deltaVMagnitude, propellantFor } from './maneuver'
@@ -86,7 +87,7 @@ export function validateDecision(ctx: Ctx, d: unknown, p: EnginePlanner): string
   const k = typeof x.satellite === 'string' ? world.satIndex.get(x.satellite) : undefined
   // A note may speak of the whole fleet; every other decision acts on one known satellite.
   if (x.kind === 'note' && x.satellite === undefined) return null
-  if (k === undefined) return `unknown satellite ${JSON.stringify(x.satellite)}`
+  if (k === undefined) return `unknown satellite ${preview(x.satellite)}`
   const allowed: Record<string, PlannerKind[]> = {
     maneuver: ['trajectory'],
     assignTask: ['allocation'],
@@ -96,7 +97,7 @@ export function validateDecision(ctx: Ctx, d: unknown, p: EnginePlanner): string
     note: ['trajectory', 'allocation', 'maintenance'],
   }
   const kinds = allowed[String(x.kind)]
-  if (!kinds) return `unknown decision kind ${JSON.stringify(x.kind)}`
+  if (!kinds) return `unknown decision kind ${preview(x.kind)}`
   if (!kinds.includes(p.kind)) return `a ${p.kind} planner may not make ${String(x.kind)} decisions`
   const id = world.sats[k].id
   switch (x.kind) {
@@ -104,7 +105,7 @@ export function validateDecision(ctx: Ctx, d: unknown, p: EnginePlanner): string
       const dv = x.dv as Record<string, unknown> | undefined
       if (!dv || (dv.frame !== 'rtn' && dv.frame !== 'eci')) return 'Δv must have frame "rtn" or "eci"'
       const comps = dv.frame === 'rtn' ? [dv.r, dv.t, dv.n] : [dv.x, dv.y, dv.z]
-      if (!comps.every(isNum)) return `Δv components must be finite numbers, got ${JSON.stringify(comps)}`
+      if (!comps.every(isNum)) return `Δv components must be finite numbers, got ${preview(comps)}`
       if (!isNum(x.atS) || x.atS < s.t - world.spec.stepS)
         return `burn time ${String(x.atS)} is not now or later`
       const mag = deltaVMagnitude(x.dv as Decision & never)

@@ -18,8 +18,12 @@ import { keplerElementsOf } from './world'
 export type OrbitFact = { kind: 'kepler'; elements: KeplerElements; epochS: number } | ElementSetOrbit
 
 export interface Propagator {
-  /** Writes ECI position (m) and velocity (m/s) of every satellite at tS. */
-  propagateAll(tS: number, pos: Float64Array, vel: Float64Array): void
+  /**
+   * Writes ECI position (m) and velocity (m/s) of every satellite at tS. A TLE satellite SGP4
+   * cannot propagate (it decayed) is marked in `decayed` and keeps its last good state; one
+   * already marked is not propagated again.
+   */
+  propagateAll(tS: number, pos: Float64Array, vel: Float64Array, decayed: Uint8Array): void
   /** One satellite's state at tS into out[0..5]; false when SGP4 reports an error. */
   propagateOne(k: number, tS: number, out: Float64Array): boolean
   /** After a burn: these are satellite k's osculating elements at time tS. */
@@ -46,10 +50,12 @@ export function createPropagator(world: World, j2: boolean): Propagator {
   const oneV = new Float64Array(3)
   let revision = 0
   return {
-    propagateAll(tS, pos, vel) {
+    propagateAll(tS, pos, vel, decayed) {
       set.propagate(tS, j2, pos, vel)
-      // A decayed or diverged SGP4 solution leaves the last good state in place rather than NaN.
-      for (let j = 0; j < tles.length; j++) tles[j].propagate(epochMs + tS * 1000, pos, vel, 3 * (nk + j))
+      for (let j = 0; j < tles.length; j++) {
+        if (decayed[nk + j] !== 0) continue
+        if (!tles[j].propagate(epochMs + tS * 1000, pos, vel, 3 * (nk + j))) decayed[nk + j] = 1
+      }
     },
     propagateOne(k, tS, out) {
       if (k < nk) {

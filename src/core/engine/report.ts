@@ -25,11 +25,12 @@ export interface SatelliteReport {
   id: string
   role: 'active' | 'spare'
   status: (typeof STATUS_NAMES)[number]
-  positionEciKm: [number, number, number]
-  velocityEciKmS: [number, number, number]
-  latDeg: number
-  lonDeg: number
-  altKm: number
+  /** Null for a satellite whose orbit had decayed before the run: it never had a position. */
+  positionEciKm: [number, number, number] | null
+  velocityEciKmS: [number, number, number] | null
+  latDeg: number | null
+  lonDeg: number | null
+  altKm: number | null
   batterySoc: number
   propellantKg: number
   storageMb: number
@@ -67,7 +68,7 @@ export interface SimReport {
   metrics: Partial<Record<MetricKey, MetricReport>>
   events: SimEvent[]
   satellites: SatelliteReport[]
-  /** Every contact window and eclipse interval (step resolution); `contacts` windows not clipped at the start are the `contacts` count. */
+  /** Every contact window and eclipse interval (step resolution); there are `counts.contacts` windows. */
   access: AccessReport
   /** Only with ReportOptions.withSeries. */
   series?: SeriesReport
@@ -91,15 +92,20 @@ export function buildReport(ctx: Ctx, seed: number, options: ReportOptions = {})
   const count = (type: SimEvent['type']) => s.events.reduce((n, e) => n + (e.type === type ? 1 : 0), 0)
   const satellites: SatelliteReport[] = world.sats.map((sat, k) => {
     const o = 3 * k
+    const placed = s.decayedAtS[k] !== 0
     return {
       id: sat.id,
       role: sat.role === 'spare' && s.promoted[k] === 0 ? 'spare' : 'active',
       status: STATUS_NAMES[s.status[k]],
-      positionEciKm: [r(s.pos[o] / 1000, 3), r(s.pos[o + 1] / 1000, 3), r(s.pos[o + 2] / 1000, 3)],
-      velocityEciKmS: [r(s.vel[o] / 1000, 6), r(s.vel[o + 1] / 1000, 6), r(s.vel[o + 2] / 1000, 6)],
-      latDeg: r((s.geo[o] * 180) / Math.PI, 4),
-      lonDeg: r((s.geo[o + 1] * 180) / Math.PI, 4),
-      altKm: r(s.geo[o + 2] / 1000, 3),
+      positionEciKm: placed
+        ? [r(s.pos[o] / 1000, 3), r(s.pos[o + 1] / 1000, 3), r(s.pos[o + 2] / 1000, 3)]
+        : null,
+      velocityEciKmS: placed
+        ? [r(s.vel[o] / 1000, 6), r(s.vel[o + 1] / 1000, 6), r(s.vel[o + 2] / 1000, 6)]
+        : null,
+      latDeg: placed ? r((s.geo[o] * 180) / Math.PI, 4) : null,
+      lonDeg: placed ? r((s.geo[o + 1] * 180) / Math.PI, 4) : null,
+      altKm: placed ? r(s.geo[o + 2] / 1000, 3) : null,
       batterySoc: r(socOf(ctx, k), 4),
       propellantKg: r(s.propellantKg[k], 4),
       storageMb: r(s.storageBits[k] / 1e6, 3),
@@ -127,7 +133,7 @@ export function buildReport(ctx: Ctx, seed: number, options: ReportOptions = {})
       contacts: s.acc.contacts,
       eclipseEntries: s.acc.eclipseEntries,
       events: s.events.length,
-      failures: count('satelliteFailed'),
+      failures: count('satelliteFailed') + count('satelliteDecayed'),
       decisions: count('decision'),
       alerts: count('alert'),
       plannerFaults: s.acc.plannerFaults,

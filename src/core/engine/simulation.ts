@@ -6,6 +6,7 @@
 import type { ManeuverDecision } from '../decisions'
 import type { SimEvent } from '../events'
 import { targetInFootprint } from '../geometry'
+import { workProblems } from '../limits'
 import type { MetricSeries, MetricValues } from '../metrics'
 import { METRICS } from '../metrics'
 import type { ScenarioSpec, StrategySpec } from '../spec'
@@ -15,7 +16,7 @@ import type { WorldView } from '../view'
 import { trackAccess } from './access'
 import type { Ctx, EnginePlanner, SimulationOptions } from './context'
 import { type GeometryStepResult, geometryPass } from './geometry-pass'
-import { failSatellite, healthPass, sampleTelemetry } from './health'
+import { decaySatellite, failSatellite, healthPass, sampleTelemetry } from './health'
 import { executeManeuver } from './maneuver'
 import { currentMetrics } from './measure'
 import { downlinkPass, imagingPass, makePayloadScratch, powerPass } from './payload'
@@ -29,6 +30,7 @@ import {
   initialState,
   type SimState,
   STATUS_ALERT,
+  STATUS_DECAYED,
   STATUS_FAILED,
   STATUS_MANEUVERING,
   STATUS_NOMINAL,
@@ -99,6 +101,16 @@ export function createSimulation(
   )
     throw new SimulationError(`seed must be an integer from 0 to 4294967295, got ${options.seed}`)
   const seed = options.seed ?? spec.seed
+  // The loader refuses these first; this guards specs built by hand.
+  const tooBig = workProblems({
+    durationS: spec.durationS,
+    stepS: spec.stepS,
+    sampleEveryS: spec.sampleEveryS,
+    satellites: spec.satellites.length,
+    stations: spec.groundStations.length,
+  })
+  if (tooBig.length > 0)
+    throw new SimulationError(`scenario ${spec.id}: ${tooBig.map((p) => p.message).join('; ')}`)
   const effective: ScenarioSpec = { ...spec, seed }
   const world = buildWorld(effective, options.telemetryWindow ?? 288)
   const prop = createPropagator(world, spec.j2)
@@ -127,8 +139,17 @@ export function createSimulation(
   /** Positions, geometry and environment at the current time, without advancing it. */
   function observe(): GeometryStepResult {
     const s = ctx.s
-    prop.propagateAll(s.t, s.pos, s.vel)
+    prop.propagateAll(s.t, s.pos, s.vel, s.decayed)
+    noteDecays()
     return observeAfterPropagation()
+  }
+
+  /** TLE satellites the propagator just found decayed: lost from now on, with an event. */
+  function noteDecays(): void {
+    const s = ctx.s
+    for (let k = world.keplerCount; k < world.satCount; k++) {
+      if (s.decayed[k] !== 0 && Number.isNaN(s.decayedAtS[k])) decaySatellite(world, s, k, ctx.log)
+    }
   }
 
   function observeAfterPropagation(): GeometryStepResult {
@@ -182,7 +203,8 @@ export function createSimulation(
     const { failed, lastBurnS, alerted, safe, status } = s
     for (let k = 0; k < world.satCount; k++) {
       let st = STATUS_NOMINAL
-      if (failed[k] !== 0) st = STATUS_FAILED
+      if (!Number.isNaN(s.decayedAtS[k])) st = STATUS_DECAYED
+      else if (failed[k] !== 0) st = STATUS_FAILED
       else if (burning[k] === 1 || s.t - lastBurnS[k] < MANEUVER_DISPLAY_S) st = STATUS_MANEUVERING
       else if (alerted[k] !== 0) st = STATUS_ALERT
       else if (safe[k] !== 0) st = STATUS_SAFE
@@ -246,7 +268,8 @@ export function createSimulation(
     s.t = Math.min(s.stepIndex * dt, spec.durationS)
     const h = s.t - prevT
     scriptedPass(ctx)
-    prop.propagateAll(s.t, s.pos, s.vel)
+    prop.propagateAll(s.t, s.pos, s.vel, s.decayed)
+    noteDecays()
     executeDueBurns()
     const g = observeAfterPropagation()
     trackAccess(world, s)
@@ -273,10 +296,13 @@ export function createSimulation(
     return true
   }
 
-  // Time zero: the scripted events at the epoch, positions and a first sample.
+  // Time zero: the scripted events at the epoch, positions and a first sample. Contacts and
+  // shadows already under way at the epoch count as beginning there.
   scriptedPass(ctx)
-  observe()
+  const g0 = observe()
   trackAccess(world, ctx.s)
+  ctx.s.acc.contacts += g0.newContacts
+  ctx.s.acc.eclipseEntries += g0.eclipseEntries
   updateStatus()
   sample()
   ctx.s.nextPlanS = 0

@@ -15,7 +15,9 @@ export const STATUS_ALERT = 1
 export const STATUS_FAILED = 2
 export const STATUS_MANEUVERING = 3
 export const STATUS_SAFE = 4
-export const STATUS_NAMES = ['nominal', 'alert', 'failed', 'maneuvering', 'safe'] as const
+/** SGP4 reported the orbit decayed: the satellite has re-entered and is gone. */
+export const STATUS_DECAYED = 5
+export const STATUS_NAMES = ['nominal', 'alert', 'failed', 'maneuvering', 'safe', 'decayed'] as const
 
 /** Components per satellite, in COMPONENT_NAMES order. */
 export const NC = 3
@@ -57,6 +59,10 @@ export interface SimState {
   sunlit: Uint8Array
   status: Uint8Array
   failed: Uint8Array
+  /** Set by the propagator when SGP4 can no longer fly a TLE satellite (it re-entered). */
+  decayed: Uint8Array
+  /** When the decay was noticed, s after epoch; NaN while flying. 0: decayed before the run. */
+  decayedAtS: Float64Array
   retired: Uint8Array
   /** A spare that took over a failed satellite's slot counts as active from then on. */
   promoted: Uint8Array
@@ -149,9 +155,13 @@ export function initialState(world: World, kepler: Float64Array): SimState {
     vel: new Float64Array(3 * n),
     ecef: new Float64Array(3 * n),
     geo: new Float64Array(3 * n),
-    sunlit: new Uint8Array(n),
+    // Sunlit until the first geometry pass says otherwise, so a satellite that starts in the
+    // shadow counts as an eclipse entry at t = 0.
+    sunlit: new Uint8Array(n).fill(1),
     status: new Uint8Array(n),
     failed: new Uint8Array(n),
+    decayed: new Uint8Array(n),
+    decayedAtS: new Float64Array(n).fill(Number.NaN),
     retired: new Uint8Array(n),
     promoted: new Uint8Array(n),
     alerted: new Uint8Array(n),

@@ -5,10 +5,11 @@ import type { RawIssue } from '../issues'
 import type { LoadOptions } from '../options'
 import { checkEvents, checkTasks } from './activity'
 import { collector, isRecord } from './context'
-import { checkPlanners } from './planners'
+import { checkPlanners, checkStrategyNames } from './planners'
 import { indexSatellites } from './satellites'
 import { indexStations } from './stations'
 import { checkRunTimes } from './times'
+import { checkWork } from './work'
 
 export function crossCheck(raw: unknown, options: LoadOptions = {}): RawIssue[] {
   if (!isRecord(raw)) return []
@@ -16,8 +17,10 @@ export function crossCheck(raw: unknown, options: LoadOptions = {}): RawIssue[] 
   const run = checkRunTimes(raw, report)
   const satellites = indexSatellites(raw, report)
   const stations = indexStations(raw, report)
+  checkWork(raw, run, satellites, report)
   checkTasks(raw, run, report)
   checkEvents(raw, run, satellites, stations, report)
+  checkStrategyNames(raw, report)
   checkPlanners(raw, options.knownPlanners, report)
   return issues
 }

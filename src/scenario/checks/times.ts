@@ -11,6 +11,9 @@ export interface RunTimes {
   durationS: number | undefined
   /** As written, for messages. */
   durationText: unknown
+  /** Undefined when invalid, like durationS. */
+  stepS: number | undefined
+  sampleEveryS: number | undefined
 }
 
 export function checkRunTimes(raw: Record<string, unknown>, report: Report): RunTimes {
@@ -24,7 +27,7 @@ export function checkRunTimes(raw: Record<string, unknown>, report: Report): Run
       `expected a step no longer than the duration (${preview(durationText)}), got ${preview(stepText)}`,
     )
     // The step is the likely mistake; cadences measured against it would only echo it.
-    return { durationS, durationText }
+    return { durationS, durationText, stepS: undefined, sampleEveryS: undefined }
   }
   // The engine runs planners and samples on whole steps; a cadence off that grid would drift.
   const cadences = [
@@ -42,7 +45,8 @@ export function checkRunTimes(raw: Record<string, unknown>, report: Report): Run
       report([key], `expected a whole multiple of step (${preview(stepText)}), got ${got}`)
     }
   }
-  return { durationS, durationText }
+  const sampleEveryS = parsed(scenarioShape.sampleEvery, own(raw, 'sampleEvery'))
+  return { durationS, durationText, stepS, sampleEveryS }
 }
 
 /** Reports a time (seconds after epoch) that falls after the end of the run. */

@@ -2,9 +2,10 @@
 // own elements, TLE records and OMM records. Any combination, at least one satellite overall.
 
 import { z } from 'zod'
+import { expectGot } from '../preview'
 import { readTle } from '../tle'
 import { busSchema } from './bus'
-import { expecting, id, oneOf, strict } from './fields'
+import { expecting, id, listOf, oneOf, strict } from './fields'
 import { ommSchema } from './omm'
 import { elementsSchema, walkerItemSchema, walkerSchema } from './orbit'
 
@@ -12,6 +13,11 @@ import { elementsSchema, walkerItemSchema, walkerSchema } from './orbit'
 // sets (about the active catalogue) load, validate and run in the CLI and the app.
 const MAX_WALKERS = 16
 export const MAX_SATELLITES = 10_000
+const TLE_LIST_PHRASE = 'a list of TLE lines: optional name line, then line 1 and line 2 of each record'
+const tleListError = (issue: { code?: string; input?: unknown }) =>
+  issue.code === 'too_big' && Array.isArray(issue.input)
+    ? `expected at most ${3 * MAX_SATELLITES} TLE lines (${MAX_SATELLITES} satellites), got ${issue.input.length}`
+    : expectGot(TLE_LIST_PHRASE, issue.input)
 
 export const satelliteSchema = strict(
   {
@@ -26,9 +32,7 @@ export const satelliteSchema = strict(
 ).describe('One satellite with explicit orbital elements')
 
 export const tleSchema = z
-  .array(z.string({ error: expecting('a TLE line (a string)') }), {
-    error: expecting('a list of TLE lines: optional name line, then line 1 and line 2 of each record'),
-  })
+  .array(z.string({ error: expecting('a TLE line (a string)') }), { error: tleListError })
   .max(3 * MAX_SATELLITES)
   .superRefine((lines, ctx) => {
     for (const problem of readTle(lines).problems) {
@@ -47,7 +51,7 @@ export const tleSchema = z
   )
 
 export const walkersSchema = z
-  .union([walkerSchema, z.array(walkerItemSchema).min(1).max(MAX_WALKERS)], {
+  .union([walkerSchema, listOf(walkerItemSchema, 'Walker patterns', { min: 1, max: MAX_WALKERS })], {
     error: expecting('a Walker pattern (an object) or a list of them, each with a "prefix"'),
   })
   .describe('A Walker pattern, or a list of patterns each with its own id prefix')
@@ -55,15 +59,11 @@ export const walkersSchema = z
 export const constellationSchema = strict(
   {
     walker: walkersSchema.optional(),
-    satellites: z
-      .array(satelliteSchema, { error: expecting('a list of satellites') })
-      .max(MAX_SATELLITES)
+    satellites: listOf(satelliteSchema, 'satellites', { max: MAX_SATELLITES })
       .optional()
       .describe('Satellites with explicit orbital elements'),
     tle: tleSchema.optional(),
-    omm: z
-      .array(ommSchema, { error: expecting('a list of OMM records') })
-      .max(MAX_SATELLITES)
+    omm: listOf(ommSchema, 'OMM records', { max: MAX_SATELLITES })
       .optional()
       .describe('CCSDS OMM mean elements (propagated with SGP4), one object per satellite'),
   },

@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import type { ComponentName, DegradationProfile, ScriptedEvent } from '../../core/spec'
 import { formatDuration } from '../duration'
-import { duration, expecting, id, num, oneOf, strict, tagged } from './fields'
+import { duration, id, listOf, num, oneOf, strict, tagged } from './fields'
 import { taskSchema } from './ground'
 
 const COMPONENTS = ['reactionWheel', 'battery', 'thruster'] as const satisfies readonly ComponentName[]
@@ -90,11 +90,9 @@ const taskBurst = strict(
   {
     type: literal('taskBurst', 'New tasks arrive (a disaster, say)'),
     at: at(),
-    tasks: z
-      .array(taskSchema, { error: expecting('a non-empty list of tasks') })
-      .min(1)
-      .max(1000)
-      .describe('The tasks that arrive; their windows are measured from the epoch'),
+    tasks: listOf(taskSchema, 'tasks', { min: 1, max: 1000 }).describe(
+      'The tasks that arrive; their windows are measured from the epoch',
+    ),
   },
   'a task burst event',
 ).superRefine((burst, ctx) => {

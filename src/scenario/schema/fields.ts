@@ -4,7 +4,7 @@
 // also covers the schema's own checks (min, max, int, regex), which is what makes this work.
 
 import { z } from 'zod'
-import { DURATION_PATTERN, parseDuration } from '../duration'
+import { DURATION_PATTERN, formatDuration, parseDuration } from '../duration'
 import { expectGot } from '../preview'
 import { didYouMean } from '../suggest'
 
@@ -68,12 +68,21 @@ export function strict<T extends z.core.$ZodLooseShape>(shape: T, phrase: string
 // Ids show up in messages, logs and the UI: one line, no padding, not absurdly long.
 const ID_PATTERN = /^\S(?:.*\S)?$/
 
+/** Names that mean something to every JavaScript object: as a key they are lost or misread. */
+export const RESERVED_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
+
+/** The message for a reserved name used as an id or a strategy name. */
+export function reservedName(noun: string, found: string): string {
+  return expectGot(`${noun} other than "__proto__", "constructor" or "prototype" (reserved)`, found)
+}
+
 export function id(noun: string, description: string) {
   return z
     .string({ error: expecting(`${noun} (1–64 characters, no leading or trailing spaces)`) })
     .min(1)
     .max(64)
     .regex(ID_PATTERN)
+    .refine((v) => !RESERVED_NAMES.has(v), { error: (issue) => reservedName(noun, String(issue.input)) })
     .describe(description)
 }
 
@@ -91,13 +100,16 @@ export function boolean(description: string) {
 export interface DurationBounds {
   /** Zero is not allowed (a step, a run length, an outage). */
   positive?: boolean
+  /** Smallest allowed value, s (a step, a sampling interval: the bound on the work they ask). */
+  minS?: number
   maxS?: number
 }
 
 const EXAMPLES = 'such as "90s", "45m", "1h30m", "2d" or a number of seconds'
 
 function durationPhrase(bounds: DurationBounds): string {
-  const range = bounds.positive ? ' > 0' : ''
+  const range =
+    bounds.minS !== undefined ? ` of at least ${formatDuration(bounds.minS)}` : bounds.positive ? ' > 0' : ''
   const max = bounds.maxS === undefined ? '' : ` and at most ${bounds.maxS / 86400}d`
   return `a duration${range}${max} ${EXAMPLES}`
 }
@@ -107,7 +119,9 @@ export function duration(bounds: DurationBounds, description: string) {
   const phrase = durationPhrase(bounds)
   const error = expecting(phrase)
   const inRange = (s: number) =>
-    (bounds.positive ? s > 0 : s >= 0) && (bounds.maxS === undefined || s <= bounds.maxS)
+    (bounds.positive ? s > 0 : s >= 0) &&
+    (bounds.minS === undefined || s >= bounds.minS) &&
+    (bounds.maxS === undefined || s <= bounds.maxS)
   // A string that fails the pattern gets no second message from the refinement.
   const asText = z
     .string({ error })
@@ -118,6 +132,7 @@ export function duration(bounds: DurationBounds, description: string) {
     })
   let asSeconds = z.number({ error })
   asSeconds = bounds.positive ? asSeconds.gt(0) : asSeconds.min(0)
+  if (bounds.minS !== undefined) asSeconds = asSeconds.min(bounds.minS)
   if (bounds.maxS !== undefined) asSeconds = asSeconds.max(bounds.maxS)
   return z
     .union([asText, asSeconds], { error })
@@ -170,4 +185,21 @@ export function tagged<
       return `${expectGot(`one of ${tags.map((t) => JSON.stringify(t)).join(', ')}`, found)}${hint}`
     },
   })
+}
+
+/**
+ * A list with a stated cap. The cap is part of the phrase, so a list that is too long says how
+ * long it may be ("expected a list of at most 5000 tasks, got a list of 5001") instead of
+ * echoing its first items.
+ */
+export function listOf<T extends z.ZodType>(item: T, noun: string, bounds: { min?: number; max: number }) {
+  const { min = 0, max } = bounds
+  const phrase = min > 0 ? `a list of ${min} to ${max} ${noun}` : `a list of at most ${max} ${noun}`
+  // Typed loosely: zod types an array's error map for type issues only, yet it also answers
+  // the array's own min and max checks.
+  const error = (issue: { code?: string; input?: unknown }) =>
+    (issue.code === 'too_big' || issue.code === 'too_small') && Array.isArray(issue.input)
+      ? `expected ${phrase}, got a list of ${issue.input.length}`
+      : expectGot(phrase, issue.input)
+  return z.array(item, { error }).min(min).max(max)
 }

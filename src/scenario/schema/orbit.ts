@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { DEG, R_EARTH } from '../../core/constants'
 import type { KeplerElements } from '../../core/spec'
+import { perigeeProblem } from '../perigee'
 import { expectGot } from '../preview'
 import { wrapDegToRad } from '../walker'
 import { busSchema } from './bus'
@@ -53,16 +54,11 @@ export const elementsSchema = strict(
     // Range problems in a or e are already reported; only judge the perigee of a sane orbit.
     const a = el.semiMajorAxisKm ?? R_EARTH_KM + (el.altitudeKm ?? Number.NaN)
     const e = el.eccentricity
-    const perigee = a * (1 - e)
-    if (a > R_EARTH_KM && e >= 0 && e < 1 && perigee <= R_EARTH_KM) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['eccentricity'],
-        message:
-          `expected an orbit whose perigee clears the Earth (a·(1 − e) > ${R_EARTH_KM} km), ` +
-          `got a·(1 − e) = ${perigee.toFixed(1)} km`,
-        input: e,
-      })
+    const low = a > R_EARTH_KM && e >= 0 && e < 1 ? perigeeProblem(a * (1 - e) - R_EARTH_KM) : undefined
+    if (low !== undefined) {
+      // A circular orbit is too low because of its size; an elliptical one, usually its shape.
+      const field = e > 0 ? 'eccentricity' : hasA ? 'semiMajorAxisKm' : 'altitudeKm'
+      ctx.addIssue({ code: 'custom', path: [field], message: low, input: el[field] })
     }
   })
   .transform(
@@ -109,10 +105,14 @@ function walkerShape<P extends z.ZodType>(prefixSchema: P) {
 }
 
 function checkWalker(
-  walker: { satellites: number; planes: number; phasing: number },
+  walker: { satellites: number; planes: number; phasing: number; altitudeKm: number },
   ctx: z.core.$RefinementCtx<unknown>,
 ) {
-  const { satellites: t, planes: p, phasing: f } = walker
+  const { satellites: t, planes: p, phasing: f, altitudeKm } = walker
+  const low = altitudeKm > 0 ? perigeeProblem(altitudeKm) : undefined
+  if (low !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['altitudeKm'], message: low, input: altitudeKm })
+  }
   const count = (n: number) => Number.isSafeInteger(n) && n >= 1
   if (count(t) && t <= MAX_WALKER_SATELLITES && count(p) && t % p !== 0) {
     ctx.addIssue({

@@ -4,16 +4,31 @@
 // event and strategy already in its ScenarioSpec form. normalise.ts assembles the rest.
 
 import { z } from 'zod'
+import { MIN_SAMPLE_EVERY_S, MIN_STEP_S } from '../../core/limits'
 import { CURRENT_FORMAT_VERSION } from '../migrations'
 import { busSchema } from './bus'
 import { constellationSchema } from './constellation'
 import { eventSchema } from './events'
-import { boolean, duration, epoch, expecting, num, strict, text } from './fields'
+import {
+  boolean,
+  duration,
+  epoch,
+  expecting,
+  listOf,
+  num,
+  RESERVED_NAMES,
+  reservedName,
+  strict,
+  text,
+} from './fields'
 import { stationSchema, taskSchema } from './ground'
 import { strategiesSchema } from './strategies'
 
 /** Far beyond any demonstration; the cap bounds the work a typo ("24d" for "24h"…) can ask for. */
 const MAX_DURATION_S = 366 * 86400
+const MAX_STATIONS = 500
+const MAX_TASKS = 5000
+const MAX_EVENTS = 5000
 export const DEFAULT_PLANNER_CADENCE = '10m'
 export const DEFAULT_SAMPLE_EVERY = '5m'
 
@@ -44,6 +59,7 @@ export const scenarioShape = {
   id: z
     .string({ error: expecting('a scenario id (letters, digits, "-" or "_", such as "default")') })
     .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/)
+    .refine((v) => !RESERVED_NAMES.has(v), { error: (i) => reservedName('a scenario id', String(i.input)) })
     .describe('Short unique name of the scenario, e.g. "default"'),
   title: z
     .string({ error: expecting('a title (1–200 characters)') })
@@ -58,7 +74,10 @@ export const scenarioShape = {
   description: text('a description', 20000, 'What happens and what a newcomer should watch for').default(''),
   epoch,
   duration: duration({ positive: true, maxS: MAX_DURATION_S }, 'Length of the run'),
-  step: duration({ positive: true }, 'Fixed simulation time step'),
+  step: duration(
+    { positive: true, minS: MIN_STEP_S },
+    `Fixed simulation time step, at least ${MIN_STEP_S} s`,
+  ),
   seed: num({ int: true, min: 0, max: 2 ** 32 - 1 }, 'Seed of the random number generator, 0..4294967295'),
   j2: boolean('Apply the J2 secular drift to Keplerian orbits (default true)').default(true),
   plannerCadence: duration(
@@ -66,25 +85,19 @@ export const scenarioShape = {
     `How often the planners run; a whole multiple of step (default "${DEFAULT_PLANNER_CADENCE}")`,
   ).prefault(DEFAULT_PLANNER_CADENCE),
   sampleEvery: duration(
-    { positive: true },
-    `How often telemetry and metrics are sampled; a multiple of step (default "${DEFAULT_SAMPLE_EVERY}")`,
+    { positive: true, minS: MIN_SAMPLE_EVERY_S },
+    `How often telemetry and metrics are sampled, at least ${MIN_SAMPLE_EVERY_S} s; a multiple of step (default "${DEFAULT_SAMPLE_EVERY}")`,
   ).prefault(DEFAULT_SAMPLE_EVERY),
   components: componentsSchema,
   bus: busSchema.optional(),
   constellation: constellationSchema,
-  groundStations: z
-    .array(stationSchema, { error: expecting('a list of ground stations') })
-    .max(500)
+  groundStations: listOf(stationSchema, 'ground stations', { max: MAX_STATIONS })
     .default([])
     .describe('Ground stations for downlinks'),
-  tasks: z
-    .array(taskSchema, { error: expecting('a list of tasks') })
-    .max(5000)
+  tasks: listOf(taskSchema, 'tasks', { max: MAX_TASKS })
     .default([])
     .describe('Imaging tasks known at the epoch'),
-  events: z
-    .array(eventSchema, { error: expecting('a list of events') })
-    .max(5000)
+  events: listOf(eventSchema, 'events', { max: MAX_EVENTS })
     .default([])
     .describe('Scripted events, in any order'),
   strategies: strategiesSchema,

@@ -11,6 +11,8 @@ export type PlannerKind = (typeof PLANNER_KINDS)[number]
 
 // Letters first keeps names off JSON's integer-like keys, which objects reorder ("2" before "a").
 export const STRATEGY_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,39}$/
+/** Far more than any comparison shows side by side; checked in checks/planners.ts. */
+export const MAX_STRATEGIES = 32
 
 const planner = (kind: PlannerKind, example: string) =>
   z

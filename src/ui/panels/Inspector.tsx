@@ -14,7 +14,7 @@ import { useApp, useSession, useSim } from '../session-context'
 import { StrategyTabs, useFocusedSim } from './StrategyTabs'
 
 const LIST_LIMIT = 300
-const STATUS_INDEX = { nominal: 0, alert: 1, failed: 2, maneuvering: 3, safe: 4 } as const
+const STATUS_INDEX = { nominal: 0, alert: 1, failed: 2, maneuvering: 3, safe: 4, decayed: 5 } as const
 const COMPONENT_LABEL: Record<string, string> = {
   reactionWheel: 'Reaction wheel',
   battery: 'Battery',
