@@ -104,7 +104,12 @@ export function createTleOrbit(line1: string, line2: string, options: TleOrbitOp
  * rounded into a TLE. Throws as createTleOrbit does.
  */
 export function createOmmOrbit(omm: OmmElements, options: TleOrbitOptions = {}): TleOrbit {
-  return orbitOf(json2satrec({ ...omm }), 'OMM', options)
+  return orbitOf(parseOmm(omm), 'OMM', options)
+}
+
+/** As parseTle, for OMM mean elements (satellite.js's json2satrec, improved mode). */
+export function parseOmm(omm: OmmElements): SatRec {
+  return json2satrec({ ...omm })
 }
 
 /** The SGP4 orbit of either element-set form. */

@@ -8,7 +8,7 @@ import { busToSpec } from './schema/bus'
 import { ommId } from './schema/omm'
 import type { ScenarioFile } from './schema/scenario'
 import { expandWalker } from './walker'
-import { tleAgeWarnings } from './warnings'
+import { ommAgeWarnings, tleAgeWarnings } from './warnings'
 
 export function toScenarioSpec(file: ScenarioFile): ScenarioSpec {
   const spec: ScenarioSpec = {
@@ -31,7 +31,10 @@ export function toScenarioSpec(file: ScenarioFile): ScenarioSpec {
     events: file.events,
     strategies: file.strategies,
   }
-  const warnings = tleAgeWarnings(file.constellation.tle ?? [], file.epoch)
+  const warnings = [
+    ...tleAgeWarnings(file.constellation.tle ?? [], file.epoch),
+    ...ommAgeWarnings(file.constellation.omm ?? [], file.epoch),
+  ]
   if (warnings.length > 0) spec.warnings = warnings
   return spec
 }

@@ -178,6 +178,31 @@ describe('OMM files', () => {
     ])
   })
 
+  it('refuses a record SGP4 cannot fly as it refuses a TLE (perigee below the minimum)', () => {
+    const low = records.map((r) => ({ ...r }))
+    // 16.4 rev/day with e = 0.01: a perigee of about 140 km.
+    low[2].MEAN_MOTION = 16.4
+    low[2].ECCENTRICITY = 0.01
+    expect(problems(JSON.stringify(low), 'gp.json')).toEqual([
+      expect.stringMatching(
+        /^gp\.json: \[2\]: record 3: expected a perigee at least 150 km above the Earth, got 1\d\d\.\d km/,
+      ),
+    ])
+  })
+
+  it('warns about a record far from the epoch, as for a TLE', () => {
+    const old = records.map((r) => ({ ...r }))
+    old[1].EPOCH = '2026-01-01T00:00:00.000'
+    const result = loadScenarioText(JSON.stringify(old), 'gp.json')
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    expect(result.scenario.warnings).toEqual([
+      expect.stringMatching(
+        /^constellation\.omm\[1\]: the element set of "GEN-00002" dates from 2026-01-01, 78 days before/,
+      ),
+    ])
+  })
+
   it('a file drops catalogue extras; a scenario refuses a misspelt key', () => {
     const extra = records.map((r) => ({ ...r, OBJECT_TYPE: 'PAYLOAD', COUNTRY_CODE: 'XX' }))
     expect(load(JSON.stringify(extra), 'gp.json').spec.satellites).toHaveLength(7)

@@ -8,6 +8,7 @@
 import { z } from 'zod'
 import type { OmmElements } from '../../core/spec'
 import { expectGot } from '../preview'
+import { ommOrbitProblem } from '../tle-orbit'
 import { type Bounds, expecting, num, rangePhrase, strict } from './fields'
 
 const NUMERIC = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/
@@ -107,6 +108,11 @@ export const ommSchema = strict(
       ELEMENT_SET_NO: omm.ELEMENT_SET_NO,
     }),
   )
+  .superRefine((omm, ctx) => {
+    // What SGP4 itself says (perigee above the minimum, initialises): as for TLE records.
+    const problem = ommOrbitProblem(omm)
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem, input: omm })
+  })
   .describe('One CCSDS OMM record (SGP4 mean elements), with the key names of the standard')
 
 /** The keys an OMM record in a scenario may have; a file's other keys are dropped on import. */
