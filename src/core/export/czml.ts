@@ -16,6 +16,7 @@ const STATUS_COLOURS: Record<string, Rgba> = {
   failed: [230, 60, 60, 255],
   maneuvering: [80, 200, 255, 255],
   safe: [250, 230, 80, 255],
+  decayed: [120, 120, 120, 255],
 }
 const OTHER_COLOUR: Rgba = [170, 170, 170, 255]
 const STATION_COLOUR: Rgba = [255, 255, 255, 255]
