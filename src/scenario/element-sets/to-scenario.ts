@@ -26,8 +26,7 @@ export function toScenarioValue(sets: ElementSets, file: string): Imported {
   const what = sets.kind === 'tle' ? 'two-line element set' : 'OMM record'
   const notice =
     `${file}: read ${n} ${what}${n === 1 ? '' : 's'} as a scenario with the default bus, epoch ${epoch} ` +
-    `(the newest element set's, rounded to the minute), ${IMPORT_DURATION}, no ground stations and no tasks; ` +
-    '"sim import" writes it out for editing'
+    `(the newest element set's, rounded to the minute), ${IMPORT_DURATION}, no ground stations and no tasks`
   const base = baseNameOf(file)
   const id =
     base
@@ -40,6 +39,7 @@ export function toScenarioValue(sets: ElementSets, file: string): Imported {
       formatVersion: 1,
       id,
       title: `Element sets from ${base}`.slice(0, 200),
+      demonstrates: 'Standard formats in: element sets from a tracker or a catalogue, propagated with SGP4',
       description:
         `${n} ${what}${n === 1 ? '' : 's'} read from ${base}, with the default bus, ${IMPORT_DURATION} from the ` +
         "newest element set's epoch (rounded to the minute), no ground stations and no tasks: add them to make it a mission.",
