@@ -77,8 +77,8 @@ const key = (w: { satellite: string; station: string; startS: number }) =>
 
 describe('the access report', () => {
   it('has the windows an independent elevation computation finds, with the same maximum elevation', () => {
-    expect(report.access.contacts.length).toBeGreaterThan(50)
-    const ours = new Map(report.access.contacts.map((c) => [key(c), c]))
+    expect(report.access!.contacts.length).toBeGreaterThan(50)
+    const ours = new Map(report.access!.contacts.map((c) => [key(c), c]))
     expect([...ours.keys()].sort()).toEqual(windows.map(key).sort())
     for (const w of windows) {
       const c = ours.get(key(w)) as ContactWindow
@@ -89,14 +89,14 @@ describe('the access report', () => {
   })
 
   it('has exactly as many windows as the contacts metric', () => {
-    expect(report.access.contacts.length).toBe(report.counts.contacts)
+    expect(report.access!.contacts.length).toBe(report.counts.contacts)
     expect(report.metrics.contacts?.value).toBe(report.counts.contacts)
   })
 
   it('marks windows in progress at the end (and only those) as clipped', () => {
     const end = spec.durationS
-    for (const c of report.access.contacts) expect(c.clippedEnd, key(c)).toBe(c.endS === end)
-    expect(report.access.contacts.some((c) => c.clippedEnd)).toBe(true)
+    for (const c of report.access!.contacts) expect(c.clippedEnd, key(c)).toBe(c.endS === end)
+    expect(report.access!.contacts.some((c) => c.clippedEnd)).toBe(true)
   })
 
   it('marks a window in progress at the start as clipped, and counts it (it begins at the epoch)', () => {
@@ -105,16 +105,16 @@ describe('the access report', () => {
     const sim = createSimulation(later, later.strategies[0].name)
     sim.runUntil(later.durationS)
     const r = sim.report()
-    const clipped = r.access.contacts.filter((c) => c.clippedStart)
+    const clipped = r.access!.contacts.filter((c) => c.clippedStart)
     expect(clipped.length).toBeGreaterThan(0)
     for (const c of clipped) expect(c.startS).toBe(0)
-    expect(r.access.contacts.length).toBe(r.counts.contacts)
+    expect(r.access!.contacts.length).toBe(r.counts.contacts)
   })
 
   it('has eclipse intervals per satellite that add up to the steps spent in shadow', () => {
     const step = spec.stepS
     for (const sat of spec.satellites) {
-      const intervals = report.access.eclipses.filter((e) => e.satellite === sat.id)
+      const intervals = report.access!.eclipses.filter((e) => e.satellite === sat.id)
       // Each interval covers (end − start) / step + 1 sampled steps.
       const steps = intervals.reduce((n, e) => n + (e.endS - e.startS) / step + 1, 0)
       expect(steps, sat.id).toBe(darkSteps.get(sat.id) ?? 0)
@@ -123,14 +123,23 @@ describe('the access report', () => {
     }
   })
 
+  it('is left out when not asked for (the live engines of the app), changing nothing else', () => {
+    const off = createSimulation(spec, spec.strategies[0].name, { accessLog: false })
+    off.runUntil(spec.durationS)
+    expect(off.state().access).toBeNull()
+    const { access, ...rest } = report
+    expect(access).toBeDefined()
+    expect(JSON.stringify(off.report())).toBe(JSON.stringify(rest))
+  })
+
   it('writes one CSV row per window and interval, units in the header', () => {
     const csv = formatAccessCsv(report).trimEnd().split('\n')
     expect(csv[0]).toBe(
       'kind,satellite,station,start_s,end_s,start_utc,end_utc,duration_s,max_elevation_deg,max_elevation_s,clipped_start,clipped_end',
     )
-    expect(csv.filter((l) => l.startsWith('contact,'))).toHaveLength(report.access.contacts.length)
-    expect(csv.filter((l) => l.startsWith('eclipse,'))).toHaveLength(report.access.eclipses.length)
-    const first = report.access.contacts[0]
+    expect(csv.filter((l) => l.startsWith('contact,'))).toHaveLength(report.access!.contacts.length)
+    expect(csv.filter((l) => l.startsWith('eclipse,'))).toHaveLength(report.access!.eclipses.length)
+    const first = report.access!.contacts[0]
     expect(csv[1]).toBe(
       `contact,${first.satellite},${first.station},${first.startS},${first.endS},` +
         `${new Date(spec.epochMs + first.startS * 1000).toISOString()},${new Date(spec.epochMs + first.endS * 1000).toISOString()},` +

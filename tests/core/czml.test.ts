@@ -54,8 +54,8 @@ describe('the CZML document', () => {
     expect(byId.size).toBe(czml.length)
     for (const s of spec.satellites) expect(byId.has(`satellite/${s.id}`), s.id).toBe(true)
     for (const st of spec.groundStations) expect(byId.has(`station/${st.id}`), st.id).toBe(true)
-    expect(czml.filter((p) => p.id.startsWith('contact/'))).toHaveLength(report.access.contacts.length)
-    expect(report.access.contacts.length).toBeGreaterThan(10)
+    expect(czml.filter((p) => p.id.startsWith('contact/'))).toHaveLength(report.access!.contacts.length)
+    expect(report.access!.contacts.length).toBeGreaterThan(10)
   })
 
   it('gives each satellite sampled inertial positions with interpolation settings', () => {
@@ -114,7 +114,7 @@ describe('the CZML document', () => {
   })
 
   it('draws each contact as a polyline between existing packets, shown during its window only', () => {
-    report.access.contacts.forEach((c, n) => {
+    report.access!.contacts.forEach((c, n) => {
       const p = byId.get(`contact/${n + 1}`) as CzmlPacket & {
         availability: string
         polyline: { show: { interval: string; boolean: boolean }[]; positions: { references: string[] } }

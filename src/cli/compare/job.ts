@@ -51,7 +51,11 @@ export async function runJob(job: CompareJob): Promise<JobResult> {
   if (!strategy) throw new InputError(`scenario ${spec.id} has no strategy "${job.strategy}"`)
   const bound = registry.bind(strategy)
   if (bound.problems.length) throw new InputError(bound.problems.join('\n'))
-  const sim = createSimulation(spec, strategy.name, { planners: bound.planners, seed: job.seed })
+  const sim = createSimulation(spec, strategy.name, {
+    planners: bound.planners,
+    seed: job.seed,
+    accessLog: false,
+  })
   sim.runUntil(spec.durationS)
   const all = sim.metrics()
   const metrics: Partial<MetricValues> = {}

@@ -42,6 +42,7 @@ export interface AccessReport {
 /** Follows the visibility bits and sunlit flags the geometry pass just wrote at time s.t. */
 export function trackAccess(world: World, s: SimState): void {
   const a = s.access
+  if (a === null) return
   const n = world.satCount
   const ns = world.stations.length
   const t = s.t
@@ -102,8 +103,9 @@ const r = (x: number, digits: number): number => {
  * Every window and interval so far, closed ones and those still open (ending now, clipped).
  * Contacts in time order (then satellite, then station order); eclipses per satellite in time order.
  */
-export function accessReport(world: World, s: SimState): AccessReport {
+export function accessReport(world: World, s: SimState): AccessReport | undefined {
   const a = s.access
+  if (a === null) return undefined
   const ns = world.stations.length
   const flat = [...a.windows]
   for (let p = 0; p < a.openStart.length; p++) {

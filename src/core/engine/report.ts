@@ -68,8 +68,11 @@ export interface SimReport {
   metrics: Partial<Record<MetricKey, MetricReport>>
   events: SimEvent[]
   satellites: SatelliteReport[]
-  /** Every contact window and eclipse interval (step resolution); there are `counts.contacts` windows. */
-  access: AccessReport
+  /**
+   * Every contact window and eclipse interval (step resolution); there are `counts.contacts`
+   * windows. Absent when the run kept no access log (SimulationOptions.accessLog false).
+   */
+  access?: AccessReport
   /** Only with ReportOptions.withSeries. */
   series?: SeriesReport
 }
@@ -141,7 +144,7 @@ export function buildReport(ctx: Ctx, seed: number, options: ReportOptions = {})
     metrics,
     events: s.events.map((e) => ({ ...e })),
     satellites,
-    access: accessReport(world, s),
+    ...(s.access === null ? {} : { access: accessReport(world, s) }),
     ...(options.withSeries ? { series: seriesReport(ctx, s.series, s.satSeries, keys) } : {}),
   }
 }

@@ -117,6 +117,7 @@ export function createSimulation(
   const planners = orderPlanners(options.planners ?? [])
   const s0 = initialState(world, prop.save())
   if (options.satelliteSeries) s0.satSeries = emptySatelliteSeries()
+  if (options.accessLog === false) s0.access = null
   const ctx: Ctx = {
     world,
     s: s0,

@@ -115,8 +115,8 @@ export interface SimState {
   triggered: string | null
   series: MetricSeries
   acc: Accumulators
-  /** Contact windows and eclipse intervals so far (access.ts). */
-  access: AccessState
+  /** Contact windows and eclipse intervals so far (access.ts); null when not kept. */
+  access: AccessState | null
   /** Per-satellite samples, when asked for (sat-series.ts); null otherwise. */
   satSeries: SatelliteSeries | null
 }

@@ -24,8 +24,10 @@ const HEADER = [
 export function formatAccessCsv(report: SimReport): string {
   const epochMs = Date.parse(report.epoch)
   const utc = (s: number) => new Date(epochMs + s * 1000).toISOString()
+  const access = report.access
+  if (!access) throw new Error('internal: the run kept no access log (accessLog: false)')
   const rows = [csvRow(HEADER)]
-  for (const c of report.access.contacts) {
+  for (const c of access.contacts) {
     rows.push(
       csvRow([
         'contact',
@@ -43,7 +45,7 @@ export function formatAccessCsv(report: SimReport): string {
       ]),
     )
   }
-  for (const e of report.access.eclipses) {
+  for (const e of access.eclipses) {
     rows.push(
       csvRow([
         'eclipse',

@@ -79,7 +79,7 @@ export function buildCzml(
       label: { text: st.name, font: '12px sans-serif' },
     })
   }
-  report.access.contacts.forEach((c, n) => {
+  ;(report.access?.contacts ?? []).forEach((c, n) => {
     const during = `${iso(c.startS)}/${iso(c.endS)}`
     packets.push({
       id: `contact/${n + 1}`,
