@@ -12,6 +12,7 @@ import type { CompareJob } from '../src/cli/compare/job'
 import { runJobs } from '../src/cli/compare/pool'
 import { createSimulation, type EnginePlanner, type ScenarioSpec } from '../src/core'
 import { registry } from '../src/planners'
+import { DEFAULT_PLANNER_TIMEOUT_MS } from '../src/planners/isolation/host'
 import { loadScenarioText } from '../src/scenario'
 import { type BenchRow, row } from './row'
 
@@ -36,7 +37,7 @@ function timed(planners: EnginePlanner[], calls: Map<string, number[]>): EngineP
     plan(view) {
       const t0 = performance.now()
       try {
-        return p.plan(view)
+        return p.plan!(view)
       } finally {
         const list = calls.get(p.id) ?? []
         list.push(performance.now() - t0)
@@ -99,7 +100,15 @@ async function compareRows(): Promise<BenchRow[]> {
   const jobs: CompareJob[] = []
   for (const strategy of strategies)
     for (const seed of seeds)
-      jobs.push({ index: jobs.length, text: pm.text, file: pm.file, strategy, seed, plannerModules: [] })
+      jobs.push({
+        index: jobs.length,
+        text: pm.text,
+        file: pm.file,
+        strategy,
+        seed,
+        plannerModules: [],
+        plannerTimeoutMs: DEFAULT_PLANNER_TIMEOUT_MS,
+      })
   const wall = async (workers: number) => {
     const t0 = performance.now()
     const results = await runJobs(jobs, workers)

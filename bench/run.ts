@@ -1,11 +1,12 @@
 // `npm run bench`: every benchmark row, each figure beside a baseline measured in the same run.
 // Prints a table; with --json, an array of { name, params, value, unit, baseline, baselineName,
-// ratio }. Select groups with --only engine,assignment,planners,element-sets.
+// ratio }. Select groups with --only engine,assignment,planners,isolation,element-sets.
 
 import { type BenchArgs, parseBenchArgs } from './args'
 import { assignmentRows } from './assignment'
 import { elementSetRows } from './element-sets'
 import { engineRows } from './engine'
+import { isolationRows } from './isolation'
 import { plannerRows } from './planners'
 import { type BenchRow, printRows } from './row'
 
@@ -14,6 +15,7 @@ const GROUPS: Record<string, () => Promise<BenchRow[]>> = {
   assignment: assignmentRows,
   planners: plannerRows,
   'element-sets': elementSetRows,
+  isolation: isolationRows,
 }
 
 async function main(): Promise<void> {

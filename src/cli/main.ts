@@ -6,14 +6,16 @@ import { writeFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { formatAccessCsv, formatSeriesCsv, SimulationError } from '../core'
+import { formatAccessCsv, formatSeriesCsv, type SimReport, SimulationError } from '../core'
 import { registry } from '../planners'
+import { DEFAULT_PLANNER_TIMEOUT_MS } from '../planners/isolation/host'
 import { clip, scenarioJsonSchema } from '../scenario'
 import { aggregate, type Comparison } from './compare/aggregate'
 import { formatCsv, formatJson, formatTable } from './compare/format'
 import type { CompareJob } from './compare/job'
 import { runJobs } from './compare/pool'
 import { formatPartial, inShard, mergePartials, parseShard, sweepId } from './compare/shard'
+import { durationOption } from './durations'
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, InputError, UsageError } from './errors'
 import { exportCzml } from './export'
 import { describeFsError, readRegularFile, sameFile } from './files'
@@ -64,7 +66,11 @@ Commands
   with the default bus, its newest epoch rounded to the minute, 24 h, no stations, no tasks.
 
   --planner-module FILE     (validate, run, compare; repeatable) load your own planner:
-                            the module default-exports a planner object (see README)
+                            the module default-exports a planner object (see README);
+                            it runs in its own worker thread, memory-capped
+  --planner-timeout DURATION  (run, compare) deadline of one call to such a planner,
+                            e.g. 500ms or 10s (default 5s); a call past it is stopped
+                            and the planner is disabled for the rest of the run
 
 Exit codes: 0 ok, 2 bad input (usage or scenario), 1 internal error.
 `
@@ -143,6 +149,19 @@ function parse(args: string[], options: OptionSpec) {
 }
 
 const PLANNER_MODULE = { 'planner-module': { type: 'string', multiple: true } } as const
+const PLANNER_TIMEOUT = { 'planner-timeout': { type: 'string' } } as const
+
+/** --planner-timeout in ms: the same deadline for run and compare. */
+function plannerTimeoutMs(values: Record<string, unknown>): number {
+  const text = values['planner-timeout'] as string | undefined
+  if (text === undefined) return DEFAULT_PLANNER_TIMEOUT_MS
+  const ms = /^\d+(\.\d+)?ms$/.test(text)
+    ? Number(text.slice(0, -2))
+    : durationOption('planner-timeout', text) * 1000
+  if (!(ms >= 1 && ms <= 600_000))
+    throw new UsageError(`--planner-timeout: expected a duration from 1ms to 10m, got "${clip(text, 60)}"`)
+  return ms
+}
 
 async function plugins(values: Record<string, unknown>): Promise<string[]> {
   const files = (values['planner-module'] as string[] | undefined) ?? []
@@ -173,6 +192,7 @@ async function validate(args: string[], io: Io): Promise<number> {
 async function run(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {
     ...PLANNER_MODULE,
+    ...PLANNER_TIMEOUT,
     strategy: { type: 'string' },
     until: { type: 'string' },
     seed: { type: 'string' },
@@ -186,15 +206,26 @@ async function run(args: string[], io: Io): Promise<number> {
   if (positionals.length > 1) throw new UsageError(`run takes one scenario file, got ${positionals.length}`)
   await plugins(values)
   const withSeries = values.series !== undefined || values['with-series'] === true
-  const { sim, untilS, path } = startSimulation(positionals[0], values as StartValues, io.err, {
-    satelliteSeries: withSeries,
-  })
-  for (const out of [values.out, values['access-csv'], values.series])
-    notInput(out as string | undefined, path)
-  const bar = progressBar(`${sim.spec.id}/${sim.strategy.name}`)
-  sim.runUntil(untilS, (f) => bar.update(f, sim.time()))
-  bar.done()
-  const report = sim.report({ withSeries })
+  const { sim, untilS, path, dispose } = await startSimulation(
+    positionals[0],
+    values as StartValues,
+    io.err,
+    {
+      satelliteSeries: withSeries,
+      plannerTimeoutMs: plannerTimeoutMs(values),
+    },
+  )
+  let report: SimReport
+  try {
+    for (const out of [values.out, values['access-csv'], values.series])
+      notInput(out as string | undefined, path)
+    const bar = progressBar(`${sim.spec.id}/${sim.strategy.name}`)
+    await sim.runUntilAsync(untilS, (f) => bar.update(f, sim.time()))
+    bar.done()
+    report = sim.report({ withSeries })
+  } finally {
+    dispose()
+  }
   if (values.series !== undefined) writeOut('--series', values.series as string, formatSeriesCsv(report), io)
   if (!values['with-series']) delete report.series
   const accessCsv = values['access-csv'] as string | undefined
@@ -206,6 +237,7 @@ async function run(args: string[], io: Io): Promise<number> {
 async function exportCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {
     ...PLANNER_MODULE,
+    ...PLANNER_TIMEOUT,
     czml: { type: 'string' },
     strategy: { type: 'string' },
     seed: { type: 'string' },
@@ -215,9 +247,15 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
     throw new UsageError(`export takes one scenario file, got ${positionals.length}`)
   if (values.czml === undefined) throw new UsageError('export needs --czml FILE (the one format it writes)')
   await plugins(values)
-  const { czml, path } = exportCzml(positionals[0], values as StartValues, io.err)
-  notInput(values.czml as string, path)
-  writeOut('--czml', values.czml as string, czml, io)
+  const out = values.czml as string
+  const czml = await exportCzml(
+    positionals[0],
+    values as StartValues,
+    io.err,
+    plannerTimeoutMs(values),
+    (path) => notInput(out, path),
+  )
+  writeOut('--czml', out, czml, io)
   return EXIT_OK
 }
 
@@ -251,6 +289,7 @@ function writeOut(option: string, file: string, text: string, io: Io): void {
 async function compare(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, {
     ...PLANNER_MODULE,
+    ...PLANNER_TIMEOUT,
     strategies: { type: 'string' },
     seeds: { type: 'string' },
     json: { type: 'boolean' },
@@ -268,6 +307,7 @@ async function compare(args: string[], io: Io): Promise<number> {
   const workersText = values.workers as string | undefined
   if (workersText !== undefined && !/^\d+$/.test(workersText))
     throw new UsageError(`--workers: expected a whole number, got "${clip(workersText, 60)}"`)
+  const timeoutMs = plannerTimeoutMs(values)
   const modules = await plugins(values)
   const { spec, file, path, text, notices } = readScenario(positionals[0])
   notInput(values.out as string | undefined, path)
@@ -299,6 +339,7 @@ async function compare(args: string[], io: Io): Promise<number> {
         strategy,
         seed,
         plannerModules: modules.map((m) => resolve(m)),
+        plannerTimeoutMs: timeoutMs,
       })
   // A shard runs its slice renumbered from 0 (the pool indexes results by job index).
   const global = shard ? jobs.filter((j) => inShard(j.index, shard)).map((j) => j.index) : []

@@ -1,53 +1,79 @@
-// `--planner-module FILE`: load a user's own planner without forking. The module is untrusted:
-// it must default-export a planner (or a list of planners) of the plugin shape, and anything
-// else — a missing file, a module that throws while loading, a malformed planner, an id that
-// is already taken — ends as one clear message, never a crash.
+// `--planner-module FILE`: load a user's own planner without forking. The module is untrusted
+// code, so this process never imports it: a throwaway worker thread loads it and describes its
+// planners (or says why it cannot: a missing file, a module that throws while loading, a
+// malformed planner), and each is registered here as a stand-in that only lends its id and
+// kind to the scenario checks. Runs then call the real planner behind the isolation boundary
+// (bind.ts). Anything wrong ends as one clear message, never a crash.
 
+import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { z } from 'zod'
 import type { AnyPlanner, PlannerRegistry } from '../planners'
-import { plannerProblems } from '../planners/plugin-check'
+import { probePlannerModule } from '../planners/isolation/host'
+import type { PlannerManifest } from '../planners/isolation/protocol'
 import { InputError } from './errors'
+import { nodeGuest } from './isolation/node-transport'
 
-/** Modules already registered, per registry: loading one twice is a no-op, not a duplicate. */
-const loaded = new WeakMap<PlannerRegistry, Set<string>>()
+/** A planner a user's module provides: where it lives and what it said about itself. */
+export interface UserPlanner {
+  file: string
+  manifest: PlannerManifest
+}
 
-/** Imports each module and registers its planners; returns the ids added. */
+/** User planners by id, per registry (the stand-ins' real selves). */
+const userPlanners = new WeakMap<PlannerRegistry, Map<string, UserPlanner>>()
+
+/** The user planner behind a registry entry, if it is one. */
+export function userPlanner(registry: PlannerRegistry, id: string): UserPlanner | undefined {
+  return userPlanners.get(registry)?.get(id)
+}
+
+function standIn(m: PlannerManifest): AnyPlanner {
+  return {
+    id: m.id,
+    kind: m.kind,
+    label: m.label,
+    description: m.description,
+    triggers: m.triggers,
+    // The real schema lives in the planner's thread, which checks the parameters itself.
+    params: z.unknown(),
+    plan: () => {
+      throw new Error(`internal: ${m.id} runs isolated; bind it with bindStrategy()`)
+    },
+  }
+}
+
+/** Loads each module in a worker thread and registers its planners; returns the ids added. */
 export async function loadPlannerModules(
   files: readonly string[],
   registry: PlannerRegistry,
+  timeoutMs?: number,
 ): Promise<string[]> {
   const added: string[] = []
-  const done = loaded.get(registry) ?? new Set<string>()
-  loaded.set(registry, done)
+  const users = userPlanners.get(registry) ?? new Map<string, UserPlanner>()
+  userPlanners.set(registry, users)
+  const done = new Set([...users.values()].map((u) => u.file))
   for (const file of files) {
-    if (done.has(resolve(file))) continue
-    let mod: Record<string, unknown>
-    try {
-      mod = await import(pathToFileURL(resolve(file)).href)
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code
-      const why =
-        code === 'ERR_MODULE_NOT_FOUND' ? 'no such file' : err instanceof Error ? err.message : String(err)
-      throw new InputError(`--planner-module ${file}: cannot load it: ${why}`)
+    const path = resolve(file)
+    if (done.has(path)) continue
+    if (!existsSync(path)) throw new InputError(`--planner-module ${file}: cannot load it: no such file`)
+    const probe = await probePlannerModule(nodeGuest(path), timeoutMs)
+    if ('problems' in probe) {
+      const lines = probe.problems.map((m) =>
+        /^\[\d+\] /.test(m) ? `--planner-module ${file} ${m}` : `--planner-module ${file}: ${m}`,
+      )
+      throw new InputError(lines.join('\n'))
     }
-    const exported = mod.default ?? mod.planner ?? mod.planners
-    if (exported === undefined)
-      throw new InputError(`--planner-module ${file}: export the planner as the module's default export`)
-    const list = Array.isArray(exported) ? exported : [exported]
-    for (const [k, p] of list.entries()) {
-      const where = list.length > 1 ? `${file} [${k}]` : file
-      const problems = plannerProblems(p)
-      if (problems.length)
-        throw new InputError(problems.map((m) => `--planner-module ${where}: ${m}`).join('\n'))
+    for (const m of probe.planners) {
       try {
-        registry.add(p as AnyPlanner)
+        registry.add(standIn(m))
       } catch (err) {
-        throw new InputError(`--planner-module ${where}: ${(err as Error).message}`)
+        throw new InputError(`--planner-module ${file}: ${(err as Error).message}`)
       }
-      added.push((p as AnyPlanner).id)
+      users.set(m.id, { file: path, manifest: m })
+      added.push(m.id)
     }
-    done.add(resolve(file))
+    done.add(path)
   }
   return added
 }

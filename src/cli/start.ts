@@ -1,12 +1,14 @@
 // One simulation started from command-line values, shared by `run` and `export`: the file (or
-// element-set file) read, its notices shown, the strategy found and bound, the seed and the end
-// time parsed.
+// element-set file) read, its notices and warnings shown, the strategy found and bound (a user's
+// planners behind the isolation boundary, see bind.ts), the seed and the end time parsed. The
+// caller runs it and calls `dispose` when done, which ends any planner threads.
 
 import { createSimulation, type Simulation, type SimulationOptions } from '../core'
 import { registry } from '../planners'
 import { clip } from '../scenario'
+import { bindStrategy } from './bind'
 import { durationOption, seedOption } from './durations'
-import { InputError, UsageError } from './errors'
+import { UsageError } from './errors'
 import { readScenario, warningLines } from './load'
 
 export interface StartValues {
@@ -15,12 +17,20 @@ export interface StartValues {
   until?: string
 }
 
-export function startSimulation(
+export interface Started {
+  sim: Simulation
+  untilS: number
+  /** Where the scenario was read from (an output must not overwrite it). */
+  path: string
+  dispose(): void
+}
+
+export async function startSimulation(
   file: string | undefined,
   values: StartValues,
   err: (text: string) => void,
-  options: Pick<SimulationOptions, 'satelliteSeries'> = {},
-): { sim: Simulation; untilS: number; path: string } {
+  options: Pick<SimulationOptions, 'satelliteSeries'> & { plannerTimeoutMs: number },
+): Promise<Started> {
   const seed = values.seed === undefined ? undefined : seedOption(values.seed)
   const until = values.until === undefined ? undefined : durationOption('until', values.until)
   const { spec, notices, file: shown, path } = readScenario(file)
@@ -34,13 +44,20 @@ export function startSimulation(
       `--strategy: scenario ${spec.id} has no strategy "${clip(values.strategy ?? '', 60)}" (it has: ${spec.strategies.map((s) => s.name).join(', ')})`,
     )
   }
-  const bound = registry.bind(strategy)
-  if (bound.problems.length) throw new InputError(bound.problems.join('\n'))
-  const sim = createSimulation(spec, strategy.name, {
-    planners: bound.planners,
-    seed,
-    clock: () => performance.now(),
-    ...options,
+  const bound = await bindStrategy(registry, spec, strategy, {
+    timeoutMs: options.plannerTimeoutMs,
+    onWarning: (m) => err(`warning: ${m}\n`),
   })
-  return { sim, untilS: until ?? spec.durationS, path }
+  try {
+    const sim = createSimulation(spec, strategy.name, {
+      planners: bound.planners,
+      seed,
+      clock: () => performance.now(),
+      satelliteSeries: options.satelliteSeries,
+    })
+    return { sim, untilS: until ?? spec.durationS, path, dispose: () => bound.dispose() }
+  } catch (e) {
+    bound.dispose()
+    throw e
+  }
 }

@@ -4,7 +4,13 @@
 export * from './constants'
 export type * from './decisions'
 export { PLANNER_KINDS } from './decisions'
-export type { EnginePlanner, SimulationOptions } from './engine/context'
+export type { EnginePlanner, IsolatedCall, PlanOutcome, SimulationOptions } from './engine/context'
+export {
+  describeThrown,
+  MAX_DECISIONS_PER_CALL,
+  type ReadDecisions,
+  readDecisions,
+} from './engine/decision-check'
 export { EDGE_COMPRESSION, EDGE_PROCESSING_BPS } from './engine/payload'
 export type { OrbitFact } from './engine/propagator'
 export type {
@@ -18,8 +24,16 @@ export type {
   SimReport,
 } from './engine/report'
 export type { SimSnapshot, Simulation } from './engine/simulation'
-export { createSimulation, SimulationError, SLOT_TOLERANCE_M } from './engine/simulation'
+export {
+  createSimulation,
+  DEFAULT_TELEMETRY_WINDOW,
+  SimulationError,
+  SLOT_TOLERANCE_M,
+} from './engine/simulation'
 export { STATUS_NAMES } from './engine/state'
+export type { PlannerTiming, TimingReport } from './engine/timing'
+export type { PortableViewData, TelemetryDelta, ViewData } from './engine/view-data'
+export { createViewRebuilder } from './engine/view-rebuild'
 export type { SimEvent, SimEventType } from './events'
 export { formatElapsed } from './events'
 export * from './export'

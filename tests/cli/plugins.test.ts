@@ -65,6 +65,77 @@ describe('--planner-module', () => {
     expect(c.firstDivergence.actions[1].action).toMatch(/is the first satellite over/)
   })
 
+  it("run is reproducible except its timing section, which holds each planner's time per call", async () => {
+    const once = async () => {
+      const r = await sim('run', file, '--strategy', 'mine', '--json', '--planner-module', MODULE)
+      expect(r.code).toBe(0)
+      return JSON.parse(r.out)
+    }
+    const a = await once()
+    const b = await once()
+    expect(a.timing.planners.map((p: { planner: string }) => p.planner)).toEqual(['allocation/first-come'])
+    const t = a.timing.planners[0]
+    expect(t.calls).toBe(37)
+    expect(t.medianMs).toBeGreaterThanOrEqual(0)
+    expect(t.maxMs).toBeGreaterThanOrEqual(t.medianMs)
+    delete a.timing
+    delete b.timing
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a))
+  })
+
+  it('compare prints the same numbers as run for each strategy and seed', async () => {
+    const c = await sim(
+      'compare',
+      file,
+      '--strategies',
+      'mine',
+      '--seeds',
+      '3,5',
+      '--json',
+      '--planner-module',
+      MODULE,
+    )
+    expect(c.code).toBe(0)
+    const mine = JSON.parse(c.out).strategies[0]
+    for (const seed of [3, 5]) {
+      const r = await sim(
+        'run',
+        file,
+        '--strategy',
+        'mine',
+        '--seed',
+        String(seed),
+        '--json',
+        '--planner-module',
+        MODULE,
+      )
+      const report = JSON.parse(r.out)
+      for (const [key, stats] of Object.entries(mine.metrics) as [
+        string,
+        { perSeed: { seed: number; value: number | null }[] },
+      ][]) {
+        expect(stats.perSeed.find((p) => p.seed === seed)?.value, key).toBe(report.metrics[key].value)
+      }
+    }
+  })
+
+  it('--planner-timeout takes a duration and refuses nonsense', async () => {
+    const r = await sim(
+      'run',
+      file,
+      '--strategy',
+      'mine',
+      '--planner-timeout',
+      'soon',
+      '--planner-module',
+      MODULE,
+    )
+    expect(r.code).toBe(2)
+    expect(r.err).toContain('--planner-timeout: expected a duration such as 90s')
+    const zero = await sim('run', file, '--planner-timeout', '0ms')
+    expect(zero.err).toContain('--planner-timeout: expected a duration from 1ms to 10m, got "0ms"')
+  })
+
   it('a malformed planner module is refused with every problem named', async () => {
     const r = await sim('validate', file, '--planner-module', join(FIXTURES, 'broken-planner.ts'))
     expect(r.code).toBe(2)

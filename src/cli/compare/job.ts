@@ -5,6 +5,7 @@
 import { createSimulation, type MetricValues, NONDETERMINISTIC_METRICS, type SimEvent } from '../../core'
 import { registry } from '../../planners'
 import { formatIssues, loadScenarioText } from '../../scenario'
+import { bindStrategy } from '../bind'
 import { InputError } from '../errors'
 import { loadPlannerModules } from '../plugins'
 
@@ -15,6 +16,8 @@ export interface CompareJob {
   strategy: string
   seed: number
   plannerModules: string[]
+  /** Deadline of one call to a user's planner, ms: the same as `run` uses. */
+  plannerTimeoutMs: number
 }
 
 /** What a planner did, as compared across strategies to find where they first diverged. */
@@ -43,20 +46,26 @@ const TRACED: ReadonlySet<SimEvent['type']> = new Set([
 ])
 
 export async function runJob(job: CompareJob): Promise<JobResult> {
-  await loadPlannerModules(job.plannerModules, registry)
+  await loadPlannerModules(job.plannerModules, registry, job.plannerTimeoutMs)
   const result = loadScenarioText(job.text, job.file, { knownPlanners: registry.names() })
   if (!result.ok) throw new InputError(formatIssues(result.issues))
   const spec = result.scenario
   const strategy = spec.strategies.find((s) => s.name === job.strategy)
   if (!strategy) throw new InputError(`scenario ${spec.id} has no strategy "${job.strategy}"`)
-  const bound = registry.bind(strategy)
-  if (bound.problems.length) throw new InputError(bound.problems.join('\n'))
+  const bound = await bindStrategy(registry, spec, strategy, {
+    timeoutMs: job.plannerTimeoutMs,
+    onWarning: (m) => process.stderr.write(`warning: ${m}\n`),
+  })
   const sim = createSimulation(spec, strategy.name, {
     planners: bound.planners,
     seed: job.seed,
     accessLog: false,
   })
-  sim.runUntil(spec.durationS)
+  try {
+    await sim.runUntilAsync(spec.durationS)
+  } finally {
+    bound.dispose()
+  }
   const all = sim.metrics()
   const metrics: Partial<MetricValues> = {}
   for (const [key, value] of Object.entries(all) as [keyof MetricValues, number | null][]) {

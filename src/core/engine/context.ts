@@ -5,17 +5,40 @@ import type { Decision, PlannerKind } from '../decisions'
 import type { SimEvent, SimEventType } from '../events'
 import type { StrategySpec } from '../spec'
 import type { WorldView } from '../view'
+import type { PortableViewData, ReadDecisions } from './planner-io'
 import type { Propagator } from './propagator'
 import type { SimState } from './state'
 import type { World } from './world'
 
-/** A planner as the engine sees it: parameters already bound, output still untrusted. */
+/**
+ * A planner as the engine sees it: parameters already bound, output still untrusted. Either
+ * `plan` (in-process, synchronous: built-ins) or `isolated` (behind a boundary, awaited by
+ * stepAsync/runUntilAsync: a user's module).
+ */
 export interface EnginePlanner {
   id: string
   kind: PlannerKind
   /** Event types that call this planner at once, besides the cadence. */
   triggers?: readonly SimEventType[]
-  plan(view: WorldView): Decision[]
+  plan?(view: WorldView): Decision[]
+  isolated?: IsolatedCall
+}
+
+/** What a call to a planner came to; plain data, the same for both kinds of planner. */
+export type PlanOutcome =
+  | { ok: true; read: ReadDecisions; ms?: number }
+  /** `disable`: the planner is not called again in this run (its thread is gone). */
+  | { ok: false; fault: string; disable: boolean; ms?: number }
+
+/** A planner behind an isolation boundary (src/planners/isolation/host.ts makes these). */
+export interface IsolatedCall {
+  /** Telemetry samples the isolated side already holds (0 for a fresh one). */
+  telemetryKnown(): number
+  /**
+   * Calls the planner with a view's data at sim time `timeS`. Never rejects: a hang, a crash or
+   * a throw is an outcome with `ok: false`, and `ms` is the time spent inside plan().
+   */
+  call(timeS: number, data: PortableViewData): Promise<PlanOutcome>
 }
 
 export interface SimulationOptions {
@@ -23,14 +46,11 @@ export interface SimulationOptions {
   planners?: EnginePlanner[]
   /** Overrides the scenario's seed. */
   seed?: number
-  /** Wall clock in ms, for planner time budgets and planner time; without it budgets are off. */
-  clock?: () => number
   /**
-   * A planner call longer than this has its output discarded (needs `clock`). Default 2000 ms:
-   * a safety net against runaway planners, set well above any built-in planner's time so the
-   * machine's load never changes a run's outcome.
+   * Wall clock in ms, to measure in-process planner calls for the report's `timing` section.
+   * Measured only: no verdict depends on it (an isolated planner's deadline is its host's).
    */
-  plannerBudgetMs?: number
+  clock?: () => number
   /** Telemetry samples kept per channel. Default 288 (a day at 5-minute sampling). */
   telemetryWindow?: number
   /** Also sample each satellite's state of charge, propellant and status with the metrics. */
@@ -50,7 +70,8 @@ export interface Ctx {
   strategy: StrategySpec
   planners: EnginePlanner[]
   clock: (() => number) | undefined
-  budgetMs: number
+  /** Milliseconds per call, per planner id, in call order (not part of snapshots). */
+  timing: Map<string, number[]>
   log: (e: SimEvent) => void
   /** Scratch for one satellite's state (x y z vx vy vz). */
   tmp6: Float64Array

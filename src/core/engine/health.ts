@@ -5,6 +5,7 @@
 import type { SimEvent } from '../events'
 import { createRng } from '../rng'
 import { COMPONENT_NAMES, type ComponentName } from '../spec'
+import type { TelemetryRing } from './planner-io'
 import { NC, type SimState, STATUS_DECAYED, STATUS_FAILED } from './state'
 import type { World } from './world'
 
@@ -126,7 +127,7 @@ export function sampleTelemetry(world: World, s: SimState): void {
 /** The last samples of one channel, oldest first (copies; planners may keep them). */
 export function telemetryWindow(
   world: World,
-  s: SimState,
+  s: TelemetryRing,
   k: number,
   component: ComponentName,
 ): { t: Float64Array; v: Float64Array } {

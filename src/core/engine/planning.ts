@@ -1,15 +1,19 @@
-// Calling planners and containing them. A planner is untrusted: if it throws, returns
-// something that is not a list of decisions, or overruns its time budget, its output is
-// discarded with a logged fault; each decision is validated on its own, and only valid ones
-// change the world. Maintenance planners run first so their alerts inform the others.
+// Calling planners and containing them. A planner is untrusted: whatever it returns goes
+// through one path (`acceptOutput`), in-process or isolated: a throw or a non-list discards the
+// call's output with a fault; each decision is copied, checked with bounds and applied only if
+// valid; at most MAX_FAULTS_PER_CALL rejections are logged one by one and the rest as one
+// summary, so a flood cannot fill the log. Maintenance planners run first so their alerts
+// inform the others. No wall-clock time changes what a call computes: time is only measured.
 
 import type { Decision, PlannerKind } from '../decisions'
-import { preview } from '../preview'
-import { COMPONENT_NAMES } from '../spec'
-import type { Ctx, EnginePlanner } from './context'
-import { burnRefusal, deltaVMagnitude, propellantFor } from './maneuver'
-import { STATUS_ALERT } from './state'
-import { buildView, predictVisible } from './view-builder'
+import { applyDecision } from './apply-decision'
+import type { Ctx, EnginePlanner, PlanOutcome } from './context'
+import { describeThrown, MAX_DECISIONS_PER_CALL, readDecisions, validateDecision } from './decision-check'
+import { buildView } from './view-builder'
+import { portableViewData } from './view-data'
+
+/** Rejected decisions logged one by one per call; the rest are summed up in one event. */
+export const MAX_FAULTS_PER_CALL = 10
 
 const KIND_ORDER: Record<PlannerKind, number> = { maintenance: 0, trajectory: 1, allocation: 2 }
 
@@ -17,19 +21,41 @@ export function orderPlanners(planners: EnginePlanner[]): EnginePlanner[] {
   return [...planners].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.id < b.id ? -1 : 1))
 }
 
-/** Runs the planners due now: all on the cadence, or those subscribed to events logged since. */
+/** Why a planner is called now (the cadence or an event it subscribed to), or null. */
+function triggerOf(ctx: Ctx, p: EnginePlanner, cadenceDue: boolean, firstNewEvent: number): string | null {
+  if (ctx.s.plannerDisabled[p.id] !== undefined) return null
+  if (cadenceDue) return 'cadence'
+  if (!p.triggers?.length) return null
+  for (let e = firstNewEvent; e < ctx.s.events.length; e++)
+    if (p.triggers.includes(ctx.s.events[e].type)) return ctx.s.events[e].type
+  return null
+}
+
+/** Runs the planners due now (in-process ones only; see runDuePlannersAsync). */
 export function runDuePlanners(ctx: Ctx, cadenceDue: boolean, firstNewEvent: number): void {
   for (const p of ctx.planners) {
-    let trigger: string | null = cadenceDue ? 'cadence' : null
-    if (!trigger && p.triggers?.length) {
-      for (let e = firstNewEvent; e < ctx.s.events.length; e++) {
-        if (p.triggers.includes(ctx.s.events[e].type)) {
-          trigger = ctx.s.events[e].type
-          break
-        }
-      }
-    }
+    const trigger = triggerOf(ctx, p, cadenceDue, firstNewEvent)
     if (trigger) callPlanner(ctx, p, trigger)
+  }
+}
+
+/** The same, awaiting isolated planners in turn; the state is untouched while one thinks. */
+export async function runDuePlannersAsync(
+  ctx: Ctx,
+  cadenceDue: boolean,
+  firstNewEvent: number,
+): Promise<void> {
+  for (const p of ctx.planners) {
+    const trigger = triggerOf(ctx, p, cadenceDue, firstNewEvent)
+    if (!trigger) continue
+    if (!p.isolated) {
+      callPlanner(ctx, p, trigger)
+      continue
+    }
+    const s = ctx.s
+    const data = portableViewData(ctx, p.id, trigger, p.isolated.telemetryKnown())
+    s.plannerSeen[p.id] = s.events.length
+    acceptOutput(ctx, p, await p.isolated.call(s.t, data))
   }
 }
 
@@ -38,187 +64,71 @@ function fault(ctx: Ctx, p: EnginePlanner, message: string, satellite?: string):
   ctx.log({ t: ctx.s.t, type: 'plannerFault', planner: p.id, satellite, message: `${p.id}: ${message}` })
 }
 
+/** Calls an in-process planner on a frozen view and accepts its output. */
 export function callPlanner(ctx: Ctx, p: EnginePlanner, trigger: string): void {
+  if (!p.plan) throw new Error(`internal: ${p.id} runs isolated; step it with stepAsync()`)
   const { s } = ctx
   const view = buildView(ctx, p.id, trigger)
   s.plannerSeen[p.id] = s.events.length
   const t0 = ctx.clock?.() ?? 0
-  let out: unknown
+  let outcome: PlanOutcome
   try {
-    out = p.plan(view)
+    outcome = { ok: true, read: readDecisions(p.plan(view)) }
   } catch (err) {
+    outcome = { ok: false, fault: `threw: ${describeThrown(err)}`, disable: false }
+  }
+  if (ctx.clock) outcome.ms = ctx.clock() - t0
+  acceptOutput(ctx, p, outcome)
+}
+
+/** The one path every planner's output takes: faults, bounded checks, application, timing. */
+export function acceptOutput(ctx: Ctx, p: EnginePlanner, outcome: PlanOutcome): void {
+  const { s } = ctx
+  if (outcome.ms !== undefined) {
+    s.acc.plannerTimeMs += outcome.ms
+    let list = ctx.timing.get(p.id)
+    if (!list) ctx.timing.set(p.id, (list = []))
+    list.push(outcome.ms)
+  }
+  if (!outcome.ok) {
+    if (outcome.disable) s.plannerDisabled[p.id] = s.t
     fault(
       ctx,
       p,
-      `threw ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}; output discarded`,
+      outcome.disable
+        ? `${outcome.fault}; disabled for the rest of the run`
+        : `${outcome.fault}; output discarded`,
     )
     return
-  } finally {
-    if (ctx.clock) s.acc.plannerTimeMs += ctx.clock() - t0
   }
-  if (ctx.clock) {
-    const took = ctx.clock() - t0
-    if (took > ctx.budgetMs) {
-      fault(ctx, p, `overran its ${ctx.budgetMs} ms budget (${took.toFixed(0)} ms); output discarded`)
-      return
-    }
-  }
-  if (!Array.isArray(out)) {
-    fault(ctx, p, `returned ${out === null ? 'null' : typeof out} instead of a list of decisions`)
+  const read = outcome.read
+  if (!read.ok) {
+    fault(ctx, p, read.fault)
     return
   }
-  for (const d of out) {
-    const why = validateDecision(ctx, d, p)
-    if (why)
-      fault(ctx, p, `rejected decision: ${why}`, typeof d?.satellite === 'string' ? d.satellite : undefined)
-    else applyDecision(ctx, d as Decision, p)
+  let rejected = 0
+  for (const d of read.items) {
+    const why = typeof d === 'string' ? d : validateDecision(ctx, d, p)
+    if (why === null) {
+      applyDecision(ctx, d as unknown as Decision, p)
+      continue
+    }
+    rejected++
+    if (rejected <= MAX_FAULTS_PER_CALL) {
+      const sat = typeof d === 'object' && typeof d.satellite === 'string' ? d.satellite : undefined
+      fault(ctx, p, `rejected decision: ${why}`, sat)
+    }
   }
+  if (rejected > MAX_FAULTS_PER_CALL) {
+    const more = rejected - MAX_FAULTS_PER_CALL
+    s.acc.plannerFaults += more - 1
+    fault(
+      ctx,
+      p,
+      `${more} more decisions rejected in this call (only the first ${MAX_FAULTS_PER_CALL} are logged one by one)`,
+    )
+  }
+  if (read.total > read.items.length)
+    fault(ctx, p, `returned ${read.total} decisions; only the first ${MAX_DECISIONS_PER_CALL} were read`)
   s.plannerSeen[p.id] = s.events.length
-}
-
-const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x)
-
-/** Why a decision is invalid right now, or null. Defensive: `d` is whatever a planner returned. */
-export function validateDecision(ctx: Ctx, d: unknown, p: EnginePlanner): string | null {
-  const { world, s } = ctx
-  if (typeof d !== 'object' || d === null) return `expected a decision object, got ${String(d)}`
-  const x = d as Record<string, unknown>
-  if (typeof x.rationale !== 'string' || x.rationale.trim() === '') return 'a decision must carry a rationale'
-  const k = typeof x.satellite === 'string' ? world.satIndex.get(x.satellite) : undefined
-  // A note may speak of the whole fleet; every other decision acts on one known satellite.
-  if (x.kind === 'note' && x.satellite === undefined) return null
-  if (k === undefined) return `unknown satellite ${preview(x.satellite)}`
-  const allowed: Record<string, PlannerKind[]> = {
-    maneuver: ['trajectory'],
-    assignTask: ['allocation'],
-    downlink: ['allocation'],
-    setMode: ['allocation'],
-    alert: ['maintenance'],
-    note: ['trajectory', 'allocation', 'maintenance'],
-  }
-  const kinds = allowed[String(x.kind)]
-  if (!kinds) return `unknown decision kind ${preview(x.kind)}`
-  if (!kinds.includes(p.kind)) return `a ${p.kind} planner may not make ${String(x.kind)} decisions`
-  const id = world.sats[k].id
-  switch (x.kind) {
-    case 'maneuver': {
-      const dv = x.dv as Record<string, unknown> | undefined
-      if (!dv || (dv.frame !== 'rtn' && dv.frame !== 'eci')) return 'Δv must have frame "rtn" or "eci"'
-      const comps = dv.frame === 'rtn' ? [dv.r, dv.t, dv.n] : [dv.x, dv.y, dv.z]
-      if (!comps.every(isNum)) return `Δv components must be finite numbers, got ${preview(comps)}`
-      if (!isNum(x.atS) || x.atS < s.t - world.spec.stepS)
-        return `burn time ${String(x.atS)} is not now or later`
-      const mag = deltaVMagnitude(x.dv as Decision & never)
-      // Propellant already promised to this satellite's pending burns counts against it.
-      let promised = 0
-      for (const m of s.pending) {
-        if (m.satellite !== id) continue
-        const bus = world.sats[k].bus
-        promised += propellantFor(
-          deltaVMagnitude(m.dv),
-          bus.dryMassKg + s.propellantKg[k] - promised,
-          bus.ispS,
-        )
-      }
-      return burnRefusal(ctx, k, mag, promised)
-    }
-    case 'assignTask': {
-      const q = typeof x.task === 'string' ? world.taskIndex.get(x.task) : undefined
-      if (q === undefined || q >= s.knownTasks) return `unknown task ${JSON.stringify(x.task)}`
-      const st = s.tasks[q].state
-      if (st !== 'open' && st !== 'pending') return `task ${String(x.task)} is already ${st}`
-      if (s.failed[k] !== 0) return `${id} has failed`
-      return null
-    }
-    case 'downlink': {
-      const j = typeof x.station === 'string' ? world.stationIndex.get(x.station) : undefined
-      if (j === undefined) return `unknown station ${JSON.stringify(x.station)}`
-      if (!isNum(x.startS) || !isNum(x.endS) || x.endS < x.startS) return 'a contact needs startS ≤ endS'
-      const scratch = new Float64Array(6)
-      for (let t = x.startS; t <= x.endS; t += world.spec.stepS) {
-        if (!predictVisible(ctx, k, j, t, scratch))
-          return `${id} is not visible from ${world.stations[j].id} at T+${(t / 60).toFixed(1)} min: outside a visibility window`
-      }
-      return null
-    }
-    case 'setMode':
-      return x.mode === 'edge' || x.mode === 'raw'
-        ? null
-        : `mode must be "edge" or "raw", got ${String(x.mode)}`
-    case 'alert': {
-      if (!COMPONENT_NAMES.includes(x.component as never))
-        return `unknown component ${JSON.stringify(x.component)}`
-      if (x.severity !== 'warning' && x.severity !== 'critical')
-        return 'severity must be "warning" or "critical"'
-      if (x.predictedFailureS !== undefined && !isNum(x.predictedFailureS))
-        return 'predictedFailureS must be a number'
-      return null
-    }
-  }
-  return null
-}
-
-function applyDecision(ctx: Ctx, d: Decision, p: EnginePlanner): void {
-  const { world, s, log } = ctx
-  if (d.kind === 'note') {
-    log({ t: s.t, type: 'note', satellite: d.satellite, planner: p.id, message: d.rationale })
-    return
-  }
-  const k = world.satIndex.get(d.satellite)!
-  switch (d.kind) {
-    case 'maneuver':
-      s.pending.push({ ...d, dv: { ...d.dv }, planner: p.id })
-      s.pending.sort(
-        (a, b) => a.atS - b.atS || (a.satellite < b.satellite ? -1 : a.satellite > b.satellite ? 1 : 0),
-      )
-      break
-    case 'assignTask':
-      s.tasks[world.taskIndex.get(d.task)!].assignedTo = k
-      break
-    case 'downlink':
-      s.bookings.push({
-        satellite: k,
-        station: world.stationIndex.get(d.station)!,
-        startS: d.startS,
-        endS: d.endS,
-      })
-      break
-    case 'setMode':
-      s.edgeMode[k] = d.mode === 'edge' ? 1 : 0
-      break
-    case 'alert': {
-      s.alerts.push({
-        satellite: d.satellite,
-        component: d.component,
-        atS: s.t,
-        severity: d.severity,
-        predictedFailureS: d.predictedFailureS ?? null,
-        planner: p.id,
-      })
-      s.alerted[k] = 1
-      if (s.failed[k] === 0) s.status[k] = STATUS_ALERT
-      if (d.retire) s.retired[k] = 1
-      log({
-        t: s.t,
-        type: 'alert',
-        satellite: d.satellite,
-        component: d.component,
-        planner: p.id,
-        message: d.rationale,
-        data: {
-          severity: d.severity,
-          ...(d.predictedFailureS !== undefined ? { predictedFailureS: d.predictedFailureS } : {}),
-        },
-      })
-      return
-    }
-  }
-  log({
-    t: s.t,
-    type: 'decision',
-    satellite: d.satellite,
-    planner: p.id,
-    message: d.rationale,
-    data: { kind: d.kind },
-  })
 }

@@ -9,6 +9,7 @@ import type { Ctx } from './context'
 import { currentMetrics } from './measure'
 import { type SeriesReport, seriesReport } from './sat-series'
 import { STATUS_NAMES } from './state'
+import { type TimingReport, timingReport } from './timing'
 import { socOf } from './view-builder'
 
 export interface ReportOptions {
@@ -75,6 +76,8 @@ export interface SimReport {
   access?: AccessReport
   /** Only with ReportOptions.withSeries. */
   series?: SeriesReport
+  /** Planner time per call; present when it was measured, and the only part that varies. */
+  timing?: TimingReport
 }
 
 const r = (x: number, digits: number): number => {
@@ -146,5 +149,11 @@ export function buildReport(ctx: Ctx, seed: number, options: ReportOptions = {})
     satellites,
     ...(s.access === null ? {} : { access: accessReport(world, s) }),
     ...(options.withSeries ? { series: seriesReport(ctx, s.series, s.satSeries, keys) } : {}),
+    ...withTiming(ctx),
   }
+}
+
+function withTiming(ctx: Ctx): { timing?: TimingReport } {
+  const timing = timingReport(ctx.timing)
+  return timing ? { timing } : {}
 }

@@ -15,12 +15,13 @@ import { gmstRad } from '../time'
 import type { WorldView } from '../view'
 import { trackAccess } from './access'
 import type { Ctx, EnginePlanner, SimulationOptions } from './context'
+import { copyDecision, validateDecision } from './decision-check'
 import { type GeometryStepResult, geometryPass } from './geometry-pass'
 import { decaySatellite, failSatellite, healthPass, sampleTelemetry } from './health'
 import { executeManeuver } from './maneuver'
 import { currentMetrics } from './measure'
 import { downlinkPass, imagingPass, makePayloadScratch, powerPass } from './payload'
-import { callPlanner, orderPlanners, runDuePlanners, validateDecision } from './planning'
+import { callPlanner, orderPlanners, runDuePlanners, runDuePlannersAsync } from './planning'
 import { createPropagator, type OrbitFact } from './propagator'
 import { buildReport, type ReportOptions, type SimReport } from './report'
 import { emptySatelliteSeries } from './run-records'
@@ -39,6 +40,8 @@ import {
 import { buildView, socOf } from './view-builder'
 import { buildWorld, type World } from './world'
 
+/** Telemetry samples kept per channel unless SimulationOptions.telemetryWindow says otherwise. */
+export const DEFAULT_TELEMETRY_WINDOW = 288
 /** A burn within this many seconds keeps a satellite shown as manoeuvring. */
 const MANEUVER_DISPLAY_S = 600
 /** A spare whose last slot-recovery burn leaves it this close to the slot has filled it. */
@@ -66,6 +69,13 @@ export interface Simulation {
   step(): boolean
   /** Steps until time ≥ tS or the end; calls onProgress(fraction) now and then. */
   runUntil(tS: number, onProgress?: (fraction: number) => void): void
+  /**
+   * step() that awaits isolated planners (required when the strategy has any; with none it
+   * computes exactly what step() does).
+   */
+  stepAsync(): Promise<boolean>
+  /** runUntil() over stepAsync(). */
+  runUntilAsync(tS: number, onProgress?: (fraction: number) => void): Promise<void>
   done(): boolean
   snapshot(): SimSnapshot
   restore(snapshot: SimSnapshot): void
@@ -112,7 +122,7 @@ export function createSimulation(
   if (tooBig.length > 0)
     throw new SimulationError(`scenario ${spec.id}: ${tooBig.map((p) => p.message).join('; ')}`)
   const effective: ScenarioSpec = { ...spec, seed }
-  const world = buildWorld(effective, options.telemetryWindow ?? 288)
+  const world = buildWorld(effective, options.telemetryWindow ?? DEFAULT_TELEMETRY_WINDOW)
   const prop = createPropagator(world, spec.j2)
   const planners = orderPlanners(options.planners ?? [])
   const s0 = initialState(world, prop.save())
@@ -125,7 +135,7 @@ export function createSimulation(
     strategy,
     planners,
     clock: options.clock,
-    budgetMs: options.plannerBudgetMs ?? 2000,
+    timing: new Map(),
     log: (e) => ctx.s.events.push(e),
     tmp6: new Float64Array(6),
   }
@@ -260,9 +270,12 @@ export function createSimulation(
     }
   }
 
-  function step(): boolean {
+  const isolated = planners.some((p) => p.isolated)
+
+  /** Everything of a step before its planners; null at the end. Returns what planners need. */
+  function advance(): { cadenceDue: boolean; firstNew: number } | null {
     const s = ctx.s
-    if (s.stepIndex >= totalSteps) return false
+    if (s.stepIndex >= totalSteps) return null
     const firstNew = s.events.length
     const prevT = s.t
     s.stepIndex++
@@ -289,12 +302,40 @@ export function createSimulation(
     conjunctionPass(ctx, (k, why) => failSatellite(world, s, k, why, ctx.log))
     updateStatus()
     if (s.t >= s.nextSampleS || s.stepIndex === totalSteps) sample()
-    if (planners.length > 0) {
-      const cadenceDue = s.t >= s.nextPlanS
-      if (cadenceDue) s.nextPlanS += spec.plannerCadenceS
-      runDuePlanners(ctx, cadenceDue, firstNew)
-    }
+    const cadenceDue = planners.length > 0 && s.t >= s.nextPlanS
+    if (cadenceDue) s.nextPlanS += spec.plannerCadenceS
+    return { cadenceDue, firstNew }
+  }
+
+  function step(): boolean {
+    if (isolated) throw new SimulationError('this strategy has an isolated planner: use stepAsync()')
+    const due = advance()
+    if (!due) return false
+    if (planners.length > 0) runDuePlanners(ctx, due.cadenceDue, due.firstNew)
     return true
+  }
+
+  async function stepAsync(): Promise<boolean> {
+    const due = advance()
+    if (!due) return false
+    if (planners.length > 0) await runDuePlannersAsync(ctx, due.cadenceDue, due.firstNew)
+    return true
+  }
+
+  /** Drives `stepOnce` to tS, reporting progress every 200 steps; shared by both run loops. */
+  function progressLoop(tS: number, onProgress: ((fraction: number) => void) | undefined) {
+    const start = ctx.s.t
+    const end = Math.min(tS, spec.durationS)
+    let next = 0
+    return {
+      more: () => ctx.s.t < end - 1e-9,
+      after() {
+        if (onProgress && ctx.s.stepIndex >= next) {
+          onProgress(end > start ? (ctx.s.t - start) / (end - start) : 1)
+          next = ctx.s.stepIndex + 200
+        }
+      },
+    }
   }
 
   // Time zero: the scripted events at the epoch, positions and a first sample. Contacts and
@@ -316,15 +357,14 @@ export function createSimulation(
     time: () => ctx.s.t,
     step,
     runUntil(tS, onProgress) {
-      const start = ctx.s.t
-      const end = Math.min(tS, spec.durationS)
-      let next = 0
-      while (ctx.s.t < end - 1e-9 && step()) {
-        if (onProgress && ctx.s.stepIndex >= next) {
-          onProgress(end > start ? (ctx.s.t - start) / (end - start) : 1)
-          next = ctx.s.stepIndex + 200
-        }
-      }
+      const loop = progressLoop(tS, onProgress)
+      while (loop.more() && step()) loop.after()
+      onProgress?.(1)
+    },
+    stepAsync,
+    async runUntilAsync(tS, onProgress) {
+      const loop = progressLoop(tS, onProgress)
+      while (loop.more() && (await stepAsync())) loop.after()
       onProgress?.(1)
     },
     done: () => ctx.s.stepIndex >= totalSteps,
@@ -348,7 +388,8 @@ export function createSimulation(
     view: () => buildView(ctx, '(viewer)', 'inspection'),
     scheduleManeuver(m) {
       const asPlanner: EnginePlanner = { id: 'manual', kind: 'trajectory', plan: () => [] }
-      const why = validateDecision(ctx, m, asPlanner)
+      const copy = copyDecision(m)
+      const why = typeof copy === 'string' ? copy : validateDecision(ctx, copy, asPlanner)
       if (why) return why
       callPlanner(ctx, { ...asPlanner, plan: () => [m] }, 'manual')
       return null

@@ -111,6 +111,8 @@ export interface SimState {
   events: SimEvent[]
   /** Per planner id: index into events of its last call, for `recentEvents`. */
   plannerSeen: Record<string, number>
+  /** Per planner id: the sim time it was disabled at (its isolated thread was lost). */
+  plannerDisabled: Record<string, number>
   nextPlanS: number
   triggered: string | null
   series: MetricSeries
@@ -204,6 +206,7 @@ export function initialState(world: World, kepler: Float64Array): SimState {
     alerts: [],
     events: [],
     plannerSeen: {},
+    plannerDisabled: {},
     nextPlanS: 0,
     triggered: null,
     series: emptySeries(),

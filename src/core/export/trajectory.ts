@@ -18,6 +18,23 @@ export interface Trajectories {
 }
 
 export function recordTrajectories(sim: Simulation, untilS = sim.spec.durationS): Trajectories {
+  const r = recorder(sim, untilS)
+  // Bounded by the scenario's step count: step() returns false at the end.
+  while (r.more() && sim.step()) r.after()
+  return r.out
+}
+
+/** As recordTrajectories, for a run with isolated planners (stepped with stepAsync). */
+export async function recordTrajectoriesAsync(
+  sim: Simulation,
+  untilS = sim.spec.durationS,
+): Promise<Trajectories> {
+  const r = recorder(sim, untilS)
+  while (r.more() && (await sim.stepAsync())) r.after()
+  return r.out
+}
+
+function recorder(sim: Simulation, untilS: number) {
   const out: Trajectories = { ids: sim.world.sats.map((s) => s.id), tS: [], positionsM: [], status: [] }
   const take = () => {
     const s = sim.state()
@@ -28,12 +45,15 @@ export function recordTrajectories(sim: Simulation, untilS = sim.spec.durationS)
   let samples = sim.series().t.length
   if (samples > 0 && sim.series().t[samples - 1] === sim.time()) take()
   const end = Math.min(untilS, sim.spec.durationS)
-  // Bounded by the scenario's step count: step() returns false at the end.
-  while (sim.time() < end - 1e-9 && sim.step()) {
-    if (sim.series().t.length > samples) {
-      samples = sim.series().t.length
-      take()
-    }
+  return {
+    out,
+    more: () => sim.time() < end - 1e-9,
+    /** After each step: a new metrics sample means a new trajectory sample. */
+    after() {
+      if (sim.series().t.length > samples) {
+        samples = sim.series().t.length
+        take()
+      }
+    },
   }
-  return out
 }
