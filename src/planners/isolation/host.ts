@@ -223,7 +223,9 @@ export async function createIsolatedPlanner(
     rebuildMs = m.rebuildMs
     return m.ok
       ? { ok: true, read: m.read, ms: m.ms }
-      : { ok: false, fault: m.error, disable: false, ms: m.ms }
+      : // A user's planner that throws is stopped like one that hangs: the contract is
+        // that a faulty module is named once and the run goes on without it.
+        { ok: false, fault: m.error, disable: true, ms: m.ms }
   }
 
   const problems = await open()
