@@ -11,6 +11,7 @@ import type {
   ScenarioSource,
   Speed,
   ToWorker,
+  UserStrategyDef,
 } from '../worker/protocol'
 import { type AppStore, createAppStore, type PanelTab, pushMessage } from './appStore'
 import { type ExportedFile, ExportRequests } from './exports'
@@ -70,6 +71,8 @@ export interface Session {
   nextEvent(): void
   select(satellite: string | null): void
   setStrategies(strategies: string[]): void
+  /** The user's own strategies (setStrategies may then name them); kept for a restart. */
+  setUserStrategies(strategies: UserStrategyDef[]): void
   setSeed(seed: number): void
   setTab(tab: PanelTab): void
   /**
@@ -101,6 +104,7 @@ export function createSession(startPort: () => SimPortLike, options: SessionOpti
   let pending: { request: LoadRequest; stress: number | null } | null = null
   let lastHeard = now()
   let stalled = false
+  let userStrategies: UserStrategyDef[] = []
   const frameListeners = new Set<() => void>()
   let lastShown = 0
   /** Frames received and not yet given back to the worker, oldest first (at most MAX_UNRETURNED). */
@@ -292,6 +296,10 @@ export function createSession(startPort: () => SimPortLike, options: SessionOpti
       lastHeard = now()
       post({ type: 'setStrategies', strategies })
     },
+    setUserStrategies(strategies) {
+      userStrategies = strategies
+      post({ type: 'userStrategies', strategies })
+    },
     setSeed(seed) {
       if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) {
         pushMessage(app, 'error', `A seed is an integer from 0 to 4294967295; "${seed}" is not.`)
@@ -313,6 +321,7 @@ export function createSession(startPort: () => SimPortLike, options: SessionOpti
       port.terminate()
       port = startPort()
       port.listen(onMessage)
+      if (userStrategies.length) post({ type: 'userStrategies', strategies: userStrategies })
       stalled = false
       app.setState({ messages: s.messages.filter((m) => m.text !== STALL_TEXT), playing: false, busy: null })
       const again = lastLoad

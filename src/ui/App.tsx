@@ -1,9 +1,11 @@
 // The app's frame: the top bar (scenario, banner, help), the run bar (strategies, seed), the 3D
 // viewports, the timeline under them, and the tabbed side panel. Files dropped anywhere load as
-// scenarios; keyboard shortcuts work everywhere outside text fields.
+// scenarios (.json) or planner modules (.js, .mjs, .ts); keyboard shortcuts work everywhere
+// outside text fields.
 
 import { type DragEvent, useState } from 'react'
 import type { PanelTab } from '../store/appStore'
+import { MAX_STRATEGIES } from '../worker/protocol'
 import { HelpOverlay } from './HelpOverlay'
 import { useKeyboard } from './keyboard'
 import { LoadErrors, Messages } from './Notices'
@@ -13,10 +15,13 @@ import { DecisionLog } from './panels/DecisionLog'
 import { Inspector } from './panels/Inspector'
 import { Metrics } from './panels/Metrics'
 import { Overview } from './panels/Overview'
+import { usePlugins } from './plugins/context'
+import { openAnyFile } from './plugins/drop'
+import { PlannersDialog } from './plugins/PlannersDialog'
 import { RunBar } from './RunBar'
 import { useAllSims, useApp, useSession } from './session-context'
 import { Timeline } from './Timeline'
-import { openLocalFile, TopBar } from './TopBar'
+import { TopBar } from './TopBar'
 import { Viewports } from './Viewports'
 
 const TABS: { id: PanelTab; label: string }[] = [
@@ -89,6 +94,7 @@ function SidePanel() {
 
 export function App() {
   const session = useSession()
+  const plugins = usePlugins()
   useKeyboard(session)
   const [dragging, setDragging] = useState(false)
   const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer.types).includes('Files')
@@ -111,7 +117,7 @@ export function App() {
         e.preventDefault()
         setDragging(false)
         const file = e.dataTransfer.files[0]
-        if (file) void openLocalFile(session, file)
+        if (file) void openAnyFile(session, plugins, file)
       }}
     >
       <TopBar />
@@ -124,9 +130,17 @@ export function App() {
         <Messages />
       </div>
       <HelpOverlay />
+      <PlannersDialog
+        onSaved={(strategy) => {
+          plugins.planners.setState({ editorOpen: false })
+          const shown = session.app.getState().strategies.filter((n) => n !== strategy.name)
+          session.setStrategies([...shown, strategy.name].slice(-MAX_STRATEGIES))
+        }}
+      />
       {dragging ? (
         <div className="drop-zone" aria-hidden="true">
-          Drop a scenario (.json) or an element-set file (.tle, .3le, .txt, OMM .json or .csv) to load it
+          Drop a scenario (.json), an element-set file (.tle, .3le, .txt, OMM .json or .csv) or a planner
+          module (.js, .mjs, .ts) to load it
         </div>
       ) : null}
     </div>

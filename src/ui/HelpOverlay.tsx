@@ -1,6 +1,6 @@
 // The keyboard shortcuts ("?"), as a modal dialog that Escape or a click outside closes.
 
-import { useEffect, useRef } from 'react'
+import { Modal } from './Modal'
 import { useApp, useSession } from './session-context'
 
 export const SHORTCUTS: [string, string][] = [
@@ -18,52 +18,26 @@ export const SHORTCUTS: [string, string][] = [
 export function HelpOverlay() {
   const session = useSession()
   const open = useApp((s) => s.helpOpen)
-  const close = useRef<HTMLButtonElement>(null)
-  useEffect(() => {
-    if (open) close.current?.focus()
-  }, [open])
   if (!open) return null
-  const hide = () => session.app.setState({ helpOpen: false })
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: a click on the backdrop closes the dialog; Escape does too
-    <div
-      className="overlay"
-      onClick={hide}
-      onKeyDown={(e) => e.key === 'Escape' && hide()}
-      role="presentation"
-    >
-      <div
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="help-title"
-        data-testid="help"
-        onClick={(e) => e.stopPropagation()}
-        onKeyDown={(e) => e.key === 'Escape' && hide()}
-      >
-        <header>
-          <h2 id="help-title">Keyboard shortcuts</h2>
-          <button ref={close} type="button" className="button small" onClick={hide}>
-            Close
-          </button>
-        </header>
-        <table className="shortcuts">
-          <tbody>
-            {SHORTCUTS.map(([key, what]) => (
-              <tr key={key}>
-                <th scope="row">
-                  <kbd>{key}</kbd>
-                </th>
-                <td>{what}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <p className="muted small">
-          Click a marker on the timeline to jump to it; drag the timeline to scrub. Open a scenario file with
-          “Open file…” or drop it anywhere on the page. The address bar always holds a link to what you see.
-        </p>
-      </div>
-    </div>
+    <Modal title="Keyboard shortcuts" name="help" onClose={() => session.app.setState({ helpOpen: false })}>
+      <table className="shortcuts">
+        <tbody>
+          {SHORTCUTS.map(([key, what]) => (
+            <tr key={key}>
+              <th scope="row">
+                <kbd>{key}</kbd>
+              </th>
+              <td>{what}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted small">
+        Click a marker on the timeline to jump to it; drag the timeline to scrub. Open a scenario file with
+        “Open file…” or drop it anywhere on the page; drop a planner module (.js, .mjs, .ts) the same way, or
+        use “Strategies…”. The address bar always holds a link to what you see.
+      </p>
+    </Modal>
   )
 }

@@ -1,16 +1,19 @@
 // Above the viewports: which strategies run (two or more is compare mode, in lockstep from the
-// same seed) and the seed itself.
+// same seed) — the scenario's own and the user's (made under "Strategies…") — and the seed.
 
 import { useEffect, useState } from 'react'
 import { MAX_STRATEGIES } from '../worker/protocol'
+import { usePlanners, usePlugins } from './plugins/context'
 import { useApp, useSession } from './session-context'
 
 function StrategyChooser() {
   const session = useSession()
   const scenario = useApp((s) => s.scenario)
   const shown = useApp((s) => s.strategies)
+  const mine = usePlanners((s) => s.strategies)
   if (!scenario) return null
-  const all = scenario.strategies.map((s) => s.name)
+  const all = [...scenario.strategies, ...mine].map((s) => s.name)
+  const isMine = (name: string) => mine.some((s) => s.name === name)
   const toggle = (name: string, on: boolean) => {
     const next = all.filter((n) => (n === name ? on : shown.includes(n)))
     if (next.length === 0 || next.length > MAX_STRATEGIES) return
@@ -22,7 +25,11 @@ function StrategyChooser() {
       {all.map((name) => {
         const on = shown.includes(name)
         return (
-          <label key={name} className={`chip${on ? ' on' : ''}`}>
+          <label
+            key={name}
+            className={`chip${on ? ' on' : ''}${isMine(name) ? ' mine' : ''}`}
+            title={isMine(name) ? 'Your strategy: it runs here, and links only name it' : undefined}
+          >
             <input
               type="checkbox"
               checked={on}
@@ -84,11 +91,27 @@ function SeedInput() {
   )
 }
 
+function StrategiesButton() {
+  const { planners } = usePlugins()
+  return (
+    <button
+      type="button"
+      className="button small"
+      onClick={() => planners.setState({ editorOpen: true })}
+      title="Make a strategy from built-in planners or your own planner modules"
+      data-testid="open-strategies"
+    >
+      Strategies…
+    </button>
+  )
+}
+
 export function RunBar() {
   const source = useApp((s) => s.source)
   return (
     <div className="runbar">
       <StrategyChooser />
+      <StrategiesButton />
       <SeedInput />
       {source?.kind === 'stress' ? (
         <span className="tag warn" data-testid="stress-tag">

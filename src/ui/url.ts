@@ -1,6 +1,10 @@
 // The address bar holds what you see — scenario, strategies, seed, time and selection — so a
 // shared link reproduces the view: ?scenario=default&strategies=baseline,predictive&seed=7&t=3600.
 // Updates use replaceState (no history entry per tick) and are throttled.
+//
+// A strategy the user built in the app is not the scenario's: it may run planner modules from
+// the user's disk, which no link can carry. The link names it under `local=` only so that whoever
+// opens the link is told what they are not seeing, instead of it vanishing without a word.
 
 import type { AppState } from '../store/appStore'
 import { pushMessage } from '../store/appStore'
@@ -11,6 +15,8 @@ import { findEntry, LIBRARY } from './library'
 export interface UrlState {
   scenario?: string
   strategies?: string[]
+  /** The user's own strategies that were shown: named, never rebuilt from the link. */
+  local?: string[]
   seed?: number
   t?: number
   sat?: string
@@ -24,19 +30,27 @@ export interface UrlState {
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,80}$/
 
+/** The valid names of a comma-separated list, at most MAX_NAMES of them. */
+function nameList(text: string | null): string[] {
+  if (!text) return []
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => NAME.test(s))
+    .slice(0, MAX_NAMES)
+}
+
+const MAX_NAMES = 16
+
 export function readUrl(search: string): UrlState {
   const q = new URLSearchParams(search)
   const out: UrlState = {}
   const scenario = q.get('scenario')
   if (scenario && NAME.test(scenario)) out.scenario = scenario
-  const strategies = q.get('strategies')
-  if (strategies) {
-    const list = strategies
-      .split(',')
-      .map((s) => s.trim())
-      .filter((s) => NAME.test(s))
-    if (list.length) out.strategies = list
-  }
+  const strategies = nameList(q.get('strategies'))
+  if (strategies.length) out.strategies = strategies
+  const local = nameList(q.get('local'))
+  if (local.length) out.local = local
   const seed = q.get('seed')
   if (seed !== null && /^\d{1,10}$/.test(seed) && Number(seed) < 2 ** 32) out.seed = Number(seed)
   const t = Number(q.get('t'))
@@ -59,9 +73,13 @@ export function urlFor(s: AppState): string | null {
   const q = new URLSearchParams()
   if (s.source.kind === 'library') q.set('scenario', s.source.key)
   else if (s.source.kind === 'stress') q.set('stress', String(s.source.satellites))
+  const own = new Set(s.scenario.strategies.map((x) => x.name))
+  const shown = s.strategies.filter((name) => own.has(name))
+  const local = s.strategies.filter((name) => !own.has(name))
   const defaultStrategy = s.scenario.strategies[0]?.name
-  if (!(s.strategies.length === 1 && s.strategies[0] === defaultStrategy))
-    q.set('strategies', s.strategies.join(','))
+  if (shown.length > 0 && !(shown.length === 1 && shown[0] === defaultStrategy))
+    q.set('strategies', shown.join(','))
+  if (local.length > 0) q.set('local', local.join(','))
   if (s.seed !== null && s.seed !== s.scenario.seed) q.set('seed', String(s.seed))
   if (s.timeS > 0) q.set('t', String(Math.round(s.timeS)))
   if (s.selected) q.set('sat', s.selected)
@@ -89,6 +107,14 @@ export function loadFromUrl(session: Session, url: UrlState): void {
   if (!entry) {
     pushMessage(session.app, 'error', 'No built-in scenario is available.')
     return
+  }
+  if (url.local) {
+    const names = url.local.map((n) => `"${n}"`).join(', ')
+    pushMessage(
+      session.app,
+      'note',
+      `The link also showed ${url.local.length === 1 ? 'a strategy' : 'strategies'} of its author's own (${names}), which links cannot carry: it may use planner modules from their computer. Ask for the module, load it with “Strategies…” → “Load planner…” and build the strategy again.`,
+    )
   }
   session.loadText(
     { text: entry.text, file: entry.file, source: { kind: 'library', key: entry.key } },

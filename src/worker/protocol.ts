@@ -19,10 +19,12 @@ import type {
   MetricKey,
   MetricValues,
   OrbitFact,
+  PlannerKind,
   RunExportFormat,
   ScenarioSpec,
   SimEvent,
 } from '../core'
+import type { PlannerManifest } from '../planners/isolation/protocol'
 import type { ScenarioIssue } from '../scenario'
 
 export type { OrbitFact, RunExportFormat }
@@ -43,6 +45,19 @@ export type ScenarioSource =
 
 // UI → worker --------------------------------------------------------------------------------
 
+/**
+ * A strategy the user made in the app, as the worker needs it: one planner per kind by full id
+ * (built-in or from a user's module), their parameters, and the text of each user module it
+ * uses. A user's planner runs isolated, in a Web Worker of its own with a deadline per call.
+ */
+export interface UserStrategyDef {
+  name: string
+  planners: Partial<Record<PlannerKind, string>>
+  params: Partial<Record<PlannerKind, Record<string, unknown>>>
+  /** The user modules whose planners it names, each with what the inspector said of them. */
+  modules: { file: string; text: string; planners: PlannerManifest[] }[]
+}
+
 export type ToWorker =
   /** Parse and start a scenario. On failure the worker keeps what it was running. */
   | {
@@ -59,6 +74,11 @@ export type ToWorker =
   | { type: 'loadStress'; satellites: number; timeS?: number; play?: Speed }
   /** Show these strategies (names from the loaded scenario), restarting from t = 0 then seeking back. */
   | { type: 'setStrategies'; strategies: string[] }
+  /**
+   * The user's own strategies (see UserStrategyDef): setStrategies may then name them too. A
+   * shown one that is gone or changed is dropped or rebuilt.
+   */
+  | { type: 'userStrategies'; strategies: UserStrategyDef[] }
   | { type: 'setSeed'; seed: number }
   /** Simulated seconds per wall second; 'max' runs as fast as the machine allows. */
   | { type: 'play'; speed: Speed }

@@ -3,10 +3,16 @@
 // could not honour); the Run answers "where are we" (step, time, done) for all engines at once,
 // steps them together and brings them back to a snapshot.
 
-import { createSimulation, type ScenarioSpec, type Simulation } from '../core'
+import {
+  createSimulation,
+  type EnginePlanner,
+  type ScenarioSpec,
+  type Simulation,
+  type StrategySpec,
+} from '../core'
 import type { PlannerRegistry } from '../planners/registry'
 import type { ScenarioIssue } from '../scenario'
-import { EngineLog } from './digest'
+import { EngineLog, loggedInteresting } from './digest'
 import type { FrameSource } from './frames'
 import { SnapshotHistory, snapshotSpacing } from './history'
 import { OrbitFacts } from './orbit-facts'
@@ -30,6 +36,14 @@ export interface RunOptions {
   telemetryWindow?: number
 }
 
+/** A user's strategy already bound (user-strategies.ts): shown by name like the scenario's own. */
+export interface ExtraStrategy {
+  strategy: StrategySpec
+  planners: EnginePlanner[]
+  info: PlannerInfo[]
+  dispose(): void
+}
+
 export function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err)
 }
@@ -38,14 +52,24 @@ export class Run {
   readonly totalSteps: number
   readonly snapshotEvery: number
 
+  /** Some engine has a planner behind the isolation boundary: step it with stepAsync(). */
+  readonly isolated: boolean
+
   constructor(
     readonly options: RunOptions,
     readonly seed: number,
     readonly strategies: string[],
     readonly engines: Engine[],
+    private readonly extras: readonly ExtraStrategy[] = [],
   ) {
     this.totalSteps = Math.ceil(options.spec.durationS / options.spec.stepS - 1e-9)
     this.snapshotEvery = engines[0].snapshots.every
+    this.isolated = extras.some((x) => x.planners.some((p) => p.isolated))
+  }
+
+  /** Ends the planner threads of the user's strategies (the run is being replaced). */
+  dispose(): void {
+    for (const x of this.extras) x.dispose()
   }
 
   get spec(): ScenarioSpec {
@@ -80,6 +104,36 @@ export class Run {
     }
   }
 
+  /**
+   * The same lockstep step for a run with isolated planners: each engine awaits its planners'
+   * answers in turn (the worker stays free to read messages meanwhile).
+   */
+  async stepAsync(): Promise<void> {
+    for (const e of this.engines) {
+      e.snapshots.keep(e.sim)
+      await e.sim.stepAsync()
+      e.log.harvest(e.sim)
+    }
+  }
+
+  /**
+   * Up to `n` async steps in one go, for as long as `budgetMs` of wall time allows (and, with
+   * `stopOnEvent`, until an event worth stopping for): one awaited slice of work.
+   */
+  async stepManyAsync(
+    n: number,
+    o: { now(): number; budgetMs: number; stopOnEvent: boolean },
+  ): Promise<{ stopped: boolean }> {
+    const start = o.now()
+    for (let k = 0; k < n && !this.done(); k++) {
+      const before = o.stopOnEvent ? this.engines.map((e) => e.sim.events().length) : []
+      await this.stepAsync()
+      if (o.stopOnEvent && this.loggedSince(before, loggedInteresting)) return { stopped: true }
+      if (o.now() - start > o.budgetMs) break
+    }
+    return { stopped: false }
+  }
+
   /** Every engine back to its snapshot at `step` (engines without one stay where they are). */
   restore(step: number): void {
     for (const e of this.engines) e.snapshots.restore(e.sim, step)
@@ -94,6 +148,11 @@ export class Run {
   plannerInfo(registry: PlannerRegistry): Record<string, PlannerInfo[]> {
     const planners: Record<string, PlannerInfo[]> = {}
     for (const name of this.strategies) {
+      const extra = this.extras.find((x) => x.strategy.name === name)
+      if (extra) {
+        planners[name] = extra.info
+        continue
+      }
       const strategy = this.spec.strategies.find((s) => s.name === name)!
       planners[name] = (['trajectory', 'allocation', 'maintenance'] as const).flatMap((kind) => {
         const id = strategy[kind]
@@ -122,8 +181,13 @@ export class Run {
 }
 
 /** The strategies to show: known ones asked for, at most MAX_STRATEGIES, else the first. */
-function chooseStrategies(spec: ScenarioSpec, wanted: string[] | undefined, notes: string[]): string[] {
-  const known = spec.strategies.map((s) => s.name)
+function chooseStrategies(
+  spec: ScenarioSpec,
+  wanted: string[] | undefined,
+  notes: string[],
+  extras: readonly ExtraStrategy[],
+): string[] {
+  const known = [...spec.strategies, ...extras.map((x) => x.strategy)].map((s) => s.name)
   let strategies = [...new Set((wanted ?? []).filter((s) => typeof s === 'string'))]
   const unknown = strategies.filter((s) => !known.includes(s))
   if (unknown.length)
@@ -147,15 +211,23 @@ function chooseSeed(spec: ScenarioSpec, wanted: number | undefined, notes: strin
 export function buildRun(
   options: RunOptions,
   registry: PlannerRegistry,
+  extras: readonly ExtraStrategy[] = [],
 ): { run: Run; notes: string[] } | { issues: ScenarioIssue[] } {
   const { spec, file } = options
   const notes: string[] = []
-  const strategies = chooseStrategies(spec, options.strategies, notes)
+  const strategies = chooseStrategies(spec, options.strategies, notes, extras)
+  // The engines know the user's strategies too; the UI is told the scenario as it is.
+  const engineSpec: ScenarioSpec = extras.length
+    ? { ...spec, strategies: [...spec.strategies, ...extras.map((x) => x.strategy)] }
+    : spec
   const seed = chooseSeed(spec, options.seed, notes)
   const issues: ScenarioIssue[] = []
   const sims: { name: string; sim: Simulation }[] = []
   for (const name of strategies) {
-    const bound = registry.bind(spec.strategies.find((s) => s.name === name)!)
+    const extra = extras.find((x) => x.strategy.name === name)
+    const bound = extra
+      ? { planners: extra.planners, problems: [] }
+      : registry.bind(spec.strategies.find((s) => s.name === name)!)
     if (bound.problems.length) {
       for (const p of bound.problems) issues.push({ file, path: `strategies.${name}`, message: p })
       continue
@@ -164,7 +236,7 @@ export function buildRun(
       const telemetryWindow = options.telemetryWindow
       sims.push({
         name,
-        sim: createSimulation(spec, name, {
+        sim: createSimulation(engineSpec, name, {
           planners: bound.planners,
           seed,
           telemetryWindow,
@@ -175,7 +247,10 @@ export function buildRun(
       issues.push({ file, path: `strategies.${name}`, message: errorText(err) })
     }
   }
-  if (issues.length) return { issues }
+  if (issues.length) {
+    for (const x of extras) x.dispose()
+    return { issues }
+  }
   const firstSnapshot = sims[0].sim.snapshot()
   const totalSteps = Math.ceil(spec.durationS / spec.stepS - 1e-9)
   const every = snapshotSpacing(firstSnapshot, totalSteps)
@@ -191,5 +266,7 @@ export function buildRun(
       prev: new Float64Array(sim.state().pos.length),
     }
   })
-  return { run: new Run({ ...options, strategies, seed }, seed, strategies, engines), notes }
+  const used = extras.filter((x) => strategies.includes(x.strategy.name))
+  for (const x of extras) if (!used.includes(x)) x.dispose()
+  return { run: new Run({ ...options, strategies, seed }, seed, strategies, engines, used), notes }
 }

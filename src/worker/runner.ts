@@ -9,6 +9,7 @@
 //   digest.ts         digests (≈ 2 Hz and after every discrete action, plain data)
 //   orbit-facts.ts    orbits: each satellite's orbit as its engine holds it, when it changes
 //   exports.ts        the Export menu's files (report, access CSV, series CSV, CZML)
+//   user-strategies.ts the user's own strategies, their planners bound behind the isolation boundary
 
 import { registry as builtInPlanners } from '../planners'
 import type { PlannerRegistry } from '../planners/registry'
@@ -18,9 +19,10 @@ import { strategyDigest } from './digest'
 import { runExport } from './exports'
 import { FramePacker } from './frames'
 import type { FromWorker, ScenarioSource, ToWorker } from './protocol'
-import { buildRun, errorText, type Run, type RunOptions } from './run'
+import { buildRun, type ExtraStrategy, errorText, type Run, type RunOptions } from './run'
 import { stressScenarioText } from './stress'
 import { type ControlOutput, type LoopHost, TimeControls } from './time-controls'
+import { type BindOptions, bindUserStrategy, UserStrategies } from './user-strategies'
 
 export { FRAME_MS } from './frames'
 
@@ -49,11 +51,16 @@ export class SimRunner {
   private lastDigest = 0
   /** Per strategy, the last next-contact search (it propagates ahead, so it is not redone per digest). */
   private readonly contacts: ContactCache = new Map()
+  private readonly users = new UserStrategies()
+  /** Bumped by every load and rebuild: a user strategy bound for an older one is dropped. */
+  private generation = 0
 
   constructor(
     private readonly host: RunnerHost,
     /** The planners strategies may name (tests bring their own). */
     private readonly planners: PlannerRegistry = builtInPlanners,
+    /** How user planners are isolated (tests bring an in-process guest and a short deadline). */
+    private readonly isolation: Pick<BindOptions, 'guest' | 'timeoutMs'> = {},
   ) {
     const out: ControlOutput = {
       sendAll: () => this.sendAll(),
@@ -94,6 +101,15 @@ export class SimRunner {
       case 'setSeed':
         this.rebuild({ seed: msg.seed })
         return
+      case 'userStrategies': {
+        const changed = this.users.set(msg.strategies)
+        const run = this.run
+        if (run?.strategies.some((name) => changed.includes(name))) {
+          const kept = run.strategies.filter((name) => !changed.includes(name) || this.users.get(name))
+          this.rebuild({ strategies: kept.length ? kept : [run.spec.strategies[0].name] })
+        }
+        return
+      }
       case 'play':
         controls.play(msg.speed)
         return
@@ -146,7 +162,11 @@ export class SimRunner {
       return
     }
     const options: RunOptions = { spec: loaded.scenario, file, source, telemetryWindow }
-    const built = buildRun({ ...options, strategies: want.strategies, seed: want.seed }, this.planners)
+    // The user's strategies need their planner threads first: built after, by a rebuild.
+    const own = want.strategies?.filter((name) => !this.users.get(name))
+    const theirs = want.strategies?.filter((name) => this.users.get(name)) ?? []
+    this.generation++
+    const built = buildRun({ ...options, strategies: own, seed: want.seed }, this.planners)
     if ('issues' in built) {
       this.host.post({ type: 'loadError', file, issues: built.issues })
       return
@@ -159,15 +179,47 @@ export class SimRunner {
     const t = Number(want.timeS)
     if (Number.isFinite(t) && t > 0) this.controls.seek(t)
     else this.sendAll()
+    if (theirs.length) this.rebuild({ strategies: want.strategies })
   }
 
   /** Same scenario, other strategies or seed: rebuild the engines and come back to the same time. */
   private rebuild(change: Pick<RunOptions, 'strategies' | 'seed'>): void {
     const run = this.run
     if (!run) return
+    const generation = ++this.generation
+    const names = (change.strategies ?? run.strategies).filter((name) => this.users.get(name))
+    if (names.length === 0) {
+      this.rebuildWith(run, change, [])
+      return
+    }
+    const o: BindOptions = {
+      ...this.isolation,
+      spec: run.spec,
+      registry: this.planners,
+      telemetryWindow: run.options.telemetryWindow,
+      onWarning: (message) => this.host.post({ type: 'error', message }),
+    }
+    void Promise.all(names.map((name) => bindUserStrategy(this.users.get(name)!, o))).then((bound) => {
+      const extras = bound.filter((b): b is ExtraStrategy => 'strategy' in b)
+      const problems = bound.flatMap((b) => ('problems' in b ? b.problems : []))
+      if (generation !== this.generation || this.run !== run || problems.length) {
+        for (const x of extras) x.dispose()
+        if (problems.length && generation === this.generation)
+          this.host.post({ type: 'error', message: problems.join('\n') })
+        return
+      }
+      this.rebuildWith(run, change, extras)
+    })
+  }
+
+  private rebuildWith(
+    run: Run,
+    change: Pick<RunOptions, 'strategies' | 'seed'>,
+    extras: ExtraStrategy[],
+  ): void {
     const t = run.time()
     const wasPlaying = this.controls.clock.playing
-    const built = buildRun({ ...run.options, ...change }, this.planners)
+    const built = buildRun({ ...run.options, ...change }, this.planners, extras)
     if ('issues' in built) {
       this.host.post({ type: 'error', message: built.issues.map((i) => i.message).join('\n') })
       return
@@ -184,6 +236,7 @@ export class SimRunner {
 
   /** Makes `run` the current run: stops the old one, forgets its frames, announces the new one. */
   private adopt(run: Run, notes: string[]): void {
+    this.run?.dispose()
     this.controls.attach(run)
     this.run = run
     this.frames.reset()

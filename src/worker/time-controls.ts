@@ -3,12 +3,20 @@
 // (a seek, a step back, a search for the next event) is a job done in slices of BUDGET_MS between
 // messages, restoring from the snapshot history first when that is shorter. What to send and when
 // is the dispatcher's business (`ControlOutput`).
+//
+// A run with a user's planner (run.isolated) steps asynchronously, in slices through the step
+// gate (step-gate.ts): requests that would touch the engines wait for the slice in flight, and
+// playback shows whole steps (no interpolation) because the steps land after the tick.
 
 import { loggedInteresting } from './digest'
 import { copyPrevious, FRAME_MS } from './frames'
 import { BUDGET_MS, MAX_WALL_MS, PlaybackClock } from './playback'
 import type { BusyState, Speed } from './protocol'
 import type { Run } from './run'
+import { type SliceResult, StepGate } from './step-gate'
+
+/** Most steps one playback tick of an isolated run asks for (at max speed, the budget rules). */
+const MAX_OWED = 10_000
 
 /** The wall clock and timers the loop runs on (the worker's, or a fake in tests). */
 export interface LoopHost {
@@ -26,6 +34,9 @@ interface Job {
   /** Play again when the job is done. */
   resume: boolean
 }
+
+/** How the steps of an isolated run in flight end: the gate's result, then what comes next. */
+type AfterSlice = (result: SliceResult) => void
 
 /** What the controls ask of the dispatcher. */
 export interface ControlOutput {
@@ -45,6 +56,7 @@ export class TimeControls {
   private job: Job | null = null
   private tickHandle: unknown = null
   private lastTick = 0
+  private readonly gate = new StepGate()
 
   constructor(
     private readonly host: LoopHost,
@@ -57,12 +69,14 @@ export class TimeControls {
     this.clock.playing = false
     this.job = null
     this.run = run
+    this.gate.reset()
   }
 
   /** Stops playing and drops the job (after a failure). */
   halt(): void {
     this.clock.stop()
     this.job = null
+    this.gate.reset()
   }
 
   /** Whether the UI should show the run as playing (also while a job that will resume runs). */
@@ -87,7 +101,8 @@ export class TimeControls {
 
   play(speed: Speed): void {
     const run = this.run
-    if (!run) return
+    // Playing only sets the clock going while a slice is in flight; going back to the start waits.
+    if (!run || (run.done() && this.gate.hold(() => this.play(speed)))) return
     this.clock.setSpeed(speed)
     if (this.job) {
       this.job.resume = true
@@ -97,7 +112,7 @@ export class TimeControls {
     if (run.done()) this.restoreTo(0)
     this.clock.playing = true
     this.clock.acc = 0
-    if (this.clock.speed !== 'max') {
+    if (this.clock.speed !== 'max' && !run.isolated) {
       // Step once now and show the move from the old state to the new one from alpha = 0.
       this.copyPrev()
       if (!this.stepAll()) return
@@ -130,9 +145,19 @@ export class TimeControls {
   }
 
   stepOnce(): void {
-    if (!this.run || this.job) return
+    const run = this.run
+    if (!run || this.job || this.gate.hold(() => this.stepOnce())) return
     this.clock.stop()
     this.clock.prevValid = false
+    if (run.isolated) {
+      this.slice(
+        run,
+        1,
+        false,
+        this.afterSlice(() => this.out.sendAll()),
+      )
+      return
+    }
     this.stepAll()
     this.out.sendAll()
   }
@@ -143,12 +168,13 @@ export class TimeControls {
       this.job.target = Math.max(0, this.job.target - 1)
       return
     }
+    if (this.gate.hold(() => this.stepBack())) return
     this.clock.stop()
     this.startJob(Math.max(0, this.run.stepIndex() - 1), false, 'Stepping back')
   }
 
   seek(timeS: number): void {
-    if (!this.run) return
+    if (!this.run || this.gate.hold(() => this.seek(timeS))) return
     const resume = this.job ? this.job.resume : this.clock.playing
     this.clock.stop()
     this.startJob(this.run.stepFor(Number(timeS)), false, 'Simulating', resume)
@@ -156,7 +182,7 @@ export class TimeControls {
 
   nextEvent(): void {
     const run = this.run
-    if (!run) return
+    if (!run || this.gate.hold(() => this.nextEvent())) return
     this.clock.stop()
     // Already simulated once? Then the history knows when the next event happens.
     let best = Number.POSITIVE_INFINITY
@@ -189,6 +215,19 @@ export class TimeControls {
     const job = this.job
     const run = this.run
     if (!job || !run) return
+    if (run.isolated) {
+      if (this.gate.busy) return
+      const then = this.afterSlice((r) => {
+        if (this.job !== job) return
+        if (r.stopped || run.stepIndex() >= job.target) this.finishJob(job)
+        else {
+          this.out.sendDue()
+          this.ensureTicking()
+        }
+      })
+      this.slice(run, job.target - run.stepIndex(), job.stopOnEvent, then)
+      return
+    }
     const start = this.host.now()
     let stop = false
     while (run.stepIndex() < job.target && !stop) {
@@ -198,13 +237,56 @@ export class TimeControls {
       if (this.host.now() - start > BUDGET_MS) break
     }
     if (stop || run.stepIndex() >= job.target) {
-      this.job = null
-      if (job.resume && !run.done()) this.play(this.clock.speed)
-      else this.out.sendAll()
+      this.finishJob(job)
       return
     }
     this.out.sendDue()
     this.ensureTicking()
+  }
+
+  private finishJob(job: Job): void {
+    this.job = null
+    if (job.resume && !this.run!.done()) this.play(this.clock.speed)
+    else this.out.sendAll()
+  }
+
+  /** Starts a slice of up to `n` async steps of an isolated run. */
+  private slice(run: Run, n: number, stopOnEvent: boolean, then: AfterSlice): void {
+    const now = () => this.host.now()
+    this.gate.start(run, n, { now, budgetMs: BUDGET_MS, stopOnEvent }, then)
+  }
+
+  /** The common end of a slice: a failure stops everything; otherwise `then` goes on. */
+  private afterSlice(then: AfterSlice): AfterSlice {
+    return (r) => {
+      if (r.error !== undefined) return this.out.fail(r.error)
+      then(r)
+    }
+  }
+
+  /** One playback tick of an isolated run: the steps due are one slice, shown when they land. */
+  private tickIsolated(run: Run, wallMs: number): void {
+    if (this.gate.busy) return
+    let owed = 0
+    this.clock.advance(wallMs, run.spec.stepS, {
+      done: () => run.done(),
+      step: () => ++owed < MAX_OWED,
+      copyPrevious: () => {},
+      elapsedMs: () => 0,
+    })
+    this.clock.prevValid = false
+    this.clock.settle()
+    if (owed === 0) return
+    this.slice(
+      run,
+      owed,
+      false,
+      this.afterSlice(() => {
+        if (!run.done()) return this.out.sendDue()
+        this.clock.stop()
+        this.out.sendAll()
+      }),
+    )
   }
 
   /** One lockstep step of every engine; false (and paused) if an engine threw. */
@@ -249,12 +331,14 @@ export class TimeControls {
         return
       }
       if (!this.clock.playing) return
-      this.clock.advance(wallMs, run.spec.stepS, {
-        done: () => run.done(),
-        step: () => this.stepAll(),
-        copyPrevious: () => copyPrevious(run.engines),
-        elapsedMs: () => this.host.now() - now,
-      })
+      if (run.isolated) this.tickIsolated(run, wallMs)
+      else
+        this.clock.advance(wallMs, run.spec.stepS, {
+          done: () => run.done(),
+          step: () => this.stepAll(),
+          copyPrevious: () => copyPrevious(run.engines),
+          elapsedMs: () => this.host.now() - now,
+        })
       if (run.done()) {
         this.clock.stop()
         this.out.sendAll()

@@ -7,8 +7,9 @@
 // planner's decisions are byte-identical to an in-process call; the output is read here
 // (readDecisions: plain copies, bounded) so only plain data crosses back.
 
-import { z } from 'zod'
 import { createViewRebuilder, describeThrown, readDecisions, type WorldView } from '../../core'
+import { describePlanner } from '../describe'
+import { manifestOf as toManifest } from '../manifest'
 import type { AnyPlanner } from '../planner'
 import { plannerProblems } from '../plugin-check'
 import type { GuestMessage, HostMessage, PlannerManifest } from './protocol'
@@ -28,29 +29,9 @@ export interface Guest {
   stray(error: unknown): void
 }
 
+/** What the host and the app are told of a planner: the one description the app uses too. */
 function manifestOf(p: AnyPlanner): PlannerManifest {
-  let paramsJsonSchema: unknown = null
-  let defaultParams: unknown = null
-  try {
-    paramsJsonSchema = z.toJSONSchema(p.params, { io: 'input', unrepresentable: 'any' })
-  } catch {
-    paramsJsonSchema = null
-  }
-  try {
-    const parsed = p.params.safeParse({})
-    defaultParams = parsed.success ? structuredClone(parsed.data) : null
-  } catch {
-    defaultParams = null
-  }
-  return {
-    id: p.id,
-    kind: p.kind,
-    label: p.label,
-    description: p.description,
-    triggers: [...(p.triggers ?? [])],
-    paramsJsonSchema,
-    defaultParams,
-  }
+  return toManifest(describePlanner(p))
 }
 
 /** The module's planners, or every problem with them (a list export names each entry). */
