@@ -1,10 +1,11 @@
 // `npm run bench`: every benchmark row, each figure beside a baseline measured in the same run.
 // Prints a table; with --json, an array of { name, params, value, unit, baseline, baselineName,
-// ratio }. Select groups with --only engine,assignment,planners,isolation,scale,agent.
+// ratio }. Select groups with --only engine,assignment,planners,element-sets,isolation,scale,agent.
 
 import { agentRows } from './agent'
 import { type BenchArgs, parseBenchArgs } from './args'
 import { assignmentRows } from './assignment'
+import { elementSetRows } from './element-sets'
 import { engineRows } from './engine'
 import { isolationRows } from './isolation'
 import { plannerRows } from './planners'
@@ -15,6 +16,7 @@ const GROUPS: Record<string, () => Promise<BenchRow[]>> = {
   engine: engineRows,
   assignment: assignmentRows,
   planners: plannerRows,
+  'element-sets': elementSetRows,
   isolation: isolationRows,
   scale: scaleRows,
   agent: agentRows,

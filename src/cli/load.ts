@@ -18,16 +18,18 @@ export interface ReadScenario {
   /** Where it was read from. */
   path: string
   text: string
+  /** What the loader filled in (an element-set file becomes a scenario with stated defaults). */
+  notices: string[]
 }
 
-/** Reads and validates one scenario file (the default when none is named). */
+/** Reads and validates one scenario or element-set file (the default scenario when none is named). */
 export function readScenario(file: string | undefined): ReadScenario {
   const shown = file ?? 'scenarios/default.json'
   const path = file ?? DEFAULT_SCENARIO
   const text = readRegularFile(path, shown)
   const result = loadScenarioText(text, shown, { knownPlanners: registry.names() })
   if (!result.ok) throw new InputError(formatIssues(result.issues))
-  return { spec: result.scenario, file: shown, path, text }
+  return { spec: result.scenario, file: shown, path, text, notices: result.notices ?? [] }
 }
 
 /** The scenario's warnings, one line each: "file: warning: path: what to know". */

@@ -7,20 +7,23 @@ import { UsageError } from './errors'
 
 export const MAX_SEEDS = 1000
 
-const tooMany = (n: number) =>
-  new UsageError(`--seeds: at most ${MAX_SEEDS} seeds (a range or a list), got ${n}`)
+const tooMany = (n: number, max: number) =>
+  new UsageError(
+    `--seeds: at most ${max} seeds (a range or a list${max === MAX_SEEDS ? '' : `; ${MAX_SEEDS} per shard of --shard K/N`}), got ${n}`,
+  )
 
-export function parseSeeds(text: string): number[] {
+/** `max` is MAX_SEEDS for one machine; a sharded sweep allows MAX_SEEDS per shard. */
+export function parseSeeds(text: string, max = MAX_SEEDS): number[] {
   const range = /^(\d+)\.\.(\d+)$/.exec(text)
   let seeds: number[]
   if (range) {
     const [a, b] = [seedOption(range[1]), seedOption(range[2])]
     if (b < a) throw new UsageError(`--seeds: the range ${text} runs backwards`)
-    if (b - a + 1 > MAX_SEEDS) throw tooMany(b - a + 1)
+    if (b - a + 1 > max) throw tooMany(b - a + 1, max)
     seeds = Array.from({ length: b - a + 1 }, (_, k) => a + k)
   } else if (/^\d+(,\d+)*$/.test(text)) {
     const count = text.split(',').length
-    if (count > MAX_SEEDS) throw tooMany(count)
+    if (count > max) throw tooMany(count, max)
     seeds = text.split(',').map(seedOption)
   } else {
     throw new UsageError(

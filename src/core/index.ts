@@ -23,7 +23,16 @@ export {
 } from './engine/decision-check'
 export { EDGE_COMPRESSION, EDGE_PROCESSING_BPS } from './engine/payload'
 export type { OrbitFact } from './engine/propagator'
-export type { MetricReport, ReportOptions, SatelliteReport, SimReport } from './engine/report'
+export type {
+  AccessReport,
+  ContactWindow,
+  EclipseInterval,
+  MetricReport,
+  ReportOptions,
+  SatelliteReport,
+  SeriesReport,
+  SimReport,
+} from './engine/report'
 export type { SimSnapshot, Simulation } from './engine/simulation'
 export {
   createSimulation,
@@ -37,6 +46,7 @@ export type { PortableViewData, TelemetryDelta, ViewData } from './engine/view-d
 export { createViewRebuilder } from './engine/view-rebuild'
 export type { SimEvent, SimEventType } from './events'
 export { formatElapsed } from './events'
+export * from './export'
 export * from './limits'
 export type { Better, MetricDef, MetricKey, MetricSeries, MetricValues } from './metrics'
 export { bestIndex, METRIC_BY_KEY, METRICS, NONDETERMINISTIC_METRICS } from './metrics'

@@ -1,4 +1,4 @@
-// SGP4/SDP4 propagation of two-line element sets, through satellite.js 7 (the only file of the
+// SGP4/SDP4 propagation of two-line element sets and OMM mean elements, through satellite.js 7 (the only file of the
 // core that imports it).
 //
 // Computes: TEME position (m) and velocity (m/s) of a TLE satellite at a UTC instant.
@@ -13,7 +13,8 @@
 // TEME ≈ ECI in this sandbox (see frames.ts). satellite.js allocates its result object per call;
 // that is the only allocation here.
 
-import { checkForDecay, type SatRec, sgp4, twoline2satrec } from 'satellite.js'
+import { checkForDecay, json2satrec, type SatRec, sgp4, twoline2satrec } from 'satellite.js'
+import type { ElementSetOrbit, OmmElements } from './spec'
 
 export interface TleOrbitOptions {
   /**
@@ -94,11 +95,35 @@ export function parseTle(line1: string, line2: string): SatRec {
  * initialise the element set (unparseable numbers, eccentricity out of range, …).
  */
 export function createTleOrbit(line1: string, line2: string, options: TleOrbitOptions = {}): TleOrbit {
-  const satrec = parseTle(line1, line2)
+  return orbitOf(parseTle(line1, line2), 'TLE', options)
+}
+
+/**
+ * Initialise SGP4 from OMM mean elements (satellite.js's json2satrec, improved mode). The OMM
+ * epoch keeps its full precision: its states differ slightly from those of the same elements
+ * rounded into a TLE. Throws as createTleOrbit does.
+ */
+export function createOmmOrbit(omm: OmmElements, options: TleOrbitOptions = {}): TleOrbit {
+  return orbitOf(parseOmm(omm), 'OMM', options)
+}
+
+/** As parseTle, for OMM mean elements (satellite.js's json2satrec, improved mode). */
+export function parseOmm(omm: OmmElements): SatRec {
+  return json2satrec({ ...omm })
+}
+
+/** The SGP4 orbit of either element-set form. */
+export function createElementSetOrbit(orbit: ElementSetOrbit, options: TleOrbitOptions = {}): TleOrbit {
+  return orbit.kind === 'tle'
+    ? createTleOrbit(orbit.line1, orbit.line2, options)
+    : createOmmOrbit(orbit.omm, options)
+}
+
+function orbitOf(satrec: SatRec, what: string, options: TleOrbitOptions): TleOrbit {
   if (satrec.error !== 0)
-    throw new Error(`SGP4 cannot initialise this TLE (satellite.js error ${satrec.error})`)
+    throw new Error(`SGP4 cannot initialise this ${what} (satellite.js error ${satrec.error})`)
   if (!Number.isFinite(satrec.no) || !Number.isFinite(satrec.ecco) || !Number.isFinite(satrec.jdsatepoch)) {
-    throw new Error('SGP4 cannot initialise this TLE (unparseable mean motion, eccentricity or epoch)')
+    throw new Error(`SGP4 cannot initialise this ${what} (unparseable mean motion, eccentricity or epoch)`)
   }
   const decayCheck = options.communityDecayCheck === true
   const propagateMinutes = (minutes: number, pos: Float64Array, vel: Float64Array, offset: number) => {

@@ -14,9 +14,35 @@ export interface KeplerElements {
   m0: number
 }
 
+/**
+ * The mean elements of a CCSDS Orbit Mean-elements Message (OMM, SGP4 theory), with the key names
+ * and units of the standard (degrees, revolutions per day, ISO epoch in UTC), as satellite.js's
+ * json2satrec reads them.
+ */
+export interface OmmElements {
+  OBJECT_NAME: string
+  OBJECT_ID: string
+  NORAD_CAT_ID: number
+  EPOCH: string
+  MEAN_MOTION: number
+  ECCENTRICITY: number
+  INCLINATION: number
+  RA_OF_ASC_NODE: number
+  ARG_OF_PERICENTER: number
+  MEAN_ANOMALY: number
+  BSTAR: number
+  MEAN_MOTION_DOT: number
+  MEAN_MOTION_DDOT: number
+  ELEMENT_SET_NO: number
+}
+
 export type OrbitSpec =
   | { kind: 'kepler'; elements: KeplerElements }
   | { kind: 'tle'; name: string; line1: string; line2: string }
+  | { kind: 'omm'; name: string; omm: OmmElements }
+
+/** The orbits SGP4 propagates (element sets rather than osculating elements). */
+export type ElementSetOrbit = Exclude<OrbitSpec, { kind: 'kepler' }>
 
 export interface BusSpec {
   dryMassKg: number

@@ -3,7 +3,14 @@
 
 export { formatBytes, MAX_SCENARIO_BYTES } from '../core/limits'
 export { parseDuration } from './duration'
-export { formatIssue, formatIssues, type ScenarioIssue } from './issues'
+export {
+  constellationOf,
+  type ElementSetReading,
+  type ElementSets,
+  readElementSets,
+  toScenarioValue,
+} from './element-sets'
+export { formatIssue, formatIssues, type ScenarioIssue, toScenarioIssue } from './issues'
 export { scenarioJsonSchema } from './json-schema'
 export { type LoadResult, loadScenarioText, loadScenarioValue } from './loader'
 export { CURRENT_FORMAT_VERSION } from './migrations'

@@ -7,6 +7,12 @@ import { formatBytes, MAX_SCENARIO_BYTES } from '../core/limits'
 import type { ScenarioSpec } from '../core/spec'
 import { crossCheck } from './checks'
 import { isRecord } from './checks/context'
+import {
+  type ElementSetReading,
+  readElementSetJson,
+  readElementSetText,
+  toScenarioValue,
+} from './element-sets'
 import { type PathSegment, type RawIssue, type ScenarioIssue, toScenarioIssue } from './issues'
 import { parseJsonText } from './json-text'
 import { MIGRATIONS, type Migration, migrate } from './migrations'
@@ -14,18 +20,39 @@ import type { LoadOptions } from './options'
 import { scenarioSchema } from './schema'
 import { fallbackMessage, fromZodIssues } from './zod-issues'
 
-export type LoadResult = { ok: true; scenario: ScenarioSpec } | { ok: false; issues: ScenarioIssue[] }
+export type LoadResult =
+  | {
+      ok: true
+      scenario: ScenarioSpec
+      /** What the loader filled in that the file did not say (an element-set file's defaults). */
+      notices?: string[]
+    }
+  | { ok: false; issues: ScenarioIssue[] }
 
-/** Loads a scenario from the text of a file; `file` only names it in messages. */
+/**
+ * Loads a scenario from the text of a file; `file` names it in messages, and its extension helps
+ * tell a scenario from an element-set file (2LE/3LE, OMM JSON or CSV), which becomes a scenario.
+ */
 export function loadScenarioText(text: string, file: string, options: LoadOptions = {}): LoadResult {
   // A UTF-16 length bounds the UTF-8 size from below, so this never refuses a file within the limit.
   if (text.length > MAX_SCENARIO_BYTES) {
     const message = `expected a scenario file of at most ${formatBytes(MAX_SCENARIO_BYTES)}, got ${formatBytes(text.length)} or more`
     return { ok: false, issues: [toScenarioIssue({ path: [], message }, file)] }
   }
+  const sets = readElementSetText(text, file)
+  if (sets !== undefined) return fromElementSets(sets, file, options)
   const json = parseJsonText(text)
   if (!json.ok) return { ok: false, issues: [toScenarioIssue(json.issue, file)] }
+  const omm = readElementSetJson(json.value)
+  if (omm !== undefined) return fromElementSets(omm, file, options)
   return loadScenarioValue(json.value, file, options)
+}
+
+function fromElementSets(reading: ElementSetReading, file: string, options: LoadOptions): LoadResult {
+  if (!reading.ok) return { ok: false, issues: reading.issues.map((issue) => toScenarioIssue(issue, file)) }
+  const imported = toScenarioValue(reading.sets, file)
+  const loaded = loadScenarioValue(imported.value, file, options)
+  return loaded.ok ? { ...loaded, notices: [imported.notice] } : loaded
 }
 
 /** Loads a scenario from already-parsed JSON data. The value is not modified. */

@@ -1,13 +1,14 @@
 // A validated file → the engine's ScenarioSpec. Stations, tasks, events and strategies are
 // already in spec form (their schemas convert them); what is left needs the whole file: the
 // satellites, whose buses layer the scenario's bus under their own, and whose order is fixed
-// here: walker planes and slots first, then explicit satellites, then TLE records.
+// here: walker planes and slots first, then explicit satellites, then TLE records, then OMM.
 
 import type { SatelliteSpec, ScenarioSpec } from '../core/spec'
 import { busToSpec } from './schema/bus'
+import { ommId } from './schema/omm'
 import type { ScenarioFile } from './schema/scenario'
 import { expandWalker } from './walker'
-import { tleAgeWarnings } from './warnings'
+import { ommAgeWarnings, tleAgeWarnings } from './warnings'
 
 export function toScenarioSpec(file: ScenarioFile): ScenarioSpec {
   const spec: ScenarioSpec = {
@@ -31,13 +32,16 @@ export function toScenarioSpec(file: ScenarioFile): ScenarioSpec {
     strategies: file.strategies,
     view: file.view ?? null,
   }
-  const warnings = tleAgeWarnings(file.constellation.tle ?? [], file.epoch)
+  const warnings = [
+    ...tleAgeWarnings(file.constellation.tle ?? [], file.epoch),
+    ...ommAgeWarnings(file.constellation.omm ?? [], file.epoch),
+  ]
   if (warnings.length > 0) spec.warnings = warnings
   return spec
 }
 
 function satellites(file: ScenarioFile): SatelliteSpec[] {
-  const { walker, satellites: explicit = [], tle = [] } = file.constellation
+  const { walker, satellites: explicit = [], tle = [], omm = [] } = file.constellation
   const walkers = walker === undefined ? [] : Array.isArray(walker) ? walker : [walker]
   const out: SatelliteSpec[] = []
   for (const w of walkers) {
@@ -67,6 +71,10 @@ function satellites(file: ScenarioFile): SatelliteSpec[] {
       orbit: { kind: 'tle', name: record.name, line1: record.line1, line2: record.line2 },
       bus: busToSpec(file.bus),
     })
+  }
+  for (const record of omm) {
+    const id = ommId(record)
+    out.push({ id, role: 'active', orbit: { kind: 'omm', name: id, omm: record }, bus: busToSpec(file.bus) })
   }
   return out
 }

@@ -3,7 +3,8 @@
 // the mean-element perigee is above the stated minimum (an orbit inside the Earth, or a nearly
 // parabolic one, fails here first), and SGP4 initialises without a satellite.js error.
 
-import { parseTle } from '../core/sgp4'
+import { parseOmm, parseTle } from '../core/sgp4'
+import type { OmmElements } from '../core/spec'
 import { perigeeProblem } from './perigee'
 
 /** satellite.js's error codes in words (Vallado et al. 2006, sgp4 error codes). */
@@ -19,7 +20,16 @@ const SGP4_ERRORS: Record<number, string> = {
 const SGP4_EARTH_RADIUS_KM = 6378.135
 
 export function tleOrbitProblem(line1: string, line2: string): string | undefined {
-  const satrec = parseTle(line1, line2) as ReturnType<typeof parseTle> & { altp?: number }
+  return satrecProblem(parseTle(line1, line2))
+}
+
+/** The same checks for OMM mean elements. */
+export function ommOrbitProblem(omm: OmmElements): string | undefined {
+  return satrecProblem(parseOmm(omm))
+}
+
+function satrecProblem(initialised: ReturnType<typeof parseTle>): string | undefined {
+  const satrec = initialised as ReturnType<typeof parseTle> & { altp?: number }
   // Filled before SGP4's first propagation, so it can name why an init failed.
   const perigeeKm = (satrec.altp ?? Number.NaN) * SGP4_EARTH_RADIUS_KM
   const low = Number.isFinite(perigeeKm) ? perigeeProblem(perigeeKm) : undefined

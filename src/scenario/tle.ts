@@ -44,7 +44,20 @@ const FIELDS: Record<1 | 2, [number, number, string][]> = {
   ],
 }
 
+// One load reads the same list up to three times (the schema's check and transform, the
+// cross-checks), and each reading starts SGP4 once per record: the reading of a list is kept
+// while the list lives. Lists are parsed JSON that nothing edits; a copy is read afresh.
+const readings = new WeakMap<readonly unknown[], TleReading>()
+
 export function readTle(lines: readonly unknown[]): TleReading {
+  const known = readings.get(lines)
+  if (known !== undefined) return known
+  const reading = readTleOnce(lines)
+  readings.set(lines, reading)
+  return reading
+}
+
+function readTleOnce(lines: readonly unknown[]): TleReading {
   const records: TleRecord[] = []
   const problems: TleProblem[] = []
   const reported = new Set<number>()

@@ -17,8 +17,8 @@
 import { R_EARTH, TWO_PI } from '../core/constants'
 import { perifocalAxes, stateToElements } from '../core/kepler'
 import { KeplerSet } from '../core/kepler-set'
-import { createTleOrbit, type TleOrbit } from '../core/sgp4'
-import type { KeplerElements, ScenarioSpec } from '../core/spec'
+import { createElementSetOrbit, type TleOrbit } from '../core/sgp4'
+import type { ElementSetOrbit, KeplerElements, ScenarioSpec } from '../core/spec'
 import { gmstRad } from '../core/time'
 import type { OrbitFact } from '../worker/protocol'
 import type { OrbitsRef } from './contract'
@@ -129,7 +129,7 @@ export class FleetOrbits {
       if (!fact) this.kind[k] = 0
       else if (fact.kind === 'kepler') this.kind[k] = this.rebase(k, fact) ? 1 : 0
       else {
-        this.tles[k] = tleOrNull(fact.line1, fact.line2)
+        this.tles[k] = elementSetOrNull(fact)
         this.kind[k] = this.tles[k] ? 2 : 0
       }
     }
@@ -198,9 +198,9 @@ export class FleetOrbits {
   }
 }
 
-function tleOrNull(line1: string, line2: string): TleOrbit | null {
+function elementSetOrNull(orbit: ElementSetOrbit): TleOrbit | null {
   try {
-    return createTleOrbit(line1, line2)
+    return createElementSetOrbit(orbit)
   } catch {
     return null
   }

@@ -7,6 +7,7 @@ import type { ScenarioSpec } from '../core/spec'
 import {
   type FrameMessage,
   type FromWorker,
+  type RunExportFormat,
   type ScenarioSource,
   SPEEDS,
   type Speed,
@@ -14,6 +15,7 @@ import {
   type UserStrategyDef,
 } from '../worker/protocol'
 import { type AppStore, createAppStore, type PanelTab, pushMessage } from './appStore'
+import { type ExportedFile, ExportRequests } from './exports'
 import { applyOrbits, emptyOrbitBook, type OrbitBook } from './orbit-book'
 import { createSeedRuns, type SeedPortLike, type SeedRuns } from './seedRuns'
 import { createSimStore } from './simStore'
@@ -80,6 +82,11 @@ export interface Session {
   /** `typed`: what the user typed, echoed in the message when it is not a seed. */
   setSeed(seed: number, typed?: string): void
   setTab(tab: PanelTab): void
+  /**
+   * The whole run of the first shown strategy at the current seed as a file (what `sim run`
+   * and `sim export` write); rejects with a message for people when it cannot.
+   */
+  requestExport(format: RunExportFormat): Promise<ExportedFile>
   /** Starts a fresh worker and reloads the running scenario at the same time. */
   restart(): void
   dispose(): void
@@ -114,6 +121,7 @@ export function createSession(startPort: () => SimPortLike, options: SessionOpti
   let unreturned: FrameMessage[] = []
 
   const post = (message: ToWorker) => port.post(message)
+  const exports = new ExportRequests()
 
   function onMessage(msg: FromWorker): void {
     lastHeard = now()
@@ -198,6 +206,9 @@ export function createSession(startPort: () => SimPortLike, options: SessionOpti
         return
       case 'error':
         pushMessage(app, 'error', msg.message)
+        return
+      case 'exported':
+        exports.settle(msg)
         return
     }
   }
@@ -319,8 +330,15 @@ export function createSession(startPort: () => SimPortLike, options: SessionOpti
       post({ type: 'setSeed', seed })
     },
     setTab: (tab) => app.setState({ tab }),
+    requestExport(format) {
+      const strategy = app.getState().strategies[0]
+      if (strategy === undefined) return Promise.reject(new Error('Nothing is loaded to export.'))
+      lastHeard = now()
+      return exports.request(post, format, strategy)
+    },
     restart() {
       const s = app.getState()
+      exports.rejectAll('The simulation was restarted; export again.')
       port.terminate()
       port = startPort()
       port.listen(onMessage)

@@ -4,8 +4,12 @@
 import { type ChangeEvent, useRef } from 'react'
 import { formatBytes, MAX_SCENARIO_BYTES } from '../core/limits'
 import type { Session } from '../store/session'
+import { ExportMenu } from './ExportMenu'
 import { LIBRARY } from './library'
 import { useApp, useSession } from './session-context'
+
+/** What "Open file…" offers: scenarios, and element-set files (2LE/3LE text, OMM JSON or CSV). */
+export const FILE_ACCEPT = '.json,.tle,.3le,.2le,.txt,.csv,application/json,text/plain,text/csv'
 
 /** Larger files are refused before reading: the loader's own limit, so app and CLI agree. */
 export const MAX_FILE_BYTES = MAX_SCENARIO_BYTES
@@ -96,14 +100,14 @@ function ScenarioPicker() {
         type="button"
         className="button"
         onClick={() => input.current?.click()}
-        title="Open a scenario file (.json) — or drop one anywhere on the page"
+        title="Open a scenario (.json) or an element-set file (.tle, .3le, .txt, OMM .json or .csv) — or drop one anywhere on the page"
       >
         Open file…
       </button>
       <input
         ref={input}
         type="file"
-        accept=".json,application/json"
+        accept={FILE_ACCEPT}
         className="visually-hidden"
         data-testid="file-input"
         tabIndex={-1}
@@ -129,6 +133,7 @@ export function TopBar() {
       </div>
       <ScenarioPicker />
       <div className="topbar-end">
+        <ExportMenu />
         <p className="banner" role="note" data-testid="banner">
           Illustrative sandbox — not a flight system
         </p>

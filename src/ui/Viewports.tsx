@@ -15,6 +15,7 @@ import { stormAt } from '../scene/environment'
 import { softwareWebGL } from '../scene/renderer-quality'
 import { SimScene } from '../scene/SimScene'
 import type { FrameHolder } from '../store/session'
+import { CaptureBridge } from './capture'
 import { formatOffset } from './format'
 import { Legend } from './Legend'
 import { useApp, useSession } from './session-context'
@@ -212,6 +213,7 @@ function Viewport({
             differences={differences && count > 1}
           />
           <FrameProbe holder={holder} index={index} />
+          <CaptureBridge index={index} />
           <WakeOnFrame />
           {linked && count > 1 ? <CameraLink index={index} share={share} /> : null}
         </Canvas>

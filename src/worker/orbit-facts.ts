@@ -11,6 +11,9 @@ import type { OrbitsMessage } from './protocol'
 export function sameOrbit(a: OrbitFact, b: OrbitFact): boolean {
   if (a.kind === 'tle' || b.kind === 'tle')
     return a.kind === 'tle' && b.kind === 'tle' && a.line1 === b.line1 && a.line2 === b.line2
+  // OMM elements are a flat record of numbers and strings: equal when their JSON is.
+  if (a.kind === 'omm' || b.kind === 'omm')
+    return a.kind === 'omm' && b.kind === 'omm' && JSON.stringify(a.omm) === JSON.stringify(b.omm)
   const x = a.elements
   const y = b.elements
   return (
@@ -41,7 +44,7 @@ export class OrbitFacts {
     const n = sim.world.satCount
     for (let k = 0; k < n; k++) {
       const before = this.sent[k]
-      if (before?.kind === 'tle') continue // a TLE satellite never burns
+      if (before !== undefined && before.kind !== 'kepler') continue // an element-set satellite never burns
       const orbit = sim.orbit(k)
       if (before && sameOrbit(before, orbit)) continue
       this.sent[k] = orbit

@@ -20,13 +20,14 @@ import type {
   MetricValues,
   OrbitFact,
   PlannerKind,
+  RunExportFormat,
   ScenarioSpec,
   SimEvent,
 } from '../core'
 import type { PlannerManifest } from '../planners/isolation/protocol'
 import type { ScenarioIssue } from '../scenario'
 
-export type { OrbitFact }
+export type { OrbitFact, RunExportFormat }
 
 /** Simulated seconds per wall second, or as fast as the machine allows. */
 export type Speed = number | 'max'
@@ -96,6 +97,11 @@ export type ToWorker =
    * `recycle`: buffers of frames the UI no longer reads, transferred back for reuse.
    */
   | { type: 'frameShown'; seq: number; recycle?: ArrayBuffer[] }
+  /**
+   * The whole run of `strategy` at the current seed as a file (report JSON, access CSV, series
+   * CSV or CZML): the same bytes as the CLI writes. Answered by `exported` with the same `id`.
+   */
+  | { type: 'export'; id: number; format: RunExportFormat; strategy: string }
 
 // Worker → UI --------------------------------------------------------------------------------
 
@@ -288,6 +294,12 @@ export type FromWorker =
   | DigestMessage
   /** A bug or a planner problem the worker could not contain; the UI shows it, the run stays. */
   | { type: 'error'; message: string }
+  | ExportedMessage
+
+/** The answer to an `export` request: the file, or why there is none. */
+export type ExportedMessage =
+  | { type: 'exported'; id: number; ok: true; fileName: string; mime: string; text: string }
+  | { type: 'exported'; id: number; ok: false; message: string }
 
 // Shared vocabulary ---------------------------------------------------------------------------
 

@@ -239,7 +239,12 @@ export function buildRun(
       const telemetryWindow = options.telemetryWindow
       sims.push({
         name,
-        sim: createSimulation(engineSpec, name, { planners: bound.planners, seed, telemetryWindow }),
+        sim: createSimulation(engineSpec, name, {
+          planners: bound.planners,
+          seed,
+          telemetryWindow,
+          accessLog: false,
+        }),
       })
     } catch (err) {
       issues.push({ file, path: `strategies.${name}`, message: errorText(err) })

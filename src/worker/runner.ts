@@ -8,6 +8,7 @@
 //   frames.ts         frames (≤ 30 Hz, transferable typed arrays), paced by the UI's acks
 //   digest.ts         digests (≈ 2 Hz and after every discrete action, plain data)
 //   orbit-facts.ts    orbits: each satellite's orbit as its engine holds it, when it changes
+//   exports.ts        the Export menu's files (report, access CSV, series CSV, CZML)
 //   user-strategies.ts the user's own strategies, their planners bound behind the isolation boundary
 
 import { registry as builtInPlanners } from '../planners'
@@ -15,6 +16,7 @@ import type { PlannerRegistry } from '../planners/registry'
 import { loadScenarioText } from '../scenario'
 import type { ContactCache } from './detail'
 import { strategyDigest } from './digest'
+import { runExport } from './exports'
 import { FramePacker } from './frames'
 import type { FromWorker, ScenarioSource, ToWorker } from './protocol'
 import { buildRun, type ExtraStrategy, errorText, type Run, type RunOptions } from './run'
@@ -137,6 +139,9 @@ export class SimRunner {
         this.contacts.clear()
         this.sendDigest()
         return
+      case 'export':
+        this.host.post(runExport(this.run, this.planners, msg.id, msg.format, msg.strategy))
+        return
       default:
         this.host.post({ type: 'error', message: `unknown request ${JSON.stringify(msg).slice(0, 80)}` })
     }
@@ -166,7 +171,8 @@ export class SimRunner {
       this.host.post({ type: 'loadError', file, issues: built.issues })
       return
     }
-    this.adopt(built.run, built.notes)
+    // An element-set file's notice (what the loader filled in) goes first.
+    this.adopt(built.run, [...(loaded.notices ?? []), ...built.notes])
     if (want.selected !== undefined) this.selected = want.selected
     if (this.selected !== null && !built.run.spec.satellites.some((s) => s.id === this.selected))
       this.selected = null

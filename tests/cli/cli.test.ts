@@ -1,27 +1,14 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { main } from '../../src/cli/main'
+import { sim, tempFile } from '../support/cli'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 const MINI = join(ROOT, 'tests/cli/fixtures/mini.json')
 const exec = promisify(execFile)
-
-async function sim(...argv: string[]) {
-  let out = ''
-  let err = ''
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) })
-  return { code, out, err }
-}
-
-function tempFile(name: string, text: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'sim-cli-')), name)
-  writeFileSync(path, text)
-  return path
-}
 
 describe('sim validate', () => {
   it('prints ok per valid file and exits 0', async () => {
@@ -117,7 +104,10 @@ describe('sim run', () => {
       'sim: --strategy: scenario mini has no strategy "nope" (it has: onboard, onboard-too)',
     ],
     [['run', MINI, '--colour'], "sim: Unknown option '--colour'"],
-    [['frobnicate'], 'sim: unknown command "frobnicate" (expected validate, run, compare or schema)'],
+    [
+      ['frobnicate'],
+      'sim: unknown command "frobnicate" (expected validate, run, compare, merge, export, import or schema)',
+    ],
   ])('usage mistakes exit 2 with a clear message: %s', async (argv, message) => {
     const r = await sim(...argv)
     expect(r.code).toBe(2)

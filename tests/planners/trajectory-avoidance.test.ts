@@ -12,7 +12,6 @@ import {
 } from '../../src/core'
 import { registry } from '../../src/planners'
 import { makeSpec, walker } from '../support/spec-fixture'
-import { SCENARIO_HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 const TCA_S = 3 * 3600
 const WARN_S = 600

@@ -14,7 +14,6 @@ import {
 import { registry } from '../../src/planners'
 import { hohmann } from '../../src/planners/trajectory/transfers'
 import { loadScenarioText } from '../../src/scenario'
-import { SCENARIO_HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 

@@ -23,7 +23,6 @@ import {
 import { registry } from '../../src/planners'
 import { biElliptic, hohmann, phasing } from '../../src/planners/trajectory/transfers'
 import { makeSpec, TEST_BUS, walker } from '../support/spec-fixture'
-import { SCENARIO_HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 const TARGET_A = R_EARTH + 550e3
 const SPARE_A = R_EARTH + 450e3

@@ -309,7 +309,7 @@ describe('whole-file rules', () => {
     })
     expect(problems(raw)).toEqual([
       `${FILE}: constellation: ` +
-        `expected at least one satellite (from "walker", "satellites" or "tle"), got none`,
+        `expected at least one satellite (from "walker", "satellites", "tle" or "omm"), got none`,
     ])
   })
 

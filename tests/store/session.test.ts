@@ -97,6 +97,29 @@ function frameMsg(seq: number): FromWorker {
 }
 
 describe('session', () => {
+  it('asks the worker for an export of the first strategy and settles on its answer', async () => {
+    const { port, emit, sent } = fakePort()
+    const session = createSession(() => port, { stallMs: 1e9 })
+    emit(loaded(['b', 'a']))
+    const first = session.requestExport('czml')
+    const second = session.requestExport('report')
+    const asks = sent.filter((m) => m.type === 'export')
+    expect(asks).toEqual([
+      { type: 'export', id: 1, format: 'czml', strategy: 'b' },
+      { type: 'export', id: 2, format: 'report', strategy: 'b' },
+    ])
+    // Answers may come in any order; each settles its own request.
+    emit({ type: 'exported', id: 2, ok: false, message: 'no good' })
+    emit({ type: 'exported', id: 1, ok: true, fileName: 'x.czml', mime: 'application/json', text: '[]' })
+    await expect(first).resolves.toEqual({ fileName: 'x.czml', mime: 'application/json', text: '[]' })
+    await expect(second).rejects.toThrow('no good')
+    // A restart forgets the worker's requests: waiting ones are refused, not left hanging.
+    const third = session.requestExport('access-csv')
+    session.restart()
+    await expect(third).rejects.toThrow('restarted')
+    session.dispose()
+  })
+
   it("shows the scenario's warnings (an old element set) as notes when it loads", () => {
     const { port, emit } = fakePort()
     const session = createSession(() => port, { stallMs: 1e9 })

@@ -1,7 +1,7 @@
 // The three faces of a comparison: an aligned table for people (best value marked), CSV with
 // one row per run for spreadsheets, and JSON for programs.
 
-import { METRICS } from '../../core'
+import { csvCell, METRICS } from '../../core'
 import { formatValue } from '../summary'
 import type { Comparison } from './aggregate'
 
@@ -50,11 +50,6 @@ export function formatTable(c: Comparison): string {
     for (const a of d.actions) lines.push(`  ${a.strategy.padEnd(w)}  ${a.action}`)
   }
   return `${lines.join('\n')}\n`
-}
-
-const csvCell = (x: string | number | null) => {
-  const s = x === null ? '' : String(x)
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
 export function formatCsv(c: Comparison): string {

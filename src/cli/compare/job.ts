@@ -67,7 +67,11 @@ export async function runJob(job: CompareJob): Promise<JobResult> {
     { timeoutMs: job.plannerTimeoutMs, onWarning: (m) => process.stderr.write(`warning: ${m}\n`) },
     { agents: replay ? [] : (job.agents ?? []), replay },
   )
-  const sim = createSimulation(bound.spec, strategy.name, { planners: bound.planners, seed: job.seed })
+  const sim = createSimulation(bound.spec, strategy.name, {
+    planners: bound.planners,
+    seed: job.seed,
+    accessLog: false,
+  })
   try {
     await sim.runUntilAsync(spec.durationS)
   } finally {

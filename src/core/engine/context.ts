@@ -53,6 +53,14 @@ export interface SimulationOptions {
   clock?: () => number
   /** Telemetry samples kept per channel. Default 288 (a day at 5-minute sampling). */
   telemetryWindow?: number
+  /** Also sample each satellite's state of charge, propellant and status with the metrics. */
+  satelliteSeries?: boolean
+  /**
+   * Keep every contact window and eclipse interval for the report (default true). The browser's
+   * live engines and compare jobs turn it off: nothing reads it there, and snapshots would copy
+   * a log that grows with the run.
+   */
+  accessLog?: boolean
 }
 
 export interface Ctx {

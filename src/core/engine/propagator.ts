@@ -1,22 +1,21 @@
 // One propagator over the whole fleet: the structure-of-arrays Keplerian set for indices
-// 0..keplerCount-1 and satellite.js SGP4 for the TLE satellites after them. It also says what each
-// orbit is (`orbitOf`) and counts the changes (`revision`), so a display can redraw an orbit from
-// the same facts the engine propagates instead of inferring them from positions.
+// 0..keplerCount-1 and satellite.js SGP4 for the element-set (TLE, OMM) satellites after them. It
+// also says what each orbit is (`orbitOf`) and counts the changes (`revision`), so a display can
+// redraw an orbit from the same facts the engine propagates instead of inferring them from positions.
 
 import { stateToElements } from '../kepler'
 import { KeplerSet } from '../kepler-set'
-import { createTleOrbit, type TleOrbit } from '../sgp4'
-import type { KeplerElements } from '../spec'
+import { createElementSetOrbit, type TleOrbit } from '../sgp4'
+import type { ElementSetOrbit, KeplerElements } from '../spec'
 import type { World } from './world'
 import { keplerElementsOf } from './world'
 
 /**
  * A satellite's orbit as the engine propagates it: Keplerian elements that hold at `epochS`
- * (seconds after the scenario epoch; the burn time after a manoeuvre), or the published TLE.
+ * (seconds after the scenario epoch; the burn time after a manoeuvre), or the published element
+ * set (TLE or OMM).
  */
-export type OrbitFact =
-  | { kind: 'kepler'; elements: KeplerElements; epochS: number }
-  | { kind: 'tle'; name: string; line1: string; line2: string }
+export type OrbitFact = { kind: 'kepler'; elements: KeplerElements; epochS: number } | ElementSetOrbit
 
 export interface Propagator {
   /**
@@ -43,8 +42,8 @@ export function createPropagator(world: World, j2: boolean): Propagator {
   const set = new KeplerSet(keplerElementsOf(world))
   const nk = world.keplerCount
   const tles: TleOrbit[] = world.sats.slice(nk).map((s) => {
-    if (s.orbit.kind !== 'tle') throw new Error('internal: satellite order')
-    return createTleOrbit(s.orbit.line1, s.orbit.line2)
+    if (s.orbit.kind === 'kepler') throw new Error('internal: satellite order')
+    return createElementSetOrbit(s.orbit)
   })
   const epochMs = world.spec.epochMs
   const one = new Float64Array(3)
@@ -87,6 +86,7 @@ export function createPropagator(world: World, j2: boolean): Propagator {
       const orbit = world.sats[k].orbit
       if (orbit.kind === 'tle')
         return { kind: 'tle', name: orbit.name, line1: orbit.line1, line2: orbit.line2 }
+      if (orbit.kind === 'omm') return { kind: 'omm', name: orbit.name, omm: { ...orbit.omm } }
       const { t0, ...elements } = set.baseElements(k)
       return { kind: 'kepler', elements, epochS: t0 }
     },

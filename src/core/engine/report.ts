@@ -4,9 +4,11 @@
 
 import type { SimEvent } from '../events'
 import { type Better, METRICS, type MetricKey, NONDETERMINISTIC_METRICS } from '../metrics'
+import { type AccessReport, accessReport } from './access'
 import type { Ctx } from './context'
 import { freshGeodetic } from './geodetic'
 import { currentMetrics } from './measure'
+import { type SeriesReport, seriesReport } from './sat-series'
 import { STATUS_NAMES } from './state'
 import { type TimingReport, timingReport } from './timing'
 import { socOf } from './view-builder'
@@ -14,7 +16,12 @@ import { socOf } from './view-builder'
 export interface ReportOptions {
   /** Include wall-clock figures (planner time): the report is then no longer reproducible. */
   includeTiming?: boolean
+  /** Include the sampled time series (metrics, and satellites when the run sampled them). */
+  withSeries?: boolean
 }
+
+export type { AccessReport, ContactWindow, EclipseInterval } from './access'
+export type { SeriesReport } from './sat-series'
 
 export interface SatelliteReport {
   id: string
@@ -63,6 +70,13 @@ export interface SimReport {
   metrics: Partial<Record<MetricKey, MetricReport>>
   events: SimEvent[]
   satellites: SatelliteReport[]
+  /**
+   * Every contact window and eclipse interval (step resolution); there are `counts.contacts`
+   * windows. Absent when the run kept no access log (SimulationOptions.accessLog false).
+   */
+  access?: AccessReport
+  /** Only with ReportOptions.withSeries. */
+  series?: SeriesReport
   /** Planner time per call; present when it was measured, and the only part that varies. */
   timing?: TimingReport
 }
@@ -76,9 +90,11 @@ export function buildReport(ctx: Ctx, seed: number, options: ReportOptions = {})
   const { world, s, strategy } = ctx
   const values = currentMetrics(ctx)
   const metrics: SimReport['metrics'] = {}
+  const keys: MetricKey[] = []
   for (const def of METRICS) {
     if (!options.includeTiming && NONDETERMINISTIC_METRICS.includes(def.key)) continue
     metrics[def.key] = { label: def.label, value: values[def.key], unit: def.unit, better: def.better }
+    keys.push(def.key)
   }
   const count = (type: SimEvent['type']) => s.events.reduce((n, e) => n + (e.type === type ? 1 : 0), 0)
   const geo = freshGeodetic(s)
@@ -133,6 +149,8 @@ export function buildReport(ctx: Ctx, seed: number, options: ReportOptions = {})
     metrics,
     events: s.events.map((e) => ({ ...e })),
     satellites,
+    ...(s.access === null ? {} : { access: accessReport(world, s) }),
+    ...(options.withSeries ? { series: seriesReport(ctx, s.series, s.satSeries, keys) } : {}),
     ...withTiming(ctx),
   }
 }

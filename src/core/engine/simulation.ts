@@ -13,6 +13,7 @@ import type { ScenarioSpec, StrategySpec } from '../spec'
 import { sunDirectionEci } from '../sun'
 import { gmstRad } from '../time'
 import type { WorldView } from '../view'
+import { trackAccess } from './access'
 import type { Ctx, EnginePlanner, SimulationOptions } from './context'
 import { copyDecision, validateDecision } from './decision-check'
 import { freshGeodetic } from './geodetic'
@@ -24,6 +25,8 @@ import { downlinkPass, imagingPass, makePayloadScratch, powerPass } from './payl
 import { callPlanner, orderPlanners, runDuePlanners, runDuePlannersAsync } from './planning'
 import { createPropagator, type OrbitFact } from './propagator'
 import { buildReport, type ReportOptions, type SimReport } from './report'
+import { emptySatelliteSeries } from './run-records'
+import { sampleSatellites } from './sat-series'
 import { conjunctionPass, scriptedPass } from './scripted'
 import {
   initialState,
@@ -136,6 +139,8 @@ export function createSimulation(
   const prop = createPropagator(world, spec.j2)
   const planners = orderPlanners(options.planners ?? [])
   const s0 = initialState(world, prop.save())
+  if (options.satelliteSeries) s0.satSeries = emptySatelliteSeries()
+  if (options.accessLog === false) s0.access = null
   const ctx: Ctx = {
     world,
     s: s0,
@@ -211,6 +216,7 @@ export function createSimulation(
     const m = currentMetrics(ctx)
     s.series.t.push(s.t)
     for (const def of METRICS) s.series.values[def.key].push(m[def.key])
+    if (s.satSeries !== null) sampleSatellites(ctx, s.satSeries)
     s.nextSampleS += spec.sampleEveryS
   }
 
@@ -293,6 +299,7 @@ export function createSimulation(
     noteDecays()
     executeDueBurns()
     const g = observeAfterPropagation()
+    trackAccess(world, s)
     s.acc.contacts += g.newContacts
     s.acc.eclipseEntries += g.eclipseEntries
     s.acc.visibleS += g.stationsInContact * h
@@ -348,6 +355,7 @@ export function createSimulation(
   // shadows already under way at the epoch count as beginning there.
   scriptedPass(ctx)
   const g0 = observe()
+  trackAccess(world, ctx.s)
   ctx.s.acc.contacts += g0.newContacts
   ctx.s.acc.eclipseEntries += g0.eclipseEntries
   updateStatus()

@@ -7,6 +7,7 @@ import type { SimEvent } from '../events'
 import type { MetricSeries } from '../metrics'
 import { emptySeries } from '../metrics'
 import type { AlertView, ConjunctionView, TaskState } from '../view'
+import { type AccessState, initialAccess, type SatelliteSeries } from './run-records'
 import type { World } from './world'
 
 export const STATUS_NOMINAL = 0
@@ -119,6 +120,10 @@ export interface SimState {
   triggered: string | null
   series: MetricSeries
   acc: Accumulators
+  /** Contact windows and eclipse intervals so far (access.ts); null when not kept. */
+  access: AccessState | null
+  /** Per-satellite samples, when asked for (sat-series.ts); null otherwise. */
+  satSeries: SatelliteSeries | null
 }
 
 /** Running sums behind the metrics. */
@@ -209,6 +214,8 @@ export function initialState(world: World, kepler: Float64Array): SimState {
     nextPlanS: 0,
     triggered: null,
     series: emptySeries(),
+    access: initialAccess(n, ns),
+    satSeries: null,
     acc: {
       contacts: 0,
       eclipseEntries: 0,

@@ -67,7 +67,7 @@ function busArrays(sats: SatelliteSpec[]): BusArrays {
 
 export function buildWorld(spec: ScenarioSpec, telemetryWindow: number): World {
   const kepler = spec.satellites.filter((s) => s.orbit.kind === 'kepler')
-  const tle = spec.satellites.filter((s) => s.orbit.kind === 'tle')
+  const tle = spec.satellites.filter((s) => s.orbit.kind !== 'kepler')
   const sats = [...kepler, ...tle]
   const stations = spec.groundStations
   const stationFrames = new Float64Array(6 * stations.length)

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { formatPath, type PathSegment } from '../issues'
 import { preview } from '../preview'
 import { satelliteSchema } from '../schema/constellation'
+import { ommId } from '../schema/omm'
 import { walkerItemSchema, walkerSchema } from '../schema/orbit'
 import { readTle } from '../tle'
 import { walkerIds } from '../walker'
@@ -61,6 +62,13 @@ export function indexSatellites(raw: Record<string, unknown>, report: Report): S
     for (const record of reading.records)
       claim(index, record.id, ['constellation', 'tle', record.index], report)
   }
+
+  const omm = own(constellation, 'omm')
+  if (omm !== undefined && !Array.isArray(omm)) index.complete = false
+  list(omm).forEach((record, i) => {
+    if (!isRecord(record)) index.complete = false
+    else claim(index, ommId(record), ['constellation', 'omm', i, 'OBJECT_NAME'], report)
+  })
   return index
 }
 

@@ -1,16 +1,18 @@
 // Where the satellites come from: a Walker pattern (or several), explicit satellites with their
-// own elements, and TLE records. Any combination, at least one satellite overall.
+// own elements, TLE records and OMM records. Any combination, at least one satellite overall.
 
 import { z } from 'zod'
 import { expectGot } from '../preview'
 import { readTle } from '../tle'
 import { busSchema } from './bus'
 import { expecting, id, listOf, oneOf, strict } from './fields'
+import { ommSchema } from './omm'
 import { elementsSchema, walkerItemSchema, walkerSchema } from './orbit'
 
-// Caps that keep a pasted catalogue or a stray digit from freezing the browser.
+// Caps that keep a pasted catalogue or a stray digit from freezing the browser. 10,000 element
+// sets (about the active catalogue) load, validate and run in the CLI and the app.
 const MAX_WALKERS = 16
-const MAX_SATELLITES = 2000
+export const MAX_SATELLITES = 10_000
 const TLE_LIST_PHRASE = 'a list of TLE lines: optional name line, then line 1 and line 2 of each record'
 const tleListError = (issue: { code?: string; input?: unknown }) =>
   issue.code === 'too_big' && Array.isArray(issue.input)
@@ -61,17 +63,24 @@ export const constellationSchema = strict(
       .optional()
       .describe('Satellites with explicit orbital elements'),
     tle: tleSchema.optional(),
+    omm: listOf(ommSchema, 'OMM records', { max: MAX_SATELLITES })
+      .optional()
+      .describe('CCSDS OMM mean elements (propagated with SGP4), one object per satellite'),
   },
-  'the constellation: an object with "walker", "satellites" and/or "tle"',
+  'the constellation: an object with "walker", "satellites", "tle" and/or "omm"',
 )
   .superRefine((c, ctx) => {
-    const count = (c.walker === undefined ? 0 : 1) + (c.satellites?.length ?? 0) + (c.tle?.length ?? 0)
+    const count =
+      (c.walker === undefined ? 0 : 1) +
+      (c.satellites?.length ?? 0) +
+      (c.tle?.length ?? 0) +
+      (c.omm?.length ?? 0)
     if (count === 0) {
       ctx.addIssue({
         code: 'custom',
-        message: 'expected at least one satellite (from "walker", "satellites" or "tle"), got none',
+        message: 'expected at least one satellite (from "walker", "satellites", "tle" or "omm"), got none',
         input: c,
       })
     }
   })
-  .describe('The satellites: any combination of walker, satellites and tle, in that order')
+  .describe('The satellites: any combination of walker, satellites, tle and omm, in that order')
