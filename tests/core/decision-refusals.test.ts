@@ -154,8 +154,8 @@ describe('burns', () => {
       { atS: 600 },
     )
     expect(f).toHaveLength(2)
-    expect(f[0].message).toContain('burn time 540 is not now or later')
-    expect(f[1].message).toContain('burn time 600 is not now or later')
+    expect(f[0].message).toContain('burn time 540 must lie between now (T+600 s)')
+    expect(f[1].message).toContain('burn time "600" must lie between now (T+600 s)')
     expect(
       sim
         .view()
@@ -385,7 +385,7 @@ describe('modes and alerts', () => {
       { kind: 'setMode', satellite: 'P1-S2', mode: 'edge', rationale: 'x' },
       { kind: 'setMode', satellite: 'P1-S3', mode: 'raw', rationale: 'x' },
     ])
-    expectRefusal(f, 'allocation/probe', 'mode must be "edge" or "raw", got turbo')
+    expectRefusal(f, 'allocation/probe', 'mode must be "edge" or "raw", got "turbo"')
     expect(
       sim
         .view()

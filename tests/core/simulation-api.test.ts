@@ -107,6 +107,9 @@ describe('running accounts, recounted', () => {
     let visibleS = 0
     for (let k = 0; k < n; k++)
       for (let j = 0; j < ns; j++) prevVis[k * ns + j] = isVisible(sim.state().visible, ns, k, j) ? 1 : 0
+    // A contact or a shadow already under way at the start counts at t = 0.
+    contacts += prevVis.reduce((a, v) => a + v, 0)
+    entries += prevSunlit.reduce((a, v) => a + (v === 0 ? 1 : 0), 0)
     while (sim.step()) {
       const s = sim.state()
       let stationsSeeing = 0
