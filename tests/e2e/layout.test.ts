@@ -78,7 +78,7 @@ async function checkLayout(page: Page, width: number, height: number, mode: stri
     // The metrics tab draws its charts (uPlot canvases) after it mounts.
     if (tab === 'metrics')
       await page.waitForFunction(() => {
-        const charts = [...document.querySelectorAll('[data-testid^="chart-"]')]
+        const charts = [...document.querySelectorAll('figure[data-testid^="chart-"]')]
         return charts.length > 0 && charts.every((c) => c.querySelector('canvas') !== null)
       })
     await nextFrames(page)
