@@ -129,9 +129,11 @@ export function startGuest(port: GuestPort, exported: unknown, options: GuestOpt
     const t0 = now()
     const rebuildMs = t0 - r0
     try {
-      const out = await planner.plan(view, params)
+      // Timed like an in-process call (planning.ts callPlanner): the plan and the reading of
+      // its decisions, so the report's timing means the same on both sides of the boundary.
+      const read = readDecisions(await planner.plan(view, params))
       const ms = now() - t0
-      post({ type: 'planned', call: m.call, ok: true, read: readDecisions(out), ms, rebuildMs })
+      post({ type: 'planned', call: m.call, ok: true, read, ms, rebuildMs })
     } catch (err) {
       post({
         type: 'planned',
