@@ -7,14 +7,25 @@ import { type Guest, startGuest } from '../../src/planners/isolation/guest'
 import type { GuestTransport, StartGuest } from '../../src/planners/isolation/host'
 import type { GuestMessage, HostMessage } from '../../src/planners/isolation/protocol'
 
+/** How often a wakeable guest took a call from its queue while awake (see memoryGuest). */
+export interface WakeCounts {
+  /** 'wake' messages delivered to the guest. */
+  wakes: number
+  /** Messages the guest took through receiveNow() instead of waiting for their delivery. */
+  takenAwake: number
+}
+
 /**
  * `started` counts the threads started; with `strays`, this process's unhandled rejections
  * while the guest is open go to the guest as errors outside plan() (a thread's entry does that).
+ * With `wake`, the transport is wakeable: the guest may take queued messages at once through
+ * receiveNow(), as a Node worker thread does, and `wake` counts how often it did.
  */
 export function memoryGuest(
   exported: AnyPlanner | AnyPlanner[] | unknown,
   started?: { count: number },
   strays = false,
+  wake?: WakeCounts,
 ): StartGuest {
   return (): GuestTransport => {
     if (started) started.count++
@@ -28,13 +39,39 @@ export function memoryGuest(
       const copy = structuredClone(m)
       setImmediate(() => open && deliver()(copy))
     }
-    setImmediate(() => {
-      guest = startGuest({ post: (m) => later(() => toHost, m), onMessage: (h) => (toGuest = h) }, exported, {
-        clock: () => performance.now(),
+    // Messages to the guest not yet delivered, oldest first: receiveNow() takes from here, and
+    // a delivery whose message was taken already does nothing.
+    const queue: HostMessage[] = []
+    const toGuestLater = (m: HostMessage) => {
+      const copy = structuredClone(m)
+      queue.push(copy)
+      setImmediate(() => {
+        const at = queue.indexOf(copy)
+        if (!open || at < 0) return
+        queue.splice(at, 1)
+        if (copy.type === 'wake' && wake) wake.wakes++
+        toGuest(copy)
       })
+    }
+    const receiveNow = () => {
+      const m = queue.shift()
+      if (m && wake) wake.takenAwake++
+      return m
+    }
+    setImmediate(() => {
+      guest = startGuest(
+        {
+          post: (m) => later(() => toHost, m),
+          onMessage: (h) => (toGuest = h),
+          receiveNow: wake ? receiveNow : undefined,
+        },
+        exported,
+        { clock: () => performance.now() },
+      )
     })
     return {
-      post: (m) => later(() => toGuest, m),
+      wakeable: wake !== undefined,
+      post: toGuestLater,
       onMessage: (h) => (toHost = h),
       onExit: () => {},
       terminate: () => {

@@ -12,9 +12,11 @@ import {
   type SimReport,
 } from '../../src/core'
 import { registry } from '../../src/planners'
+import { startGuest } from '../../src/planners/isolation/guest'
 import { createIsolatedPlanner, probePlannerModule } from '../../src/planners/isolation/host'
+import type { GuestMessage, HostMessage } from '../../src/planners/isolation/protocol'
 import { loadScenarioText } from '../../src/scenario'
-import { memoryGuest } from './isolation-support'
+import { memoryGuest, type WakeCounts } from './isolation-support'
 
 /** The report without its timing section (the one part measured on the wall clock). */
 function bytes(r: SimReport): string {
@@ -29,7 +31,12 @@ function scenario(file: string): ScenarioSpec {
 }
 
 /** The strategy's planners, each behind an in-memory isolation boundary. */
-async function isolatedStrategy(spec: ScenarioSpec, name: string, started?: { count: number }) {
+async function isolatedStrategy(
+  spec: ScenarioSpec,
+  name: string,
+  started?: { count: number },
+  wake?: WakeCounts,
+) {
   const strategy = spec.strategies.find((s) => s.name === name)!
   const out: EnginePlanner[] = []
   for (const kind of ['trajectory', 'allocation', 'maintenance'] as const) {
@@ -39,7 +46,7 @@ async function isolatedStrategy(spec: ScenarioSpec, name: string, started?: { co
     const probe = await probePlannerModule(memoryGuest(planner))
     if (!('planners' in probe)) throw new Error(probe.problems.join('; '))
     const made = await createIsolatedPlanner({
-      start: memoryGuest(planner, started),
+      start: memoryGuest(planner, started, false, wake),
       manifest: probe.planners[0],
       spec,
       telemetryWindow: DEFAULT_TELEMETRY_WINDOW,
@@ -69,6 +76,24 @@ describe('a planner behind the isolation boundary', () => {
     // The comparison means something: the strategy did act (an alert, burns, assignments).
     expect(remote.report().counts.decisions).toBeGreaterThan(10)
     expect(remote.report().counts.alerts).toBeGreaterThan(0)
+  }, 120_000)
+
+  it('a guest woken before each call (a Node thread) answers the same, taking the call awake', async () => {
+    const local = createSimulation(spec, 'predictive', {
+      planners: registry.bind(spec.strategies[1]).planners,
+    })
+    local.runUntil(spec.durationS)
+    const wake: WakeCounts = { wakes: 0, takenAwake: 0 }
+    const remote = createSimulation(spec, 'predictive', {
+      planners: await isolatedStrategy(spec, 'predictive', undefined, wake),
+    })
+    await remote.runUntilAsync(spec.durationS)
+    expect(bytes(remote.report()) === bytes(local.report())).toBe(true)
+    // Every call was announced, and the announced call was taken from the queue while awake,
+    // not delivered later: the path the wake hint exists for ran.
+    const calls = remote.report().timing!.planners.reduce((n, p) => n + p.calls, 0)
+    expect(wake.wakes).toBe(calls)
+    expect(wake.takenAwake).toBe(calls)
   }, 120_000)
 
   it('restoring a snapshot and running on gives the same results again', async () => {
@@ -161,5 +186,39 @@ describe('errors outside plan()', () => {
     expect(warnings).toHaveLength(4)
     expect(warnings[3]).toBe('planner allocation/greedy-priority: more errors outside plan() are not shown')
     expect(sim.events().some((e) => e.type === 'plannerFault')).toBe(false)
+  })
+})
+
+describe('the wake hint inside the guest', () => {
+  const planner = registry.find('allocation', 'greedy-priority')!
+  /** A guest on a fake port: what it posts, and a clock that moves 0.25 ms per reading. */
+  function fakeGuest(receiveNow?: () => HostMessage | undefined) {
+    const posted: GuestMessage[] = []
+    let handler: (m: HostMessage) => void | Promise<void> = () => {}
+    let readings = 0
+    startGuest({ post: (m) => posted.push(m), onMessage: (h) => (handler = h), receiveNow }, planner, {
+      clock: () => ++readings * 0.25,
+    })
+    return { posted, deliver: (m: HostMessage) => handler(m), readings: () => readings }
+  }
+
+  it('waits awake a bounded time when no call follows, then goes back to sleep', async () => {
+    let asked = 0
+    const g = fakeGuest(() => {
+      asked++
+      return undefined
+    })
+    await g.deliver({ type: 'wake' })
+    // 1 ms of spinning at 0.25 ms a reading: a handful of looks, not a hang.
+    expect(asked).toBeGreaterThan(0)
+    expect(asked).toBeLessThanOrEqual(4)
+    expect(g.posted.map((m) => m.type)).toEqual(['loaded'])
+  })
+
+  it('is ignored by a guest that cannot receive synchronously (a browser worker)', async () => {
+    const g = fakeGuest()
+    await g.deliver({ type: 'wake' })
+    expect(g.readings()).toBe(0)
+    expect(g.posted.map((m) => m.type)).toEqual(['loaded'])
   })
 })

@@ -58,6 +58,7 @@ export function nodeGuest(file: string, options: NodeGuestOptions = {}): StartGu
     })
     worker.on('exit', (code) => finish(cause ?? `called process.exit(${code})`))
     return {
+      wakeable: true,
       post: (m) => worker.postMessage(m),
       onMessage: (h) => worker.on('message', h),
       onExit: (h) => {

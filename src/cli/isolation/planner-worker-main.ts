@@ -3,7 +3,7 @@
 // path, and hand its export to the platform-neutral guest.
 
 import { pathToFileURL } from 'node:url'
-import { parentPort, workerData } from 'node:worker_threads'
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads'
 import { describeThrown } from '../../core'
 import { type Guest, startGuest } from '../../planners/isolation/guest'
 import type { GuestMessage, HostMessage } from '../../planners/isolation/protocol'
@@ -31,6 +31,7 @@ guest = startGuest(
   {
     post: (m: GuestMessage) => port.postMessage(m),
     onMessage: (h: (m: HostMessage) => void) => port.on('message', h),
+    receiveNow: () => receiveMessageOnPort(port)?.message as HostMessage | undefined,
   },
   exported,
   { clock: () => performance.now(), loadError },

@@ -39,6 +39,12 @@ export interface IsolatedCall {
    * a throw is an outcome with `ok: false`, and `ms` is the time spent inside plan().
    */
   call(timeS: number, data: PortableViewData): Promise<PlanOutcome>
+  /**
+   * Says a call is coming, before the view is packed, so the other side can wake up while the
+   * engine packs (a sleeping thread takes tens of microseconds to run again). Optional; it
+   * changes no result.
+   */
+  prepare?(): void
 }
 
 export interface SimulationOptions {

@@ -53,6 +53,7 @@ export async function runDuePlannersAsync(
       continue
     }
     const s = ctx.s
+    p.isolated.prepare?.()
     const data = portableViewData(ctx, p.id, trigger, p.isolated.telemetryKnown())
     s.plannerSeen[p.id] = s.events.length
     acceptOutput(ctx, p, await p.isolated.call(s.t, data))

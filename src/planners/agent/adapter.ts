@@ -132,6 +132,8 @@ export function agentGuest(o: AgentGuestOptions): StartGuest {
     })
 
     function onHost(m: HostMessage): void {
+      // An agent process is woken by the call itself; the wake hint is for planner threads.
+      if (m.type === 'wake') return
       if (ended) return
       if (m.type === 'init') {
         rebuild = createViewRebuilder(m.spec, m.telemetryWindow)

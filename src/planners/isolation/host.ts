@@ -25,6 +25,11 @@ export interface GuestTransport {
   terminate(): void
   /** Words added to a deadline fault (an agent process's last standard-error output). */
   detail?(): string
+  /**
+   * Whether the guest can wait awake for a call (a Node worker thread can receive
+   * synchronously; a browser worker cannot): then the host sends 'wake' before packing.
+   */
+  readonly wakeable?: boolean
 }
 
 /** Starts a fresh thread with the planner module loaded in it. */
@@ -89,6 +94,10 @@ class Session {
 
   post(m: HostMessage): void {
     this.t.post(m)
+  }
+
+  get wakeable(): boolean {
+    return this.t.wakeable === true
   }
 
   /** The next message, the thread's end, or the deadline (which terminates the thread). */
@@ -258,7 +267,13 @@ export async function createIsolatedPlanner(
       id,
       kind: o.manifest.kind,
       triggers: o.manifest.triggers,
-      isolated: { telemetryKnown: () => (session?.alive ? known : 0), call },
+      isolated: {
+        telemetryKnown: () => (session?.alive ? known : 0),
+        call,
+        prepare: () => {
+          if (session?.alive && session.wakeable) session.post({ type: 'wake' })
+        },
+      },
       dispose: () => session?.kill(),
       lastRebuildMs: () => rebuildMs,
     },

@@ -6,6 +6,7 @@
 //   guest → host   'loaded' (the module's planners, described) or 'loadFailed' (why not); once
 //   host  → guest  'init'   (which planner, the scenario, its parameters); once per thread
 //   guest → host   'ready'  (empty `problems` when the parameters are valid)
+//   host  → guest  'wake'   (a call is coming; optional)      ┐
 //   host  → guest  'plan'   (one call's view data)            ┐ repeated, one call at a time
 //   guest → host   'planned' (the decisions read, or a throw) ┘
 //   guest → host   'stray'  (an error outside any call: a timer, an unawaited promise)
@@ -39,6 +40,8 @@ export type HostMessage =
       params: unknown
     }
   | { type: 'plan'; call: number; data: PortableViewData }
+  /** A 'plan' follows at once: a guest that can receive synchronously waits for it awake. */
+  | { type: 'wake' }
 
 export type GuestMessage =
   | { type: 'loaded'; planners: PlannerManifest[] }
