@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { eligibleFor, honestBest, METRIC_BY_KEY, type MetricKey } from '../../src/core'
+import { eligibleFor, METRIC_BY_KEY, type MetricKey, toleranceOf } from '../../src/core'
+import { referenceHonestBest } from '../support/best-reference'
 import { launchBrowser, type OpenedPage, openPage, screenshot } from './browser'
 import { canvasPixels, engineMetrics, waitCanvases, waitForState } from './helpers'
 
@@ -48,7 +49,7 @@ async function expectEngineNumbers(page: Page, seed: number) {
       key,
       expected.map((e) => e.metrics),
     )
-    const best = honestBest(METRIC_BY_KEY[key], { values, eligible }).index
+    const best = referenceHonestBest(METRIC_BY_KEY[key], toleranceOf(key), values, [], eligible)
     for (const [k, s] of STRATEGIES.entries()) expect(shown[key][s].best, `${key} best`).toBe(k === best)
   }
 }
