@@ -88,3 +88,12 @@ export function workProblems(run: RunSize): { key: 'work' | 'samples'; message: 
   }
   return out
 }
+
+// Agent recordings (`sim run --record`, the app's "Open recording…"): one header line, then one
+// line per agent call. A call's line holds at most MAX_DECISIONS_PER_CALL decisions as read; a
+// day at a 10-minute cadence with three agents is 432 calls and well under 1 MB.
+
+/** Largest recording file read, bytes (checked before reading, in the CLI and in the app). */
+export const MAX_RECORDING_BYTES = 16_000_000
+/** Most recorded calls one recording may hold (lines after the header; a call's line is ≥ 100 bytes). */
+export const MAX_RECORDED_CALLS = 100_000
