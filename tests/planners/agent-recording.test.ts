@@ -6,54 +6,21 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import {
-  createSimulation,
-  createViewRebuilder,
-  DEFAULT_TELEMETRY_WINDOW,
-  type EnginePlanner,
-  MAX_RECORDED_CALLS,
-  MAX_RECORDING_BYTES,
-  readDecisions,
-  type ScenarioSpec,
-} from '../../src/core'
+import { createSimulation, MAX_RECORDED_CALLS, MAX_RECORDING_BYTES, type ScenarioSpec } from '../../src/core'
 import { registry } from '../../src/planners'
-import {
-  parseRecording,
-  type RecordedCall,
-  type Recording,
-  recordingPlanner,
-  replayPlanners,
-} from '../../src/planners/agent'
+import { parseRecording, type Recording, replayPlanners } from '../../src/planners/agent'
 import { loadScenarioText } from '../../src/scenario'
+import { FAKE_AGENT_ID, recordFakeAgent } from '../support/fake-agent'
 import { SCENARIO_HOOK_TIMEOUT_MS } from '../support/timeouts'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 const UNTIL_S = 6 * 3600
-const AGENT = 'agent:test'
+const AGENT = FAKE_AGENT_ID
 
 function scenario(text: string): ScenarioSpec {
   const r = loadScenarioText(text, 'resource-allocation.json', { knownPlanners: registry.names() })
   if (!r.ok) throw new Error('the scenario does not load')
   return r.scenario
-}
-
-/** An "agent" behind an async boundary: the greedy planner, run on the rebuilt view. */
-function fakeAgent(spec: ScenarioSpec): EnginePlanner {
-  const strategy = spec.strategies.find((s) => s.name === 'greedy')!
-  const greedy = registry.bind(strategy).planners.find((p) => p.kind === 'allocation')!
-  const rebuild = createViewRebuilder(spec, DEFAULT_TELEMETRY_WINDOW)
-  let known = 0
-  return {
-    id: AGENT,
-    kind: 'allocation',
-    isolated: {
-      telemetryKnown: () => known,
-      call: async (_t, data) => {
-        known = data.telemetry.count
-        return { ok: true, read: readDecisions(greedy.plan!(rebuild(data))), ms: 1 }
-      },
-    },
-  }
 }
 
 const text = readFileSync(join(ROOT, 'scenarios/resource-allocation.json'), 'utf8')
@@ -66,21 +33,9 @@ function jsonl(r: Recording): string {
 }
 
 beforeAll(async () => {
-  const calls: RecordedCall[] = []
-  const sim = createSimulation(spec, 'greedy', { planners: [recordingPlanner(fakeAgent(spec), spec, calls)] })
-  await sim.runUntilAsync(UNTIL_S)
-  recordedReport = JSON.stringify(sim.report())
-  recording = {
-    header: {
-      protocol: 'mission-sandbox/1',
-      recording: 1,
-      scenario: spec.id,
-      strategy: 'greedy',
-      seed: spec.seed,
-      agents: [{ kind: 'allocation', command: 'test', id: AGENT }],
-    },
-    calls,
-  }
+  const made = await recordFakeAgent(spec, 'greedy', UNTIL_S)
+  recording = made.recording
+  recordedReport = JSON.stringify(made.report)
 }, SCENARIO_HOOK_TIMEOUT_MS)
 
 describe('a recording', () => {
