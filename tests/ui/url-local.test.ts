@@ -45,6 +45,28 @@ describe('user strategies in links', () => {
     expect(loads[0][1]?.strategies).toEqual(['baseline'])
   })
 
+  it('names a recorded agent run under `recorded`, and says on load to open the recording again', () => {
+    const query = urlFor(state(['baseline', 'recorded: greedy_agent.py', 'first']))
+    expect(query).toBe('?scenario=default&local=first&recorded=greedy_agent.py')
+    const url = readUrl(query!)
+    expect(url.recorded).toEqual(['greedy_agent.py'])
+    const app = createAppStore()
+    const loads: [LoadRequest, LoadWishes | undefined][] = []
+    const session = {
+      app,
+      loadText: (r: LoadRequest, w?: LoadWishes) => loads.push([r, w]),
+    } as unknown as Session
+    loadFromUrl(session, url)
+    expect(app.getState().messages.map((m) => m.text)).toEqual([
+      expect.stringContaining('strategy of its author\'s own ("first")'),
+      expect.stringContaining(
+        "a recorded agent run (“recorded: greedy_agent.py”), which links cannot carry: it is a file on its author's computer. Ask for the recording (made with sim run --record) and open it with “Open recording…”.",
+      ),
+    ])
+    // Only the default strategy is asked for: no recorded one.
+    expect(loads[0][1]?.strategies).toBeUndefined()
+  })
+
   it('says nothing when the link names none', () => {
     const app = createAppStore()
     const session = { app, loadText: () => {} } as unknown as Session
