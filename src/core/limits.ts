@@ -97,3 +97,17 @@ export function workProblems(run: RunSize): { key: 'work' | 'samples'; message: 
 export const MAX_RECORDING_BYTES = 16_000_000
 /** Most recorded calls one recording may hold (lines after the header; a call's line is ≥ 100 bytes). */
 export const MAX_RECORDED_CALLS = 100_000
+
+// Imaging opportunities an agent's plan message carries (src/planners/agent/opportunities.ts):
+// for the open tasks, each healthy satellite's first window over the target until the next call,
+// found with the view's canImage (one footprint test at one predicted position, about 0.5 µs on
+// the reference machine). The bounds keep that under about 20 ms per call whatever the scenario.
+
+/** Most canImage tests for one plan message's opportunities (tasks past it are left out). */
+export const MAX_OPPORTUNITY_CHECKS = 40_000
+/** Most opportunities listed in one plan message. */
+export const MAX_OPPORTUNITIES = 2_000
+/** Most sample times per satellite and task (a long horizon is sampled more coarsely than the step). */
+export const MAX_OPPORTUNITY_SAMPLES = 120
+/** Longest horizon of the opportunities, s (the next call is usually sooner: a planner cadence). */
+export const MAX_OPPORTUNITY_HORIZON_S = 6 * 3600

@@ -3,6 +3,7 @@
 // Recordings of agent runs (recording.ts) replay in the CLI and in the app alike.
 
 export { type AgentLink, agentGuest, agentManifest, type StartAgent, withStderr } from './adapter'
+export { type ImagingOpportunity, imagingOpportunities, type Opportunities } from './opportunities'
 export * from './protocol'
 export { answerQuery } from './query'
 export {

@@ -1,0 +1,174 @@
+// A recorded agent run in the browser (issue 14): the Python greedy example agent's run, recorded
+// by the real `sim run --record`, opened with "Open recording…" beside the scenario's own greedy
+// strategy, replays to the end with the numbers `sim compare --replay` prints for its column; a
+// recording of another scenario is refused in the error panel and the comparison stays; a link
+// does not carry the recording and says so when opened.
+
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { NONDETERMINISTIC_METRICS } from '../../src/core'
+import { simChild } from '../cli/child'
+import { launchBrowser, type OpenedPage, openPage, screenshot } from './browser'
+import { appState, waitCanvases, waitForState, waitIdle } from './helpers'
+
+const SCENARIO = 'scenarios/resource-allocation.json'
+const AGENT = 'python3 examples/agents/greedy_agent.py'
+const NAME = 'recorded: greedy_agent.py'
+
+interface Column {
+  name: string
+  metrics: Record<string, { perSeed: { seed: number; value: number | null }[] }>
+}
+
+let recording = ''
+let otherRecording = ''
+/** `sim compare --replay`'s columns: the built-in greedy and the recorded run. */
+let columns: Column[] = []
+let seed = 0
+let browser: Browser
+let opened: OpenedPage
+
+async function sim(...args: string[]) {
+  const r = await simChild(`e2e recordings: ${args[0]}`, args)
+  if (r.code !== 0) throw new Error(`sim ${args.join(' ')} failed (${r.code}): ${r.err}`)
+  return r
+}
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sim-e2e-rec-'))
+  const rec = join(dir, 'greedy.jsonl')
+  await sim(
+    'run',
+    SCENARIO,
+    '--json',
+    '--out',
+    join(dir, 'run.json'),
+    '--record',
+    rec,
+    '--agent',
+    `allocation=${AGENT}`,
+  )
+  recording = readFileSync(rec, 'utf8')
+  const c = await sim('compare', SCENARIO, '--strategies', 'greedy', '--json', '--replay', rec)
+  const comparison = JSON.parse(c.out)
+  columns = comparison.strategies
+  seed = comparison.seeds[0]
+  const other = join(dir, 'other.jsonl')
+  await sim(
+    'run',
+    'scenarios/default.json',
+    '--until',
+    '2h',
+    '--record',
+    other,
+    '--agent',
+    `allocation=${AGENT}`,
+  )
+  otherRecording = readFileSync(other, 'utf8')
+  browser = await launchBrowser()
+  opened = await openPage(browser, `${inject('baseUrl')}?scenario=resource-allocation`)
+  await waitCanvases(opened.page)
+  await waitIdle(opened.page)
+}, 300_000)
+
+afterAll(async () => {
+  await opened?.close()
+  await browser?.close()
+})
+
+/** The CLI's number for one column and metric (one seed: a recording is one seed's run). */
+function cli(column: string, key: string): number | null | undefined {
+  return columns.find((x) => x.name === column)?.metrics[key]?.perSeed[0]?.value
+}
+
+describe('a recorded agent run in the app', () => {
+  it('opens beside a built-in strategy and ends with the numbers sim compare --replay prints', async () => {
+    const { page } = opened
+    expect(columns.map((x) => x.name)).toEqual(['greedy', 'recorded:greedy'])
+    await page.getByTestId('recording-file-input').setInputFiles({
+      name: 'greedy.jsonl',
+      mimeType: 'application/jsonl',
+      buffer: Buffer.from(recording),
+    })
+    await waitForState(
+      page,
+      (x) => x.strategies.join() === `greedy,${NAME}` && x.sims.length === 2 && x.frameTime === 0,
+      'the comparison with the recorded run',
+    )
+    expect(await page.getByTestId('viewport').count()).toBe(2)
+    await expect(page.getByTestId(`strategy-${NAME}`).isChecked()).resolves.toBe(true)
+    // The file input took the focus, and keys typed into a field are not shortcuts.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+    await page.keyboard.press('End')
+    const end = await waitForState(
+      page,
+      (x) => x.done && !x.busy && x.frameTime === x.timeS,
+      'the end',
+      240_000,
+    )
+    expect(end.seed).toBe(seed)
+    expect(end.messages.filter((m) => m.startsWith('The simulation stopped'))).toEqual([])
+    const keys = Object.keys(columns[1].metrics).filter((k) => !NONDETERMINISTIC_METRICS.includes(k as never))
+    expect(keys.length).toBeGreaterThan(5)
+    for (const [shown, column] of [
+      [NAME, 'recorded:greedy'],
+      ['greedy', 'greedy'],
+    ] as const) {
+      const metrics = end.sims.find((x) => x.strategy === shown)!.metrics!
+      const app = Object.fromEntries(keys.map((k) => [k, metrics[k]]))
+      const printed = Object.fromEntries(keys.map((k) => [k, cli(column, k)]))
+      expect(app, shown).toEqual(printed)
+    }
+    await page.getByTestId('tab-compare').click()
+    await expect(page.getByTestId('panel').textContent()).resolves.toContain(NAME)
+    await screenshot(page, 'recording-compare')
+    expect(opened.problems).toEqual([])
+  }, 300_000)
+
+  it('keeps the recording out of the link, and a link that showed one says so', async () => {
+    const { page } = opened
+    await page.waitForFunction(() => location.search.includes('recorded=greedy_agent.py'), null, {
+      timeout: 30_000,
+    })
+    const other = await openPage(browser, `${inject('baseUrl')}${new URL(page.url()).search}`)
+    try {
+      const s = await waitForState(other.page, (x) => !x.loading && x.messages.length > 0, 'the note')
+      expect(s.messages.join(' ')).toContain(
+        `a recorded agent run (“${NAME}”), which links cannot carry: it is a file on its author's computer`,
+      )
+      expect(s.strategies).toEqual(['greedy'])
+    } finally {
+      await other.close()
+    }
+  })
+
+  it('refuses a dropped recording of another scenario in the error panel, keeping the comparison', async () => {
+    const { page } = opened
+    const before = await appState(page)
+    await page.evaluate(
+      ([n, t]) => {
+        const dt = new DataTransfer()
+        dt.items.add(new File([t], n))
+        const app = document.querySelector('.app')!
+        app.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }))
+        app.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }))
+      },
+      ['default-run.jsonl', otherRecording] as const,
+    )
+    const panel = page.getByTestId('load-errors')
+    await panel.waitFor({ timeout: 30_000 })
+    const text = await panel.textContent()
+    expect(text).toContain('default-run.jsonl could not be loaded')
+    expect(text).toContain('this recording is of scenario "default"')
+    expect(text).toContain(
+      'not of the loaded "resource-allocation": open that scenario first, then the recording',
+    )
+    const after = await appState(page)
+    expect(after.strategies).toEqual(before.strategies)
+    expect(after.file).toBe(before.file)
+    await page.getByTestId('load-errors-close').click()
+  })
+})
