@@ -80,7 +80,10 @@ describe('a recording', () => {
     expect(no('{"hello":1}')).toEqual([
       { line: 1, message: 'not a recording of mission-sandbox/1 (made with --record)' },
     ])
-    expect(no('{"protocol":"mission-sandbox/1","recording":1,"scenario":"x"}')[0].message).toMatch(
+    expect(no('{"protocol":"mission-sandbox/1","recording":1,"scenario":"x"}')[0].message).toBe(
+      'a recording of format 1, made by an earlier version whose view digests differ between JavaScript engines: record it again (format 2)',
+    )
+    expect(no('{"protocol":"mission-sandbox/1","recording":2,"scenario":"x"}')[0].message).toMatch(
       /^not a recording of mission-sandbox\/1 \(made with --record\): strategy: /,
     )
     expect(no('\n\n')).toEqual([{ line: 1, message: 'empty: expected the header line --record writes' }])

@@ -49,7 +49,7 @@ describe('opening a recording', () => {
   it('names the strategy after the agent', () => {
     const header = (command: string) => ({
       protocol: 'mission-sandbox/1' as const,
-      recording: 1 as const,
+      recording: 2 as const,
       scenario: 's',
       strategy: 'x',
       seed: 1,

@@ -49,7 +49,7 @@ export async function recordFakeAgent(
   const recording: Recording = {
     header: {
       protocol: 'mission-sandbox/1',
-      recording: 1,
+      recording: 2,
       scenario: spec.id,
       strategy,
       seed: spec.seed,

@@ -4,7 +4,7 @@
 
 import type { EnginePlanner, ScenarioSpec, StrategySpec } from '../../core'
 import type { PlannerRegistry } from '../../planners'
-import { type RecordedCall, recordingPlanner, replayPlanners } from '../../planners/agent'
+import { RECORDING_VERSION, type RecordedCall, recordingPlanner, replayPlanners } from '../../planners/agent'
 import { type BoundStrategy, bindStrategy, type IsolationOptions } from '../bind'
 import { InputError, UsageError } from '../errors'
 import { type AgentSpec, agentId, parseAgents, specWithStrategy, strategyWithAgents } from './options'
@@ -74,7 +74,7 @@ export async function bindAgentRun(
         o.record,
         {
           protocol: 'mission-sandbox/1',
-          recording: 1,
+          recording: RECORDING_VERSION,
           scenario: spec.id,
           strategy: strategy.name,
           seed,

@@ -3,11 +3,13 @@
 // Recordings of agent runs (recording.ts) replay in the CLI and in the app alike.
 
 export { type AgentLink, agentGuest, agentManifest, type StartAgent, withStderr } from './adapter'
+export { agentProtocolJsonSchema } from './json-schema'
 export { type ImagingOpportunity, imagingOpportunities, type Opportunities } from './opportunities'
 export * from './protocol'
 export { answerQuery } from './query'
 export {
   parseRecording,
+  RECORDING_VERSION,
   type RecordedCall,
   type Recording,
   type RecordingHeader,
@@ -16,4 +18,5 @@ export {
   recordingHeaderSchema,
 } from './recording-format'
 export { type ReplayOptions, recordingPlanner, replayPlanners } from './replay'
+export * from './serve-protocol'
 export { viewJson } from './view-json'

@@ -203,12 +203,3 @@ export type PlanMessage = z.infer<typeof planSchema>
 export type OpportunitiesMessage = z.infer<typeof opportunitiesSchema>
 export type QueryMessage = z.infer<typeof querySchema>
 export type AnswerMessage = z.infer<typeof answerSchema>
-
-/** Every message of the protocol, by direction, for the generated JSON Schema. */
-export function agentProtocolJsonSchema(): object {
-  const messages = z.object({
-    engineToAgent: z.union([engineHelloSchema, planSchema, answerSchema]),
-    agentToEngine: z.union([agentHelloSchema, querySchema, decisionsSchema]),
-  })
-  return z.toJSONSchema(messages, { target: 'draft-2020-12', unrepresentable: 'any' })
-}

@@ -11,12 +11,20 @@ import { MAX_RECORDED_CALLS, MAX_RECORDING_BYTES } from '../../core/limits'
 import { clip } from '../../core/preview'
 import { AGENT_PROTOCOL } from './protocol'
 
+/**
+ * The recording format's version. 2: the view digest rounds every non-integer number to six
+ * significant digits (replay.ts); version 1 hashed them to the last bit, which differs between
+ * JavaScript engines (Node's Math.sin is not a browser's), so a recording made by the CLI could
+ * not replay in the app.
+ */
+export const RECORDING_VERSION = 2
+
 const kind = z.enum(['trajectory', 'allocation', 'maintenance'])
 
 export const recordingHeaderSchema = z
   .object({
     protocol: z.literal(AGENT_PROTOCOL),
-    recording: z.literal(1),
+    recording: z.literal(RECORDING_VERSION),
     scenario: z.string().min(1).max(200).describe('The scenario id the run was recorded on.'),
     strategy: z.string().min(1).max(200).describe('The strategy the agents played in.'),
     seed: z
@@ -112,7 +120,14 @@ export function parseRecording(
         for (const a of header.agents) lastTime.set(a.id, Number.NEGATIVE_INFINITY)
         continue
       }
-      const ours = h?.protocol === AGENT_PROTOCOL && h?.recording === 1
+      if (h?.protocol === AGENT_PROTOCOL && h?.recording === 1) {
+        issues.push({
+          line: n + 1,
+          message: `a recording of format 1, made by an earlier version whose view digests differ between JavaScript engines: record it again (format ${RECORDING_VERSION})`,
+        })
+        break
+      }
+      const ours = h?.protocol === AGENT_PROTOCOL && h?.recording === RECORDING_VERSION
       issues.push({
         line: n + 1,
         message: `not a recording of ${AGENT_PROTOCOL} (made with --record)${ours ? `: ${firstIssue(parsed.error)}` : ''}`,

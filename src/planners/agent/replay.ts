@@ -18,6 +18,19 @@ import {
 import type { RecordedCall, Recording } from './recording-format'
 import { viewJson } from './view-json'
 
+/**
+ * Numbers as the digest sees them: integers as they are, others to six significant digits. The
+ * engine's numbers differ in their last bits between JavaScript engines (V8 in Node 20 and in a
+ * current Chromium disagree in the last bit of Math.sin, exp or atan2 for a few inputs in a
+ * hundred), and a recording made by the CLI must replay in the app; six digits still tell a
+ * position to about 10 m and a state of charge to 1e-6, so a changed scenario or engine shows.
+ */
+function digestNumber(_key: string, value: unknown): unknown {
+  return typeof value === 'number' && Number.isFinite(value) && !Number.isInteger(value)
+    ? Number(value.toPrecision(6))
+    : value
+}
+
 /** The first 32 hex digits of the SHA-256 of `text` (UTF-8). */
 async function sha256Hex32(text: string): Promise<string> {
   const subtle = globalThis.crypto?.subtle
@@ -40,7 +53,7 @@ function digester(spec: ScenarioSpec, kind: PlannerKind, telemetryWindow: number
     /** Telemetry samples the digester's ring holds (the engine sends only what is new). */
     known: () => known,
     text(data: PortableViewData): string {
-      const text = JSON.stringify({ kind, view: viewJson(rebuild(data)) })
+      const text = JSON.stringify({ kind, view: viewJson(rebuild(data)) }, digestNumber)
       known = data.telemetry.count
       return text
     },
