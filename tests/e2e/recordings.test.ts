@@ -103,14 +103,16 @@ describe('a recorded agent run in the app', () => {
     // The file input took the focus, and keys typed into a field are not shortcuts.
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
     await page.keyboard.press('End')
+    const stopped = (m: string) => m.startsWith('The simulation stopped')
     const end = await waitForState(
       page,
-      (x) => x.done && !x.busy && x.frameTime === x.timeS,
+      (x) => (x.done && !x.busy && x.frameTime === x.timeS) || x.messages.some(stopped),
       'the end',
       240_000,
     )
     expect(end.seed).toBe(seed)
-    expect(end.messages.filter((m) => m.startsWith('The simulation stopped'))).toEqual([])
+    expect(end.messages.filter(stopped)).toEqual([])
+    expect(end.done).toBe(true)
     const keys = Object.keys(columns[1].metrics).filter((k) => !NONDETERMINISTIC_METRICS.includes(k as never))
     expect(keys.length).toBeGreaterThan(5)
     for (const [shown, column] of [

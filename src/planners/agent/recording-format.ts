@@ -12,8 +12,8 @@ import { clip } from '../../core/preview'
 import { AGENT_PROTOCOL } from './protocol'
 
 /**
- * The recording format's version. 2: the view digest rounds every non-integer number to six
- * significant digits (replay.ts); version 1 hashed them to the last bit, which differs between
+ * The recording format's version. 2: the view digest rounds every number to six significant
+ * digits (replay.ts); version 1 hashed them to the last bit, which differs between
  * JavaScript engines (Node's Math.sin is not a browser's), so a recording made by the CLI could
  * not replay in the app.
  */

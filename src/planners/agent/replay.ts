@@ -19,16 +19,17 @@ import type { RecordedCall, Recording } from './recording-format'
 import { viewJson } from './view-json'
 
 /**
- * Numbers as the digest sees them: integers as they are, others to six significant digits. The
- * engine's numbers differ in their last bits between JavaScript engines (V8 in Node 20 and in a
- * current Chromium disagree in the last bit of Math.sin, exp or atan2 for a few inputs in a
- * hundred), and a recording made by the CLI must replay in the app; six digits still tell a
- * position to about 10 m and a state of charge to 1e-6, so a changed scenario or engine shows.
+ * Numbers as the digest sees them: to six significant digits, and those under 1e-9 (SI units) as
+ * 0. The engine's numbers differ in their last bits between JavaScript engines (V8 in Node 20 and
+ * in a current Chromium disagree in the last bit of Math.sin, exp or atan2 for a few inputs in a
+ * hundred): a semi-major axis is 6928137 in one and 6928136.999999999 in the other, a circular
+ * orbit's eccentricity 5e-18 or 1e-16. A recording made by the CLI must replay in the app, and
+ * six digits still tell a position to about 10 m, so a changed scenario or engine shows. (A whole
+ * day of resource-allocation's views, 145 calls, rounds to the same text in both.)
  */
 function digestNumber(_key: string, value: unknown): unknown {
-  return typeof value === 'number' && Number.isFinite(value) && !Number.isInteger(value)
-    ? Number(value.toPrecision(6))
-    : value
+  if (typeof value !== 'number' || !Number.isFinite(value)) return value
+  return Math.abs(value) < 1e-9 ? 0 : Number(value.toPrecision(6))
 }
 
 /** The first 32 hex digits of the SHA-256 of `text` (UTF-8). */
