@@ -5,9 +5,22 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createSimulation, MAX_OPPORTUNITY_CHECKS, type WorldView } from '../../src/core'
+import {
+  createSimulation,
+  DEFAULT_TELEMETRY_WINDOW,
+  MAX_OPPORTUNITY_CHECKS,
+  type WorldView,
+} from '../../src/core'
 import { registry } from '../../src/planners'
-import { imagingOpportunities, opportunitiesSchema } from '../../src/planners/agent'
+import {
+  type AgentLink,
+  agentGuest,
+  agentManifest,
+  imagingOpportunities,
+  opportunitiesSchema,
+  planSchema,
+} from '../../src/planners/agent'
+import { createIsolatedPlanner } from '../../src/planners/isolation/host'
 import { loadScenarioText } from '../../src/scenario'
 
 const ROOT = join(import.meta.dirname, '..', '..')
@@ -111,4 +124,57 @@ describe('imaging opportunities', () => {
     expect(cut.imaging.length).toBeGreaterThan(0)
     for (const x of cut.imaging) expect(view.tasks[x.task].priority).toBeGreaterThanOrEqual(floor)
   })
+})
+
+describe('the plan message', () => {
+  it('carries the opportunities, in the shape the protocol schema describes', async () => {
+    const file = 'scenarios/resource-allocation.json'
+    const r = loadScenarioText(readFileSync(join(ROOT, file), 'utf8'), file, {
+      knownPlanners: registry.names(),
+    })
+    if (!r.ok) throw new Error(`${file} does not load`)
+    const spec = r.scenario
+    const plans: unknown[] = []
+    // An agent process stand-in: answers the hello, keeps each plan line, decides nothing.
+    const start = (): AgentLink => {
+      let onLine: (line: string) => void = () => {}
+      return {
+        send: (line) => {
+          const m = JSON.parse(line)
+          const reply = (x: unknown) => queueMicrotask(() => onLine(JSON.stringify(x)))
+          if (m.type === 'hello') reply({ protocol: 'mission-sandbox/1', type: 'hello', agent: 'test' })
+          if (m.type === 'plan') {
+            plans.push(m)
+            reply({ type: 'decisions', call: m.call, decisions: [] })
+          }
+        },
+        onLine: (h) => (onLine = h),
+        onEnd: () => {},
+        stderrTail: () => '',
+        kill: () => {},
+      }
+    }
+    const made = await createIsolatedPlanner({
+      start: agentGuest({ start, kind: 'allocation', deadlineMs: 30_000 }),
+      manifest: agentManifest('agent:test', 'allocation', 'test'),
+      spec,
+      telemetryWindow: DEFAULT_TELEMETRY_WINDOW,
+      params: undefined,
+      timeoutMs: 30_000,
+      restart: false,
+    })
+    if (!('planner' in made)) throw new Error(made.problems.join('; '))
+    const sim = createSimulation(spec, 'greedy', { planners: [made.planner] })
+    await sim.runUntilAsync(2 * 3600)
+    made.planner.dispose()
+    expect(plans.length).toBe(1 + (2 * 3600) / spec.plannerCadenceS)
+    for (const p of plans) {
+      const checked = planSchema.safeParse(p)
+      expect(checked.success, JSON.stringify(checked.error?.issues[0])).toBe(true)
+    }
+    const listed = plans.flatMap(
+      (p) => (p as { opportunities: { imaging: unknown[] } }).opportunities.imaging,
+    )
+    expect(listed.length).toBeGreaterThan(0)
+  }, 120_000)
 })
