@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { NONDETERMINISTIC_METRICS } from '../../src/core'
 import { simChild } from '../cli/child'
 import { launchBrowser, type OpenedPage, openPage, screenshot } from './browser'
-import { appState, waitCanvases, waitForState, waitIdle } from './helpers'
+import { appState, dropFile, waitCanvases, waitForState, waitIdle } from './helpers'
 
 const SCENARIO = 'scenarios/resource-allocation.json'
 const AGENT = 'python3 examples/agents/greedy_agent.py'
@@ -125,7 +125,9 @@ describe('a recorded agent run in the app', () => {
       expect(app, shown).toEqual(printed)
     }
     await page.getByTestId('tab-compare').click()
-    await expect(page.getByTestId('panel').textContent()).resolves.toContain(NAME)
+    const table = page.getByTestId('compare-table')
+    await table.waitFor({ timeout: 60_000 })
+    await expect(table.textContent()).resolves.toContain(NAME)
     await screenshot(page, 'recording-compare')
     expect(opened.problems).toEqual([])
   }, 300_000)
@@ -150,16 +152,7 @@ describe('a recorded agent run in the app', () => {
   it('refuses a dropped recording of another scenario in the error panel, keeping the comparison', async () => {
     const { page } = opened
     const before = await appState(page)
-    await page.evaluate(
-      ([n, t]) => {
-        const dt = new DataTransfer()
-        dt.items.add(new File([t], n))
-        const app = document.querySelector('.app')!
-        app.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }))
-        app.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }))
-      },
-      ['default-run.jsonl', otherRecording] as const,
-    )
+    await dropFile(page, 'default-run.jsonl', otherRecording)
     const panel = page.getByTestId('load-errors')
     await panel.waitFor({ timeout: 30_000 })
     const text = await panel.textContent()

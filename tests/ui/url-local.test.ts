@@ -19,6 +19,17 @@ function state(strategies: string[]) {
   }
 }
 
+/** A session that only records what it is asked to load. */
+function loadingSession() {
+  const app = createAppStore()
+  const loads: [LoadRequest, LoadWishes | undefined][] = []
+  const session = {
+    app,
+    loadText: (r: LoadRequest, w?: LoadWishes) => loads.push([r, w]),
+  } as unknown as Session
+  return { app, loads, session }
+}
+
 describe('user strategies in links', () => {
   it('keeps them out of `strategies` and names them under `local`', () => {
     expect(urlFor(state(['baseline', 'first']))).toBe('?scenario=default&local=first')
@@ -31,12 +42,7 @@ describe('user strategies in links', () => {
   it('reads `local` as names only, and says on load what cannot be shown', () => {
     const url = readUrl('?scenario=default&strategies=baseline&local=first,<x>')
     expect(url.local).toEqual(['first'])
-    const app = createAppStore()
-    const loads: [LoadRequest, LoadWishes | undefined][] = []
-    const session = {
-      app,
-      loadText: (r: LoadRequest, w?: LoadWishes) => loads.push([r, w]),
-    } as unknown as Session
+    const { app, loads, session } = loadingSession()
     loadFromUrl(session, url)
     expect(app.getState().messages.map((m) => m.text)).toEqual([
       expect.stringContaining('strategy of its author\'s own ("first"), which links cannot carry'),
@@ -50,12 +56,7 @@ describe('user strategies in links', () => {
     expect(query).toBe('?scenario=default&local=first&recorded=greedy_agent.py')
     const url = readUrl(query!)
     expect(url.recorded).toEqual(['greedy_agent.py'])
-    const app = createAppStore()
-    const loads: [LoadRequest, LoadWishes | undefined][] = []
-    const session = {
-      app,
-      loadText: (r: LoadRequest, w?: LoadWishes) => loads.push([r, w]),
-    } as unknown as Session
+    const { app, loads, session } = loadingSession()
     loadFromUrl(session, url)
     expect(app.getState().messages.map((m) => m.text)).toEqual([
       expect.stringContaining('strategy of its author\'s own ("first")'),
