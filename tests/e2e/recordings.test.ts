@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { NONDETERMINISTIC_METRICS } from '../../src/core'
 import { simChild } from '../cli/child'
 import { launchBrowser, type OpenedPage, openPage, screenshot } from './browser'
-import { appState, dropFile, waitCanvases, waitForState, waitIdle } from './helpers'
+import { appState, dropFile, overlaps, resizeTo, waitCanvases, waitForState, waitIdle } from './helpers'
 
 const SCENARIO = 'scenarios/resource-allocation.json'
 const AGENT = 'python3 examples/agents/greedy_agent.py'
@@ -129,6 +129,30 @@ describe('a recorded agent run in the app', () => {
     await table.waitFor({ timeout: 60_000 })
     await expect(table.textContent()).resolves.toContain(NAME)
     await screenshot(page, 'recording-compare')
+    // At the smallest size people use, the run bar with the recorded chip still fits: nothing
+    // scrolls the page, no two controls overlap, no chip's text is cut.
+    await resizeTo(page, 1024, 700)
+    const doc = await page.evaluate(() => document.documentElement.scrollWidth)
+    expect(doc).toBeLessThanOrEqual(1024)
+    // Chips against each other and against the run bar's other controls (a chip may overflow its
+    // fieldset, so the fieldset's own box says nothing).
+    for (const sel of ['.chip, .runbar > :not(.chooser)']) {
+      const boxes = await page.locator(sel).evaluateAll((els) =>
+        els.map((e) => {
+          const r = e.getBoundingClientRect()
+          return { x: r.x, y: r.y, width: r.width, height: r.height }
+        }),
+      )
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++)
+          expect(overlaps(boxes[i], boxes[j]), `${sel} ${i}/${j}`).toBe(false)
+    }
+    const cut = await page
+      .locator('.chip')
+      .evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).length)
+    expect(cut).toBe(0)
+    await screenshot(page, 'recording-compare-1024')
+    await resizeTo(page, 1440, 900)
     expect(opened.problems).toEqual([])
   }, 300_000)
 
@@ -166,4 +190,41 @@ describe('a recorded agent run in the app', () => {
     expect(after.file).toBe(before.file)
     await page.getByTestId('load-errors-close').click()
   })
+
+  it('stops the run with the replay’s message when the scenario changed since the recording', async () => {
+    const { page } = opened
+    // The same scenario id with one task's priority changed: the first call's view differs.
+    const changed = JSON.parse(readFileSync(SCENARIO, 'utf8'))
+    changed.tasks[0].priority = changed.tasks[0].priority === 1 ? 2 : 1
+    await page.getByTestId('file-input').setInputFiles({
+      name: 'changed.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(changed)),
+    })
+    await waitForState(
+      page,
+      (x) => x.file === 'changed.json' && !x.loading && x.timeS === 0,
+      'the changed scenario',
+    )
+    await dropFile(page, 'greedy.jsonl', recording)
+    await waitForState(
+      page,
+      (x) => x.strategies.includes(NAME) && x.timeS === 0 && !x.busy,
+      'the recorded run beside the changed scenario',
+    )
+    // The first call is at the first step.
+    await page.getByTestId('step').click()
+    const s = await waitForState(
+      page,
+      (x) => x.messages.some((m) => m.startsWith('The simulation stopped')),
+      'the replay to stop',
+      120_000,
+    )
+    expect(s.messages.find((m) => m.startsWith('The simulation stopped'))).toMatch(
+      /^The simulation stopped: recording greedy\.jsonl: call 1 of agent:python3 examples\/agents\/greedy_agent\.py at t = 30 s: the view differs from the recorded one \(digest [0-9a-f]{32}, now [0-9a-f]{32}\); the scenario or the engine changed since it was recorded$/,
+    )
+    await expect(page.getByTestId('messages').textContent()).resolves.toContain(
+      'the view differs from the recorded one',
+    )
+  }, 180_000)
 })
