@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { withFirstPriorityChanged } from '../support/changed-scenario'
 import { simChild } from './child'
 
 const ROOT = join(import.meta.dirname, '..', '..')
@@ -99,10 +100,8 @@ describe('the example agents', () => {
       `allocation=${command}`,
     )
     expect(live.code).toBe(0)
-    const spec = JSON.parse(readFileSync(SCENARIO, 'utf8'))
-    spec.tasks[0].priority = spec.tasks[0].priority === 1 ? 2 : 1
     const changed = join(dir, 'changed.json')
-    writeFileSync(changed, JSON.stringify(spec))
+    writeFileSync(changed, withFirstPriorityChanged(readFileSync(SCENARIO, 'utf8')))
     const replay = await sim('replay changed', 'run', changed, '--json', '--until', '2h', '--replay', rec)
     expect(replay.code).toBe(2)
     expect(replay.out).toBe('')

@@ -11,6 +11,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { NONDETERMINISTIC_METRICS } from '../../src/core'
 import { simChild } from '../cli/child'
+import { withFirstPriorityChanged } from '../support/changed-scenario'
 import { launchBrowser, type OpenedPage, openPage, screenshot } from './browser'
 import { appState, dropFile, overlaps, resizeTo, waitCanvases, waitForState, waitIdle } from './helpers'
 
@@ -194,12 +195,10 @@ describe('a recorded agent run in the app', () => {
   it('stops the run with the replay’s message when the scenario changed since the recording', async () => {
     const { page } = opened
     // The same scenario id with one task's priority changed: the first call's view differs.
-    const changed = JSON.parse(readFileSync(SCENARIO, 'utf8'))
-    changed.tasks[0].priority = changed.tasks[0].priority === 1 ? 2 : 1
     await page.getByTestId('file-input').setInputFiles({
       name: 'changed.json',
       mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(changed)),
+      buffer: Buffer.from(withFirstPriorityChanged(readFileSync(SCENARIO, 'utf8'))),
     })
     await waitForState(
       page,

@@ -10,6 +10,7 @@ import { createSimulation, MAX_RECORDED_CALLS, MAX_RECORDING_BYTES, type Scenari
 import { registry } from '../../src/planners'
 import { parseRecording, type Recording, replayPlanners } from '../../src/planners/agent'
 import { loadScenarioText } from '../../src/scenario'
+import { withFirstPriorityChanged } from '../support/changed-scenario'
 import { FAKE_AGENT_ID, recordFakeAgent } from '../support/fake-agent'
 import { SCENARIO_HOOK_TIMEOUT_MS } from '../support/timeouts'
 
@@ -140,9 +141,7 @@ describe('its replay', () => {
   it(
     'stops at the first call whose view differs, naming it',
     async () => {
-      const changed = JSON.parse(text)
-      changed.tasks[0].priority = changed.tasks[0].priority === 1 ? 2 : 1
-      const other = scenario(JSON.stringify(changed))
+      const other = scenario(withFirstPriorityChanged(text))
       const sim = replay(other, recording)
       await expect(sim.runUntilAsync(UNTIL_S)).rejects.toThrow(
         /^rec\.jsonl: call 1 of agent:test at t = 30 s: the view differs from the recorded one \(digest [0-9a-f]{32}, now [0-9a-f]{32}\)/,

@@ -11,6 +11,7 @@ import type { Recording } from '../../src/planners/agent'
 import { loadScenarioText } from '../../src/scenario'
 import { type FromWorker, RECORDED_PREFIX, type UserStrategyDef } from '../../src/worker/protocol'
 import { SimRunner } from '../../src/worker/runner'
+import { withFirstPriorityChanged } from '../support/changed-scenario'
 import { FAKE_AGENT_ID, recordFakeAgent } from '../support/fake-agent'
 import { SCENARIO_HOOK_TIMEOUT_MS } from '../support/timeouts'
 
@@ -130,9 +131,7 @@ describe('a recorded agent run in the worker', () => {
   it(
     'stops the run with the replay’s message when a view differs from the recorded one',
     async () => {
-      const changed = JSON.parse(TEXT)
-      changed.tasks[0].priority = changed.tasks[0].priority === 1 ? 2 : 1
-      const h = harness(JSON.stringify(changed))
+      const h = harness(withFirstPriorityChanged(TEXT))
       h.runner.handle({ type: 'userStrategies', strategies: [def(recording)] })
       h.runner.handle({ type: 'setStrategies', strategies: ['greedy', NAME], seed: 5 })
       await h.until(() => h.last('loaded')?.strategies.join() === `greedy,${NAME}`, 'the recorded strategy')
