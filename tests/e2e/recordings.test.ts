@@ -129,6 +129,10 @@ describe('a recorded agent run in the app', () => {
     const table = page.getByTestId('compare-table')
     await table.waitFor({ timeout: 60_000 })
     await expect(table.textContent()).resolves.toContain(NAME)
+    // Over several seeds leaves the recorded run out, saying why.
+    await expect(page.getByTestId('multi-seed-recorded').textContent()).resolves.toContain(
+      "A recorded agent run is one seed's run: it is left out.",
+    )
     await screenshot(page, 'recording-compare')
     // At the smallest size people use, the run bar with the recorded chip still fits: nothing
     // scrolls the page, no two controls overlap, no chip's text is cut.
