@@ -36,7 +36,7 @@ def decide(view, open_tasks, ready, queries):
     return choices
 
 
-def plan(view, queries):
+def plan(view, queries, _opportunities):
     report, open_tasks, ready = situation(view)
     choices = decide(view, open_tasks, ready, queries)
     decisions = [{"kind": "assignTask", "satellite": s["id"], "task": t["id"], "rationale": why}

@@ -46,10 +46,12 @@ class Queries:
 
 
 def serve(name, plan):
-    """The agent's loop: handshake, then answer each plan message with plan(view, queries)."""
+    """The agent's loop: handshake, then answer each plan message with
+    plan(view, queries, opportunities): the view, the query helper and the imaging opportunities
+    the engine computed for this call (docs/agent-protocol.md, "plan")."""
     handshake(name)
     queries = Queries()
     while True:
         message = receive()
         if message["type"] == "plan":
-            send({"type": "decisions", "call": message["call"], "decisions": plan(message["view"], queries)})
+            send({"type": "decisions", "call": message["call"], "decisions": plan(message["view"], queries, message["opportunities"])})

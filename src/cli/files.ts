@@ -49,7 +49,12 @@ function kindOf(stats: ReturnType<typeof fstatSync>): string {
  * hang the open itself; the type and size come from the open descriptor, so the file judged is
  * the file read.
  */
-export function readRegularFile(path: string, shown: string, maxBytes = MAX_SCENARIO_BYTES): string {
+export function readRegularFile(
+  path: string,
+  shown: string,
+  maxBytes = MAX_SCENARIO_BYTES,
+  what = 'a scenario file',
+): string {
   const fail = (why: string): never => {
     throw new InputError(`${shown}: cannot read the file: ${why}`)
   }
@@ -63,9 +68,7 @@ export function readRegularFile(path: string, shown: string, maxBytes = MAX_SCEN
     const stats = fstatSync(fd)
     if (!stats.isFile()) return fail(kindOf(stats))
     if (stats.size > maxBytes) {
-      return fail(
-        `it is ${formatBytes(stats.size)}, more than the ${formatBytes(maxBytes)} a scenario file may be`,
-      )
+      return fail(`it is ${formatBytes(stats.size)}, more than the ${formatBytes(maxBytes)} ${what} may be`)
     }
     // One byte more than allowed: a file that grew since fstat is caught, not read without end.
     const buffer = Buffer.alloc(Math.min(stats.size, maxBytes) + 1)
@@ -76,7 +79,7 @@ export function readRegularFile(path: string, shown: string, maxBytes = MAX_SCEN
       length += n
       if (length === buffer.length) break
     }
-    if (length > maxBytes) fail(`it grew past the ${formatBytes(maxBytes)} a scenario file may be`)
+    if (length > maxBytes) fail(`it grew past the ${formatBytes(maxBytes)} ${what} may be`)
     return buffer.toString('utf8', 0, length)
   } catch (err) {
     if (err instanceof InputError) throw err

@@ -6,7 +6,7 @@
 import { formatAccessCsv, formatSeriesCsv, type SimReport, SimulationError } from '../core'
 import { clip, scenarioJsonSchema } from '../scenario'
 import { AGENT_OPTIONS, agentRunOptions } from './agent/run-setup'
-import { serveKind, serveStdio } from './agent/serve'
+import { DEFAULT_IDLE_TIMEOUT_S, serveKind, serveStdio } from './agent/serve'
 import {
   emit,
   type Io,
@@ -81,6 +81,7 @@ Commands
                             report, byte for byte); (compare) add it as a column
   serve FILE --stdio        gym-style reset/step/observe for a learning agent
       --kind KIND           the planner kind the client plays (default allocation)
+      --idle-timeout DUR    stop when the client sends nothing for this long (default 5m)
 
 Exit codes: 0 ok, 2 bad input (usage or scenario), 1 internal error.
 `
@@ -217,8 +218,15 @@ async function serve(args: string[], io: Io): Promise<number> {
     kind: { type: 'string' },
     strategy: { type: 'string' },
     until: { type: 'string' },
+    'idle-timeout': { type: 'string' },
   })
   if (!values.stdio) throw new UsageError('serve needs --stdio (the only transport so far)')
+  const idleText = values['idle-timeout'] as string | undefined
+  const idleS = idleText === undefined ? DEFAULT_IDLE_TIMEOUT_S : durationOption('idle-timeout', idleText)
+  if (!(idleS >= 1 && idleS <= 86_400))
+    throw new UsageError(
+      `--idle-timeout: expected a duration from 1s to 24h, got "${clip(idleText ?? '', 60)}"`,
+    )
   if (positionals.length !== 1)
     throw new UsageError(`serve takes one scenario file, got ${positionals.length}`)
   const { spec, file } = readScenario(positionals[0])
@@ -228,7 +236,8 @@ async function serve(args: string[], io: Io): Promise<number> {
   if (!strategy)
     throw new UsageError(`--strategy: scenario ${spec.id} has no strategy "${clip(name ?? '', 60)}"`)
   const until = values.until === undefined ? spec.durationS : durationOption('until', values.until as string)
-  await serveStdio(spec, strategy, serveKind(values.kind as string | undefined), until, io.out, process.stdin)
+  const kind = serveKind(values.kind as string | undefined)
+  await serveStdio(spec, strategy, kind, until, io.out, process.stdin, idleS * 1000)
   return EXIT_OK
 }
 

@@ -88,3 +88,26 @@ export function workProblems(run: RunSize): { key: 'work' | 'samples'; message: 
   }
   return out
 }
+
+// Agent recordings (`sim run --record`, the app's "Open recording…"): one header line, then one
+// line per agent call. A call's line holds at most MAX_DECISIONS_PER_CALL decisions as read; a
+// day at a 10-minute cadence with three agents is 432 calls and well under 1 MB.
+
+/** Largest recording file read, bytes (checked before reading, in the CLI and in the app). */
+export const MAX_RECORDING_BYTES = 16_000_000
+/** Most recorded calls one recording may hold (lines after the header; a call's line is ≥ 100 bytes). */
+export const MAX_RECORDED_CALLS = 100_000
+
+// Imaging opportunities an agent's plan message carries (src/planners/agent/opportunities.ts):
+// for the open tasks, each healthy satellite's first window over the target until the next call,
+// found with the view's canImage (one footprint test at one predicted position, about 0.5 µs on
+// the reference machine). The bounds keep that under about 20 ms per call whatever the scenario.
+
+/** Most canImage tests for one plan message's opportunities (tasks past it are left out). */
+export const MAX_OPPORTUNITY_CHECKS = 40_000
+/** Most opportunities listed in one plan message. */
+export const MAX_OPPORTUNITIES = 2_000
+/** Most sample times per satellite and task (a long horizon is sampled more coarsely than the step). */
+export const MAX_OPPORTUNITY_SAMPLES = 120
+/** Longest horizon of the opportunities, s (the next call is usually sooner: a planner cadence). */
+export const MAX_OPPORTUNITY_HORIZON_S = 6 * 3600

@@ -6,6 +6,7 @@
 
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { PlannerKind } from '../core/decisions'
+import type { Recording } from '../planners/agent/recording-format'
 import type { PlannerDescription } from '../worker/plugins/inspect-protocol'
 
 /** Most modules loaded at once, and most strategies a user may define. */
@@ -25,10 +26,19 @@ export interface UserStrategy {
   params: Partial<Record<PlannerKind, Record<string, unknown>>>
 }
 
+/** A recorded agent run opened with "Open recording…": a strategy replayed from the file. */
+export interface UserRecording {
+  /** The strategy's name ("recorded: greedy_agent.py"). */
+  name: string
+  file: string
+  data: Recording
+}
+
 export interface PlannerState {
   builtIns: PlannerDescription[] | null
   modules: UserModule[]
   strategies: UserStrategy[]
+  recordings: UserRecording[]
   /** The module file being checked now, or null. */
   checking: string | null
   /** The planners and strategies dialog is open. */
@@ -42,6 +52,7 @@ export function createPlannerStore(initial: Partial<PlannerState> = {}): Planner
     builtIns: null,
     modules: [],
     strategies: [],
+    recordings: [],
     checking: null,
     editorOpen: false,
     ...initial,

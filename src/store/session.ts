@@ -76,7 +76,8 @@ export interface Session {
   toEnd(): void
   nextEvent(): void
   select(satellite: string | null): void
-  setStrategies(strategies: string[]): void
+  /** With `seed`, the strategies run at that seed (in one rebuild). */
+  setStrategies(strategies: string[], seed?: number): void
   /** The user's own strategies (setStrategies may then name them); kept for a restart. */
   setUserStrategies(strategies: UserStrategyDef[]): void
   /** `typed`: what the user typed, echoed in the message when it is not a seed. */
@@ -311,10 +312,14 @@ export function createSession(startPort: () => SimPortLike, options: SessionOpti
       app.setState({ selected: satellite })
       post({ type: 'select', satellite })
     },
-    setStrategies(strategies) {
+    setStrategies(strategies, seed) {
       if (strategies.length === 0) return
       lastHeard = now()
-      post({ type: 'setStrategies', strategies })
+      post(
+        seed === undefined
+          ? { type: 'setStrategies', strategies }
+          : { type: 'setStrategies', strategies, seed },
+      )
     },
     setUserStrategies(strategies) {
       userStrategies = strategies

@@ -142,8 +142,8 @@ export function App() {
       />
       {dragging ? (
         <div className="drop-zone" aria-hidden="true">
-          Drop a scenario (.json), an element-set file (.tle, .3le, .txt, OMM .json or .csv) or a planner
-          module (.js, .mjs, .ts) to load it
+          Drop a scenario (.json), an element-set file (.tle, .3le, .txt, OMM .json or .csv), a planner module
+          (.js, .mjs, .ts) or a recording of an agent run (.jsonl) to load it
         </div>
       ) : null}
     </div>

@@ -1,9 +1,12 @@
 // Above the viewports: which strategies run (two or more is compare mode, in lockstep from the
-// same seed) — the scenario's own and the user's (made under "Strategies…") — and the seed.
+// same seed) — the scenario's own, the user's (made under "Strategies…") and recorded agent runs
+// ("Open recording…") — and the seed.
 
 import { useEffect, useState } from 'react'
+import { removeRecording } from '../store/recordings'
 import { MAX_STRATEGIES } from '../worker/protocol'
 import { usePlanners, usePlugins } from './plugins/context'
+import { OpenRecordingButton } from './plugins/OpenRecordingButton'
 import { useApp, useSession } from './session-context'
 
 function StrategyChooser() {
@@ -11,9 +14,14 @@ function StrategyChooser() {
   const scenario = useApp((s) => s.scenario)
   const shown = useApp((s) => s.strategies)
   const mine = usePlanners((s) => s.strategies)
+  const recordings = usePlanners((s) => s.recordings)
+  const { planners } = usePlugins()
   if (!scenario) return null
-  const all = [...scenario.strategies, ...mine].map((s) => s.name)
+  // A recording shows only beside the scenario it was recorded on.
+  const recorded = recordings.filter((r) => r.data.header.scenario === scenario.id)
+  const all = [...scenario.strategies, ...mine, ...recorded].map((s) => s.name)
   const isMine = (name: string) => mine.some((s) => s.name === name)
+  const recordingOf = (name: string) => recorded.find((r) => r.name === name)
   const toggle = (name: string, on: boolean) => {
     const next = all.filter((n) => (n === name ? on : shown.includes(n)))
     if (next.length === 0 || next.length > MAX_STRATEGIES) return
@@ -24,11 +32,17 @@ function StrategyChooser() {
       <legend>Strategies</legend>
       {all.map((name) => {
         const on = shown.includes(name)
+        const rec = recordingOf(name)
+        const title = rec
+          ? `A recorded agent run (${rec.file}: strategy ${rec.data.header.strategy}, seed ${rec.data.header.seed}), replayed here; links only name it`
+          : isMine(name)
+            ? 'Your strategy: it runs here, and links only name it'
+            : undefined
         return (
           <label
             key={name}
-            className={`chip${on ? ' on' : ''}${isMine(name) ? ' mine' : ''}`}
-            title={isMine(name) ? 'Your strategy: it runs here, and links only name it' : undefined}
+            className={`chip${on ? ' on' : ''}${isMine(name) || rec ? ' mine' : ''}`}
+            title={title}
           >
             <input
               type="checkbox"
@@ -38,6 +52,21 @@ function StrategyChooser() {
               data-testid={`strategy-${name}`}
             />
             {name}
+            {rec ? (
+              <button
+                type="button"
+                className="chip-close"
+                aria-label={`Close the recording ${rec.file}`}
+                title={`Close the recording ${rec.file}`}
+                onClick={(e) => {
+                  e.preventDefault()
+                  removeRecording(planners, name)
+                }}
+                data-testid="close-recording"
+              >
+                ×
+              </button>
+            ) : null}
           </label>
         )
       })}
@@ -112,6 +141,7 @@ export function RunBar() {
     <div className="runbar">
       <StrategyChooser />
       <StrategiesButton />
+      <OpenRecordingButton />
       <SeedInput />
       {source?.kind === 'stress' ? (
         <span className="tag warn" data-testid="stress-tag">

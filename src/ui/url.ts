@@ -5,12 +5,14 @@
 //
 // A strategy the user built in the app is not the scenario's: it may run planner modules from
 // the user's disk, which no link can carry. The link names it under `local=` only so that whoever
-// opens the link is told what they are not seeing, instead of it vanishing without a word.
+// opens the link is told what they are not seeing, instead of it vanishing without a word. A
+// recorded agent run ("Open recording…") is a file on the user's disk too: named under
+// `recorded=` (its agent), for the same reason.
 
 import type { AppState, PanelTab } from '../store/appStore'
 import { pushMessage } from '../store/appStore'
 import type { Session } from '../store/session'
-import type { Speed } from '../worker/protocol'
+import { RECORDED_PREFIX, type Speed } from '../worker/protocol'
 import { MAX_STRESS_SATELLITES } from '../worker/stress'
 import { findEntry, LIBRARY } from './library'
 
@@ -19,6 +21,8 @@ export interface UrlState {
   strategies?: string[]
   /** The user's own strategies that were shown: named, never rebuilt from the link. */
   local?: string[]
+  /** Recorded agent runs that were shown, by agent ("greedy_agent.py"): named, never rebuilt. */
+  recorded?: string[]
   seed?: number
   t?: number
   sat?: string
@@ -59,6 +63,8 @@ export function readUrl(search: string): UrlState {
   if (strategies.length) out.strategies = strategies
   const local = nameList(q.get('local'))
   if (local.length) out.local = local
+  const recorded = nameList(q.get('recorded'))
+  if (recorded.length) out.recorded = recorded
   const seed = q.get('seed')
   if (seed !== null && /^\d{1,10}$/.test(seed) && Number(seed) < 2 ** 32) out.seed = Number(seed)
   const t = Number(q.get('t'))
@@ -88,11 +94,15 @@ export function urlFor(s: AppState): string | null {
   else q.set('file', s.source.name)
   const own = new Set(s.scenario.strategies.map((x) => x.name))
   const shown = s.strategies.filter((name) => own.has(name))
-  const local = s.strategies.filter((name) => !own.has(name))
+  const local = s.strategies.filter((name) => !own.has(name) && !name.startsWith(RECORDED_PREFIX))
+  const recorded = s.strategies
+    .filter((name) => name.startsWith(RECORDED_PREFIX))
+    .map((name) => name.slice(RECORDED_PREFIX.length))
   const defaultStrategy = s.scenario.strategies[0]?.name
   if (shown.length > 0 && !(shown.length === 1 && shown[0] === defaultStrategy))
     q.set('strategies', shown.join(','))
   if (local.length > 0) q.set('local', local.join(','))
+  if (recorded.length > 0) q.set('recorded', recorded.join(','))
   if (s.seed !== null && s.seed !== s.scenario.seed) q.set('seed', String(s.seed))
   if (s.timeS > 0) q.set('t', String(Math.round(s.timeS)))
   if (s.selected) q.set('sat', s.selected)
@@ -136,6 +146,14 @@ export function loadFromUrl(session: Session, url: UrlState): void {
       session.app,
       'note',
       `The link also showed ${url.local.length === 1 ? 'a strategy' : 'strategies'} of its author's own (${names}), which links cannot carry: it may use planner modules from their computer. Ask for the module, load it with “Strategies…” → “Load planner…” and build the strategy again.`,
+    )
+  }
+  if (url.recorded) {
+    const names = url.recorded.map((n) => `“${RECORDED_PREFIX}${n}”`).join(', ')
+    pushMessage(
+      session.app,
+      'note',
+      `The link also showed ${url.recorded.length === 1 ? 'a recorded agent run' : 'recorded agent runs'} (${names}), which links cannot carry: it is a file on its author's computer. Ask for the recording (made with sim run --record) and open it with “Open recording…”.`,
     )
   }
   session.loadText(

@@ -24,6 +24,7 @@ import type {
   ScenarioSpec,
   SimEvent,
 } from '../core'
+import type { Recording } from '../planners/agent/recording-format'
 import type { PlannerManifest } from '../planners/isolation/protocol'
 import type { ScenarioIssue } from '../scenario'
 
@@ -56,7 +57,15 @@ export interface UserStrategyDef {
   params: Partial<Record<PlannerKind, Record<string, unknown>>>
   /** The user modules whose planners it names, each with what the inspector said of them. */
   modules: { file: string; text: string; planners: PlannerManifest[] }[]
+  /**
+   * A recorded agent run ("Open recording…"): the strategy is the recording's strategy of the
+   * scenario with the recorded agents replayed (planners and params above are then empty).
+   */
+  recording?: { file: string; data: Recording }
 }
+
+/** How a recorded agent run's strategy is named ("recorded: greedy_agent.py"); no other name has a space. */
+export const RECORDED_PREFIX = 'recorded: '
 
 export type ToWorker =
   /** Parse and start a scenario. On failure the worker keeps what it was running. */
@@ -72,8 +81,11 @@ export type ToWorker =
     }
   /** A synthetic Walker constellation for stress tests (1 to 10,000 satellites, no planners). */
   | { type: 'loadStress'; satellites: number; timeS?: number; play?: Speed }
-  /** Show these strategies (names from the loaded scenario), restarting from t = 0 then seeking back. */
-  | { type: 'setStrategies'; strategies: string[] }
+  /**
+   * Show these strategies (names from the loaded scenario), restarting from t = 0 then seeking
+   * back; with `seed`, at that seed (a recorded agent run replays on the seed it was recorded with).
+   */
+  | { type: 'setStrategies'; strategies: string[]; seed?: number }
   /**
    * The user's own strategies (see UserStrategyDef): setStrategies may then name them too. A
    * shown one that is gone or changed is dropped or rebuilt.

@@ -96,7 +96,12 @@ export class SimRunner {
         return
       }
       case 'setStrategies':
-        this.rebuild({ strategies: msg.strategies })
+        // A seed given with them (a recorded run's) is taken in the same rebuild.
+        this.rebuild(
+          msg.seed === undefined
+            ? { strategies: msg.strategies }
+            : { strategies: msg.strategies, seed: msg.seed },
+        )
         return
       case 'setSeed':
         this.rebuild({ seed: msg.seed })
@@ -197,6 +202,7 @@ export class SimRunner {
       spec: run.spec,
       registry: this.planners,
       telemetryWindow: run.options.telemetryWindow,
+      seed: change.seed ?? run.seed,
       onWarning: (message) => this.host.post({ type: 'error', message }),
     }
     void Promise.all(names.map((name) => bindUserStrategy(this.users.get(name)!, o))).then((bound) => {

@@ -20,6 +20,7 @@ import {
 import type { PlannerRegistry } from '../planners/registry'
 import { webGuest } from './plugins/web-guest'
 import type { PlannerInfo, UserStrategyDef } from './protocol'
+import { bindRecordedStrategy } from './recorded-strategy'
 
 /** The most user strategies the worker keeps (the UI allows fewer). */
 const MAX_DEFS = 16
@@ -41,6 +42,8 @@ export interface BindOptions {
   timeoutMs?: number
   guest?: GuestFactory
   onWarning?(message: string): void
+  /** The seed the run is built with (a recorded run replays only on its own). */
+  seed?: number
 }
 
 /** The strategy as the engine knows strategies (planners by full id). */
@@ -60,6 +63,7 @@ export async function bindUserStrategy(
   def: UserStrategyDef,
   o: BindOptions,
 ): Promise<BoundUser | { problems: string[] }> {
+  if (def.recording) return bindRecordedStrategy({ ...def, recording: def.recording }, o)
   const strategy = strategySpecOf(def)
   const inProcess: StrategySpec = { name: def.name, params: {} }
   const info: PlannerInfo[] = []

@@ -214,3 +214,17 @@ export function overlaps(
     a.x + a.width > b.x + 1 && b.x + b.width > a.x + 1 && a.y + a.height > b.y + 1 && b.y + b.height > a.y + 1
   )
 }
+
+/** Drops a file on the page the way a browser does (a DataTransfer with one File). */
+export async function dropFile(page: Page, name: string, text: string): Promise<void> {
+  await page.evaluate(
+    ([n, t]) => {
+      const dt = new DataTransfer()
+      dt.items.add(new File([t], n))
+      const app = document.querySelector('.app')!
+      app.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }))
+      app.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }))
+    },
+    [name, text] as const,
+  )
+}

@@ -14,7 +14,7 @@ import { PlannerRegistry, registry } from '../../src/planners'
 import { loadScenarioText } from '../../src/scenario'
 import { loadPlannerModule } from '../../src/worker/plugins/module-loader'
 import { launchBrowser, type OpenedPage, openPage, screenshot } from './browser'
-import { appState, builtInScenarios, waitCanvases, waitForState, waitIdle } from './helpers'
+import { appState, builtInScenarios, dropFile, waitCanvases, waitForState, waitIdle } from './helpers'
 
 const FIRST_COME = readFileSync(new URL('../cli/fixtures/first-come.ts', import.meta.url), 'utf8')
 const SPIN = `import { z } from 'zod'
@@ -86,20 +86,6 @@ async function waitPlanners(page: Page, ok: (s: PlannerSnapshot) => boolean, wha
     await page.waitForTimeout(100)
   }
   throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`)
-}
-
-/** Drops a file on the page the way a browser does (a DataTransfer with one File). */
-async function dropFile(page: Page, name: string, text: string): Promise<void> {
-  await page.evaluate(
-    ([n, t]) => {
-      const dt = new DataTransfer()
-      dt.items.add(new File([t], n))
-      const app = document.querySelector('.app')!
-      app.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }))
-      app.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }))
-    },
-    [name, text] as const,
-  )
 }
 
 /** A browser with the app open and settled, for the tests of one describe block. */

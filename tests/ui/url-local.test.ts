@@ -19,6 +19,17 @@ function state(strategies: string[]) {
   }
 }
 
+/** A session that only records what it is asked to load. */
+function loadingSession() {
+  const app = createAppStore()
+  const loads: [LoadRequest, LoadWishes | undefined][] = []
+  const session = {
+    app,
+    loadText: (r: LoadRequest, w?: LoadWishes) => loads.push([r, w]),
+  } as unknown as Session
+  return { app, loads, session }
+}
+
 describe('user strategies in links', () => {
   it('keeps them out of `strategies` and names them under `local`', () => {
     expect(urlFor(state(['baseline', 'first']))).toBe('?scenario=default&local=first')
@@ -31,18 +42,30 @@ describe('user strategies in links', () => {
   it('reads `local` as names only, and says on load what cannot be shown', () => {
     const url = readUrl('?scenario=default&strategies=baseline&local=first,<x>')
     expect(url.local).toEqual(['first'])
-    const app = createAppStore()
-    const loads: [LoadRequest, LoadWishes | undefined][] = []
-    const session = {
-      app,
-      loadText: (r: LoadRequest, w?: LoadWishes) => loads.push([r, w]),
-    } as unknown as Session
+    const { app, loads, session } = loadingSession()
     loadFromUrl(session, url)
     expect(app.getState().messages.map((m) => m.text)).toEqual([
       expect.stringContaining('strategy of its author\'s own ("first"), which links cannot carry'),
     ])
     // The worker is asked only for the scenario's own strategies.
     expect(loads[0][1]?.strategies).toEqual(['baseline'])
+  })
+
+  it('names a recorded agent run under `recorded`, and says on load to open the recording again', () => {
+    const query = urlFor(state(['baseline', 'recorded: greedy_agent.py', 'first']))
+    expect(query).toBe('?scenario=default&local=first&recorded=greedy_agent.py')
+    const url = readUrl(query!)
+    expect(url.recorded).toEqual(['greedy_agent.py'])
+    const { app, loads, session } = loadingSession()
+    loadFromUrl(session, url)
+    expect(app.getState().messages.map((m) => m.text)).toEqual([
+      expect.stringContaining('strategy of its author\'s own ("first")'),
+      expect.stringContaining(
+        "a recorded agent run (“recorded: greedy_agent.py”), which links cannot carry: it is a file on its author's computer. Ask for the recording (made with sim run --record) and open it with “Open recording…”.",
+      ),
+    ])
+    // Only the default strategy is asked for: no recorded one.
+    expect(loads[0][1]?.strategies).toBeUndefined()
   })
 
   it('says nothing when the link names none', () => {

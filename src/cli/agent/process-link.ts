@@ -5,6 +5,7 @@
 
 import { spawn } from 'node:child_process'
 import { type AgentLink, MAX_LINE_BYTES, STDERR_TAIL_CHARS, type StartAgent } from '../../planners/agent'
+import { LineSplitter } from './line-splitter'
 
 /** A StartAgent that runs `command` (a shell command line) in `cwd`. */
 export function processAgent(command: string, cwd = process.cwd()): StartAgent {
@@ -18,8 +19,6 @@ export function processAgent(command: string, cwd = process.cwd()): StartAgent {
     let endHandler: (reason: string) => void = () => {}
     let ended = false
     let stderr = ''
-    let pending: Buffer[] = []
-    let pendingBytes = 0
     const end = (reason: string) => {
       if (ended) return
       ended = true
@@ -33,27 +32,18 @@ export function processAgent(command: string, cwd = process.cwd()): StartAgent {
         child.kill('SIGKILL')
       }
     }
-    child.stdout.on('data', (chunk: Buffer) => {
-      let from = 0
-      for (let nl = chunk.indexOf(10); nl !== -1 && !ended; nl = chunk.indexOf(10, from)) {
-        const piece = chunk.subarray(from, nl)
-        if (pendingBytes + piece.length > MAX_LINE_BYTES) break
-        pending.push(piece)
-        const line = Buffer.concat(pending).toString('utf8')
-        pending = []
-        pendingBytes = 0
-        from = nl + 1
-        lineHandler(line)
-      }
-      if (ended) return
-      const rest = chunk.subarray(from)
-      if (pendingBytes + rest.length > MAX_LINE_BYTES) {
+    const lines = new LineSplitter(
+      MAX_LINE_BYTES,
+      (line) => {
+        if (!ended) lineHandler(line)
+      },
+      () => {
         kill()
         end(`sent a line longer than ${MAX_LINE_BYTES / 1024} KB`)
-        return
-      }
-      pending.push(rest)
-      pendingBytes += rest.length
+      },
+    )
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (!ended) lines.push(chunk)
     })
     child.stderr.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk.toString('utf8')).slice(-STDERR_TAIL_CHARS)

@@ -4,16 +4,11 @@
 
 import type { EnginePlanner, ScenarioSpec, StrategySpec } from '../../core'
 import type { PlannerRegistry } from '../../planners'
+import { RECORDING_VERSION, type RecordedCall, recordingPlanner, replayPlanners } from '../../planners/agent'
 import { type BoundStrategy, bindStrategy, type IsolationOptions } from '../bind'
-import { UsageError } from '../errors'
+import { InputError, UsageError } from '../errors'
 import { type AgentSpec, agentId, parseAgents, specWithStrategy, strategyWithAgents } from './options'
-import {
-  type RecordedCall,
-  readRecording,
-  recordingPlanner,
-  replayPlanners,
-  writeRecording,
-} from './recording'
+import { readRecording, writeRecording } from './recording'
 
 export const AGENT_OPTIONS = {
   agent: { type: 'string', multiple: true },
@@ -61,7 +56,13 @@ export async function bindAgentRun(
   let planners: EnginePlanner[] = bound.planners
   if (o.record) planners = planners.map((p) => (ids.has(p.id) ? recordingPlanner(p, spec, calls) : p))
   if (o.replay)
-    planners = [...planners, ...replayPlanners(spec, o.replay.file, o.replay.header, o.replay.calls)]
+    planners = [
+      ...planners,
+      ...replayPlanners(spec, o.replay, {
+        where: `--replay: ${o.replay.file}`,
+        fail: (message) => new InputError(message),
+      }),
+    ]
   const named = [...o.agents, ...replayed]
   return {
     planners,
@@ -73,7 +74,7 @@ export async function bindAgentRun(
         o.record,
         {
           protocol: 'mission-sandbox/1',
-          recording: 1,
+          recording: RECORDING_VERSION,
           scenario: spec.id,
           strategy: strategy.name,
           seed,

@@ -9,12 +9,15 @@ import {
   createViewRebuilder,
   describeThrown,
   MAX_DECISIONS_PER_CALL,
+  MAX_OPPORTUNITIES,
+  MAX_OPPORTUNITY_CHECKS,
   type PlannerKind,
   readDecisions,
   type WorldView,
 } from '../../core'
 import type { GuestTransport, StartGuest } from '../isolation/host'
 import type { GuestMessage, HostMessage, PlannerManifest } from '../isolation/protocol'
+import { imagingOpportunities } from './opportunities'
 import {
   AGENT_PROTOCOL,
   agentCallLineSchema,
@@ -23,6 +26,7 @@ import {
   MAX_LINE_BYTES,
   MAX_QUERIES_PER_CALL,
   MAX_WINDOW_SPAN_S,
+  type PlanMessage,
 } from './protocol'
 import { answerQuery } from './query'
 import { viewJson } from './view-json'
@@ -155,6 +159,8 @@ export function agentGuest(o: AgentGuestOptions): StartGuest {
             maxQueriesPerCall: MAX_QUERIES_PER_CALL,
             maxDecisionsPerCall: MAX_DECISIONS_PER_CALL,
             maxWindowSpanS: MAX_WINDOW_SPAN_S,
+            maxOpportunities: MAX_OPPORTUNITIES,
+            maxOpportunityChecks: MAX_OPPORTUNITY_CHECKS,
           },
         }
         link.send(JSON.stringify(hello))
@@ -174,9 +180,15 @@ export function agentGuest(o: AgentGuestOptions): StartGuest {
         return
       }
       current = { call: m.call, view, queries: 0, t0: o.clock?.() ?? 0 }
-      link.send(
-        JSON.stringify({ type: 'plan', call: m.call, kind: o.kind, timeS: view.timeS, view: viewJson(view) }),
-      )
+      const plan: PlanMessage = {
+        type: 'plan',
+        call: m.call,
+        kind: o.kind,
+        timeS: view.timeS,
+        view: viewJson(view),
+        opportunities: imagingOpportunities(view),
+      }
+      link.send(JSON.stringify(plan))
     }
 
     return {

@@ -1,12 +1,13 @@
 // The agent protocol, mission-sandbox/1: newline-delimited JSON between the engine and a planner
 // that is any program (an "agent"), over the agent's standard input and output. These zod
 // schemas are the single source of truth: the engine validates every line the agent sends with
-// them, and docs/agent-schema.json is generated from them (`sim agent-schema`).
+// them, and docs/agent-protocol.schema.json is generated from them (`npm run schema:agent`).
 //
 // The conversation (docs/agent-protocol.md has every field, with examples):
 //   engine → agent  hello     protocol, planner kind, scenario facts, limits      once
 //   agent  → engine hello     protocol, the agent's name                          once
-//   engine → agent  plan      call number, kind, time, the view as plain JSON    ┐ per call
+//   engine → agent  plan      call number, kind, time, the view as plain JSON,   ┐ per call
+//                             imaging opportunities until the next call          │
 //   agent  → engine query     canImage / visibilityWindows (bounded)  ┐ any      │
 //   engine → agent  answer    the query's result                      ┘ number   │
 //   agent  → engine decisions the call's decisions, each with a rationale        ┘
@@ -14,6 +15,7 @@
 // process ending turns into a fault that disables the agent for the rest of the run.
 
 import { z } from 'zod'
+import { MAX_OPPORTUNITIES } from '../../core/limits'
 
 export const AGENT_PROTOCOL = 'mission-sandbox/1'
 /** Longest line an agent may send, bytes (the engine stops reading and disables it past this). */
@@ -97,6 +99,8 @@ export const engineHelloSchema = z
       maxQueriesPerCall: z.number(),
       maxDecisionsPerCall: z.number(),
       maxWindowSpanS: z.number(),
+      maxOpportunities: z.number().describe('Most imaging opportunities listed in one plan message.'),
+      maxOpportunityChecks: z.number().describe('Most canImage tests the engine spends on them per call.'),
     }),
   })
   .strict()
@@ -110,6 +114,30 @@ export const agentHelloSchema = z
   })
   .strict()
 
+/** What the engine computed for the agent: imaging windows until the next call (opportunities.ts). */
+export const opportunitiesSchema = z
+  .object({
+    fromS: z.number().describe('The horizon: from the call’s time…'),
+    toS: z.number().describe('…to the next planner call (at most 6 h, at most the run’s end).'),
+    sampleS: z.number().describe('canImage was tested every sampleS from fromS.'),
+    complete: z.boolean().describe('False when the bounds left tasks out (they are scanned by priority).'),
+    tasksScanned: z.number().int(),
+    imaging: z
+      .array(
+        z
+          .object({
+            task: z.number().int().describe('Task index in view.tasks.'),
+            satellite: z.number().int().describe('Satellite index in view.satellites.'),
+            startS: z.number().describe('First sample with the target in the satellite’s footprint.'),
+            endS: z.number().describe('Last sample of that window (within the horizon).'),
+          })
+          .strict(),
+      )
+      .max(MAX_OPPORTUNITIES)
+      .describe('Each healthy satellite’s first window over each pending or open task, by start time.'),
+  })
+  .strict()
+
 export const planSchema = z
   .object({
     type: z.literal('plan'),
@@ -117,6 +145,7 @@ export const planSchema = z
     kind,
     timeS: z.number(),
     view: z.record(z.string(), z.unknown()).describe('The WorldView data (docs/agent-protocol.md).'),
+    opportunities: opportunitiesSchema,
   })
   .strict()
 
@@ -171,14 +200,6 @@ export const agentCallLineSchema = z.union([
 export type EngineHello = z.infer<typeof engineHelloSchema>
 export type AgentHello = z.infer<typeof agentHelloSchema>
 export type PlanMessage = z.infer<typeof planSchema>
+export type OpportunitiesMessage = z.infer<typeof opportunitiesSchema>
 export type QueryMessage = z.infer<typeof querySchema>
 export type AnswerMessage = z.infer<typeof answerSchema>
-
-/** Every message of the protocol, by direction, for the generated JSON Schema. */
-export function agentProtocolJsonSchema(): object {
-  const messages = z.object({
-    engineToAgent: z.union([engineHelloSchema, planSchema, answerSchema]),
-    agentToEngine: z.union([agentHelloSchema, querySchema, decisionsSchema]),
-  })
-  return z.toJSONSchema(messages, { target: 'draft-2020-12', unrepresentable: 'any' })
-}

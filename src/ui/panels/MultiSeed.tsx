@@ -8,6 +8,7 @@ import { useStore } from 'zustand'
 import { eligibleFor, honestBest } from '../../core/best'
 import { METRICS, type MetricKey, NONDETERMINISTIC_METRICS } from '../../core/metrics'
 import type { SeedMetricStats, SeedRuns, SeedTable } from '../../store/seedRuns'
+import { RECORDED_PREFIX } from '../../worker/protocol'
 import { MAX_SEEDS } from '../../worker/seed-protocol'
 import { formatNumber } from '../format'
 import { useApp, useSession } from '../session-context'
@@ -26,14 +27,17 @@ export function MultiSeed() {
 function MultiSeedPanel({ runs }: { runs: SeedRuns }) {
   const session = useSession()
   const scenario = useApp((s) => s.scenario)
-  const strategies = useApp((s) => s.strategies)
+  const shown = useApp((s) => s.strategies)
+  // A recorded agent run is one seed's run (as `sim compare --replay` refuses --seeds).
+  const strategies = shown.filter((name) => !name.startsWith(RECORDED_PREFIX))
+  const recorded = shown.length - strategies.length
   const state = useStore(runs.store)
   const [typed, setTyped] = useState('10')
   const count = Number(typed)
   const valid = /^\d{1,3}$/.test(typed.trim()) && count >= 1 && count <= MAX_SEEDS
   const start = () => {
     const request = session.scenarioText()
-    if (!request || !scenario || !valid) return
+    if (!request || !scenario || !valid || strategies.length === 0) return
     runs.run({ scenario: scenario.id, text: request.text, file: request.file }, strategies, count)
   }
   const table = state.table
@@ -67,7 +71,7 @@ function MultiSeedPanel({ runs }: { runs: SeedRuns }) {
             type="button"
             className="button small"
             data-testid="run-seeds"
-            disabled={!valid || session.scenarioText() === null}
+            disabled={!valid || session.scenarioText() === null || strategies.length === 0}
             onClick={start}
           >
             Run {valid ? count : 'N'} seeds
@@ -79,6 +83,11 @@ function MultiSeedPanel({ runs }: { runs: SeedRuns }) {
           </span>
         )}
       </div>
+      {recorded > 0 ? (
+        <p className="muted small" data-testid="multi-seed-recorded">
+          A recorded agent run is one seed's run: {recorded === 1 ? 'it is' : 'they are'} left out.
+        </p>
+      ) : null}
       {state.status === 'failed' ? <p className="error-text">{state.error}</p> : null}
       {table && current ? <SeedStatsTable table={table} /> : null}
     </section>
