@@ -28,7 +28,7 @@ import { buildReport, type ReportOptions, type SimReport } from './report'
 import { emptySatelliteSeries } from './run-records'
 import { sampleSatellites } from './sat-series'
 import { conjunctionPass, scriptedPass } from './scripted'
-import { cloneSharing } from './snapshot-share'
+import { cloneSharing, refillDerived, withoutDerived } from './snapshot-share'
 import {
   initialState,
   type SimState,
@@ -388,7 +388,8 @@ export function createSimulation(
     done: () => ctx.s.stepIndex >= totalSteps,
     snapshot(base) {
       const same = base && base.scenarioId === spec.id && base.strategy === strategy.name
-      const state = cloneSharing({ ...ctx.s, kepler: prop.save() }, same ? base.state : undefined)
+      const live = withoutDerived({ ...ctx.s, kepler: prop.save() })
+      const state = cloneSharing(live, same ? base.state : undefined)
       return { scenarioId: spec.id, strategy: strategy.name, state }
     },
     restore(snap) {
@@ -396,9 +397,12 @@ export function createSimulation(
         throw new SimulationError(
           `snapshot of ${snap.scenarioId}/${snap.strategy} cannot restore ${spec.id}/${strategy.name}`,
         )
-      ctx.s = structuredClone(snap.state)
+      const restored = structuredClone(snap.state)
+      refillDerived(restored, ctx.s)
+      ctx.s = restored
       prop.load(ctx.s.kepler)
-      // Recompute the derived scratch (best downlink candidates, Sun) for the restored time.
+      // Recompute the derived scratch (best downlink candidates, Sun) and the derived arrays the
+      // snapshot left empty (Earth-fixed positions, sunlit, visibility) for the restored time.
       observeAfterPropagation()
     },
     events: () => ctx.s.events,
