@@ -15,6 +15,12 @@ import type { SimSnapshot, Simulation } from '../core'
 export const SNAPSHOT_BYTES = 48 * 1024 * 1024
 /** Snapshots over a whole run, at most: the finest spacing is the run's steps over this. */
 export const MAX_SNAPSHOTS = 120
+/**
+ * When the history is given a clock, snapshots take at most about this share of the stepping
+ * between them: where a snapshot costs several steps (10,000 satellites and no planners: about
+ * four), the spacing doubles until it does, so simulating ahead stays quick.
+ */
+export const SNAPSHOT_SHARE = 0.25
 /** What a snapshot's plain records (events, tasks, series) are counted as, per entry. */
 const RECORD_BYTES = 64
 /** What a snapshot costs beyond its arrays. */
@@ -47,11 +53,17 @@ export class SnapshotHistory {
   /** Bytes the kept snapshots hold, each buffer counted once. */
   private heldBytes = 0
 
+  /** Wall ms a snapshot and a step take (moving averages; 0 until measured). */
+  private snapshotMs = 0
+  private stepMs = 0
+
   constructor(
     /** Steps between snapshots now; it only grows (doubling) as the budget fills. */
     public every: number,
     initial: SimSnapshot,
     private readonly budget = SNAPSHOT_BYTES,
+    /** A wall clock (ms): with it, the spacing also keeps snapshots cheap (SNAPSHOT_SHARE). */
+    private readonly clock?: () => number,
   ) {
     this.byStep.set(initial.state.stepIndex, initial)
     this.heldBytes = this.count()
@@ -62,9 +74,20 @@ export class SnapshotHistory {
     const i = sim.state().stepIndex
     if (i % this.every !== 0 || this.byStep.has(i)) return
     const before = this.latestAtOrBefore(i)
+    const start = this.clock?.() ?? 0
     this.byStep.set(i, sim.snapshot(before >= 0 ? this.byStep.get(before) : undefined))
+    if (this.clock) {
+      this.snapshotMs = average(this.snapshotMs, this.clock() - start)
+      // Further apart while a snapshot costs more than its share of the steps between two.
+      while (this.stepMs > 0 && this.snapshotMs > SNAPSHOT_SHARE * this.every * this.stepMs) this.every *= 2
+    }
     this.heldBytes = this.count()
     while (this.heldBytes > this.budget && this.byStep.size > 1) this.thin()
+  }
+
+  /** Call after each step with its wall time, ms (used with a clock only). */
+  stepped(ms: number): void {
+    this.stepMs = average(this.stepMs, ms)
   }
 
   /** Doubles the spacing and forgets the snapshots off it (the first one always stays). */
@@ -116,4 +139,9 @@ export class SnapshotHistory {
   get bytes(): number {
     return this.heldBytes
   }
+}
+
+/** A moving average of wall times (the first one as it is). */
+function average(mean: number, ms: number): number {
+  return mean === 0 ? ms : 0.7 * mean + 0.3 * ms
 }

@@ -14,7 +14,7 @@ import type { PlannerRegistry } from '../planners/registry'
 import type { ScenarioIssue } from '../scenario'
 import { EngineLog, loggedInteresting } from './digest'
 import type { FrameSource } from './frames'
-import { finestSpacing, SnapshotHistory } from './history'
+import { finestSpacing, SNAPSHOT_BYTES, SnapshotHistory } from './history'
 import { OrbitFacts } from './orbit-facts'
 import { type LoadedMessage, MAX_STRATEGIES, type PlannerInfo, type ScenarioSource } from './protocol'
 
@@ -100,7 +100,9 @@ export class Run {
   step(): void {
     for (const e of this.engines) {
       e.snapshots.keep(e.sim)
+      const start = performance.now()
       e.sim.step()
+      e.snapshots.stepped(performance.now() - start)
       e.log.harvest(e.sim)
     }
   }
@@ -272,7 +274,7 @@ export function buildRun(
     return {
       name,
       sim,
-      snapshots: new SnapshotHistory(every, sim.snapshot()),
+      snapshots: new SnapshotHistory(every, sim.snapshot(), SNAPSHOT_BYTES, () => performance.now()),
       log,
       orbits: new OrbitFacts(name),
       prev: new Float64Array(sim.state().pos.length),

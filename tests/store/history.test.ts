@@ -1,12 +1,20 @@
 // The snapshot history: it starts at the finest spacing, keeps a snapshot only on the spacing and
 // only once, shares the arrays that did not change with the snapshot before, thins itself (doubling
-// the spacing) to stay within its memory budget, and restoring any snapshot it kept brings the
-// engine back to exactly the state stepping had reached.
+// the spacing) to stay within its memory budget, spaces snapshots out when they cost too much
+// beside the steps, and restoring any snapshot it kept brings the engine back to exactly the
+// state stepping had reached.
 
 import { describe, expect, it } from 'vitest'
 import { createSimulation, type Simulation } from '../../src/core'
 import { sameBytes } from '../../src/core/engine/snapshot-share'
-import { finestSpacing, MAX_SNAPSHOTS, SnapshotHistory, snapshotBytes } from '../../src/worker/history'
+import {
+  finestSpacing,
+  MAX_SNAPSHOTS,
+  SNAPSHOT_BYTES,
+  SNAPSHOT_SHARE,
+  SnapshotHistory,
+  snapshotBytes,
+} from '../../src/worker/history'
 import { makeSpec } from '../support/spec-fixture'
 
 /** A field's value as text, typed arrays as plain arrays (NaN kept): what "the same" means. */
@@ -145,6 +153,31 @@ describe('SnapshotHistory', () => {
       expect(history.restore(sim, step)).toBe(true)
       expect(plain(sim)).toEqual(states.get(step))
     }
+  })
+
+  it('with a clock, spaces snapshots out until they cost at most SNAPSHOT_SHARE of the steps', () => {
+    const paced = (snapshotMs: number) => {
+      const sim = createSimulation(makeSpec())
+      let clock = 0
+      const history = new SnapshotHistory(1, sim.snapshot(), SNAPSHOT_BYTES, () => clock)
+      const take = sim.snapshot.bind(sim)
+      sim.snapshot = (base) => {
+        clock += snapshotMs
+        return take(base)
+      }
+      for (let i = 0; i < 150; i++) {
+        history.keep(sim)
+        sim.step()
+        history.stepped(1) // every step "takes" 1 ms
+      }
+      return history
+    }
+    const dear = paced(10) // a snapshot costs ten steps
+    expect(SNAPSHOT_SHARE * dear.every).toBeGreaterThanOrEqual(10)
+    expect(SNAPSHOT_SHARE * (dear.every / 2)).toBeLessThan(10) // no further apart than needed
+    expect(dear.size).toBeGreaterThan(2)
+    expect(dear.size).toBeLessThan(12) // 150 steps: a few snapshots, not one per step
+    expect(paced(0.1).every).toBe(1) // cheap snapshots stay as close as they were
   })
 
   it('names a step every history keeps (engines thin apart)', () => {
