@@ -192,13 +192,18 @@ export class KeplerSet {
     return out
   }
 
-  /** Bring back the elements saved by snapshot(). */
-  restore(data: Float64Array): void {
+  /**
+   * Bring back the elements saved by snapshot(). Returns false, having nothing to do, when they
+   * are the elements held now (bit for bit): the usual case, since only a burn changes them, and
+   * rebuilding 10,000 satellites' precomputed values would be the slowest part of a restore.
+   */
+  restore(data: Float64Array): boolean {
     if (data.length !== this.count * SNAP_STRIDE) {
       throw new RangeError(
         `KeplerSet.restore: expected ${this.count * SNAP_STRIDE} values, got ${data.length}`,
       )
     }
+    if (this.holds(data)) return false
     this.groups.clear()
     for (let k = 0; k < this.count; k++) {
       const o = k * SNAP_STRIDE
@@ -208,6 +213,16 @@ export class KeplerSet {
         data[o + 6],
       )
     }
+    return true
+  }
+
+  /** Whether `data` (snapshot layout) are exactly the base elements held now. */
+  private holds(data: Float64Array): boolean {
+    const fields = [this.a, this.e, this.i, this.raan0, this.argp0, this.m0, this.t0]
+    for (let k = 0; k < this.count; k++)
+      for (let f = 0; f < SNAP_STRIDE; f++)
+        if (!Object.is(data[k * SNAP_STRIDE + f], fields[f][k])) return false
+    return true
   }
 
   /**

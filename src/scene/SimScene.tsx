@@ -10,7 +10,7 @@
 // arrives as props. With no frame yet, it draws the Earth, the stations and the targets.
 
 import { useFrame, useThree } from '@react-three/fiber'
-import { type ReactNode, useCallback, useEffect, useMemo, useRef } from 'react'
+import { memo, type ReactNode, useCallback, useEffect, useMemo, useRef } from 'react'
 import { BufferAttribute, type Group } from 'three'
 import type { ScenarioSpec } from '../core/spec'
 import { sunDirectionEci } from '../core/sun'
@@ -72,7 +72,11 @@ function OrbitSync({ orbits, book }: { orbits: FleetOrbits; book: OrbitsRef }) {
   return null
 }
 
-export function SimScene({
+/**
+ * Memoised: the app re-renders its viewport for reasons of its own (pointer, hover tooltip); with
+ * the same props the scene's tree is not reconciled again.
+ */
+export const SimScene = memo(function SimScene({
   frame,
   strategyIndex,
   orbits: book,
@@ -187,4 +191,4 @@ export function SimScene({
       <ReadySignal when={hasFrame} />
     </>
   )
-}
+})

@@ -12,7 +12,7 @@ import {
   useState,
 } from 'react'
 import { SPEEDS, type Speed } from '../worker/protocol'
-import { useDisplayTime } from './display-time'
+import { useDisplayTime, writeText } from './display-time'
 import { CATEGORY_LABEL, happenedMarkers, type Marker, plannedMarkers } from './events'
 import { formatClock, formatOffset, formatUtc } from './format'
 import { useApp, useSession } from './session-context'
@@ -47,8 +47,8 @@ export function SimClock() {
   // try to update a text node this code replaced).
   const show = (t: number) => {
     last.current = t
-    if (utc.current) utc.current.textContent = formatUtc(epochMs, t)
-    if (rel.current) rel.current.textContent = formatOffset(t)
+    writeText(utc.current, formatUtc(epochMs, t))
+    writeText(rel.current, formatOffset(t))
     if (box.current) box.current.dataset.timeS = String(t)
   }
   useDisplayTime(show)

@@ -8,8 +8,9 @@
 // the worker whenever drawing again would show nothing new.
 
 import { Canvas, useFrame, useThree } from '@react-three/fiber'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Quaternion, Vector3 } from 'three'
+import { useShallow } from 'zustand/react/shallow'
 import type { HoverInfo } from '../scene/contract'
 import { stormAt } from '../scene/environment'
 import { softwareWebGL } from '../scene/renderer-quality'
@@ -139,8 +140,9 @@ function Viewport({
   const focusRequest = useApp((s) => s.focusRequest)
   const resetRequest = useApp((s) => s.resetRequest)
   const differences = useApp((s) => s.differences)
-  const timeS = useApp((s) => s.timeS)
-  const storm = scenario ? stormAt(scenario, timeS) : null
+  // The storm, not the time: a digest (≈ 2 Hz) that leaves it unchanged must not re-render the
+  // viewport, whose render reconciles the whole 3D scene inside its Canvas.
+  const storm = useApp(useShallow((s) => (s.scenario ? stormAt(s.scenario, s.timeS) : null)))
   const [hover, setHover] = useState<HoverInfo | null>(null)
   // A new scenario gets a fresh canvas, mounted a moment after the old one is gone: mounting the
   // scene of another scenario into a live canvas makes its labels (drei <Html>, each its own
@@ -167,6 +169,14 @@ function Viewport({
     const id = setTimeout(() => setFlying(false), FLIGHT_MS)
     return () => clearTimeout(id)
   }, [focusRequest, resetRequest, selected])
+  const onSelect = useCallback(
+    (id: string | null) => {
+      session.select(id)
+      // A satellite picked in 3D is one to inspect: open its tab.
+      if (id !== null) session.setTab('inspector')
+    },
+    [session],
+  )
   if (!scenario) return null
   // Frames from the worker (≤ 30 Hz while playing) wake the loop; a pointer over the view or a
   // camera flight needs every frame. Rendering more would only take CPU from the worker.
@@ -202,11 +212,7 @@ function Viewport({
             scenario={scenario}
             satelliteIds={satelliteIds}
             selected={selected}
-            onSelect={(id) => {
-              session.select(id)
-              // A satellite picked in 3D is one to inspect: open its tab.
-              if (id !== null) session.setTab('inspector')
-            }}
+            onSelect={onSelect}
             onHover={setHover}
             focusRequest={focusRequest}
             resetRequest={resetRequest}

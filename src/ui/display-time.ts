@@ -74,3 +74,16 @@ export function useDisplayTime(onTime: (t: number) => void): void {
     })
   }, [session])
 }
+
+/**
+ * Writes `text` into an element that holds only text, per frame: changes the text node's data
+ * when it differs rather than replacing the node (what textContent does: a new node, a removal,
+ * and more for the browser to redo).
+ */
+export function writeText(el: HTMLElement | null, text: string): void {
+  if (!el) return
+  const node = el.firstChild
+  if (node !== null && node === el.lastChild && node.nodeType === Node.TEXT_NODE) {
+    if ((node as Text).data !== text) (node as Text).data = text
+  } else el.textContent = text
+}

@@ -43,19 +43,28 @@ export class FramePacker {
   /** The last frame the UI reported drawn, and when a frame was last sent. */
   private shownSeq = 0
   private lastFrameAt = 0
+  private drawnCount = 0
 
   /** A new run: numbering starts again and old buffers are forgotten. */
   reset(): void {
     this.seq = 0
     this.shownSeq = 0
+    this.drawnCount = 0
     this.buffers.clear()
   }
 
   /** The UI drew frame `seq` and gives back `recycle` (untrusted: checked before use). */
   shown(seq: unknown, recycle: unknown): void {
-    if (typeof seq === 'number' && Number.isInteger(seq) && seq > this.shownSeq && seq <= this.seq)
+    if (typeof seq === 'number' && Number.isInteger(seq) && seq > this.shownSeq && seq <= this.seq) {
       this.shownSeq = seq
+      this.drawnCount++
+    }
     this.buffers.give(recycle)
+  }
+
+  /** Frames the UI has reported drawn in this run (each report of a newer frame counts one). */
+  get drawn(): number {
+    return this.drawnCount
   }
 
   /** Whether a frame may go now: the UI keeps up, or it has been silent for STALE_ACK_MS. */

@@ -278,7 +278,8 @@ export interface LoadedMessage {
   strategyParams?: Record<string, string[]>
   seed: number
   totalSteps: number
-  /** Snapshots are kept every this many steps (step back re-simulates from the nearest one). */
+  /** Snapshots are kept every this many steps at first (step back re-simulates from the nearest
+   *  one); the spacing doubles whenever the memory budget would be exceeded. */
   snapshotEvery: number
   /** Things the user asked for that could not be honoured (unknown strategy in a link, …). */
   notes: string[]

@@ -14,7 +14,7 @@ import type { PlannerRegistry } from '../planners/registry'
 import type { ScenarioIssue } from '../scenario'
 import { EngineLog, loggedInteresting } from './digest'
 import type { FrameSource } from './frames'
-import { SnapshotHistory, snapshotSpacing } from './history'
+import { finestSpacing, SNAPSHOT_BYTES, SnapshotHistory } from './history'
 import { OrbitFacts } from './orbit-facts'
 import { type LoadedMessage, MAX_STRATEGIES, type PlannerInfo, type ScenarioSource } from './protocol'
 
@@ -50,6 +50,7 @@ export function errorText(err: unknown): string {
 
 export class Run {
   readonly totalSteps: number
+  /** The snapshots' spacing at the start (it grows as the memory budget fills; history.ts). */
   readonly snapshotEvery: number
 
   /** Some engine has a planner behind the isolation boundary: step it with stepAsync(). */
@@ -99,7 +100,9 @@ export class Run {
   step(): void {
     for (const e of this.engines) {
       e.snapshots.keep(e.sim)
+      const start = performance.now()
       e.sim.step()
+      e.snapshots.stepped(performance.now() - start)
       e.log.harvest(e.sim)
     }
   }
@@ -132,6 +135,15 @@ export class Run {
       if (o.now() - start > o.budgetMs) break
     }
     return { stopped: false }
+  }
+
+  /**
+   * The latest step at or before `target` that every engine has a snapshot of, or −1. (Each
+   * engine thins its own history as its own budget fills, so their spacings may differ.)
+   */
+  latestSnapshotAtOrBefore(target: number): number {
+    const [first, ...others] = this.engines.map((e) => e.snapshots)
+    return first.latestAtOrBefore(target, others)
   }
 
   /** Every engine back to its snapshot at `step` (engines without one stay where they are). */
@@ -254,16 +266,15 @@ export function buildRun(
     for (const x of extras) x.dispose()
     return { issues }
   }
-  const firstSnapshot = sims[0].sim.snapshot()
   const totalSteps = Math.ceil(spec.durationS / spec.stepS - 1e-9)
-  const every = snapshotSpacing(firstSnapshot, totalSteps)
-  const engines: Engine[] = sims.map(({ name, sim }, k) => {
+  const every = finestSpacing(totalSteps)
+  const engines: Engine[] = sims.map(({ name, sim }) => {
     const log = new EngineLog()
     log.harvest(sim)
     return {
       name,
       sim,
-      snapshots: new SnapshotHistory(every, k === 0 ? firstSnapshot : sim.snapshot()),
+      snapshots: new SnapshotHistory(every, sim.snapshot(), SNAPSHOT_BYTES, () => performance.now()),
       log,
       orbits: new OrbitFacts(name),
       prev: new Float64Array(sim.state().pos.length),

@@ -35,6 +35,14 @@ export interface RunnerHost extends LoopHost {
  * each digest re-renders them on the UI thread (the 3D view, clock and scrub cursor follow frames).
  */
 export const DIGEST_MS = 500
+/**
+ * ...and only after the UI drew this many frames since the last one, so a slow renderer (software
+ * WebGL draws 30,000 satellites at 1–2 frames a second) does not spend its frames re-rendering
+ * panels; at 2 Hz or more of frames this changes nothing.
+ */
+export const DIGEST_FRAMES = 2
+/** A digest at least this often while running, ms, drawn frames or not (a hidden page). */
+export const DIGEST_MAX_MS = 2000
 
 interface LoadWishes {
   strategies?: string[]
@@ -49,6 +57,8 @@ export class SimRunner {
   private readonly controls: TimeControls
   private selected: string | null = null
   private lastDigest = 0
+  /** How many frames the UI had drawn when the last digest went. */
+  private digestShown = 0
   /** Per strategy, the last next-contact search (it propagates ahead, so it is not redone per digest). */
   private readonly contacts: ContactCache = new Map()
   private readonly users = new UserStrategies()
@@ -67,7 +77,9 @@ export class SimRunner {
       sendDigest: () => this.sendDigest(),
       sendDue: () => {
         if (this.frames.due(this.host.now())) this.sendFrame()
-        if (this.host.now() - this.lastDigest >= DIGEST_MS) this.sendDigest()
+        const since = this.host.now() - this.lastDigest
+        const drawn = this.frames.drawn - this.digestShown >= DIGEST_FRAMES
+        if (since >= DIGEST_MAX_MS || (since >= DIGEST_MS && drawn)) this.sendDigest()
       },
       fail: (err) => this.fail(err),
       restored: () => this.contacts.clear(),
@@ -246,6 +258,7 @@ export class SimRunner {
     this.controls.attach(run)
     this.run = run
     this.frames.reset()
+    this.digestShown = 0
     this.contacts.clear()
     this.host.post(run.loadedMessage(this.planners, notes))
   }
@@ -286,6 +299,7 @@ export class SimRunner {
     const run = this.run
     if (!run) return
     this.lastDigest = this.host.now()
+    this.digestShown = this.frames.drawn
     this.host.post({
       type: 'digest',
       timeS: run.time(),

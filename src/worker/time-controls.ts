@@ -17,6 +17,17 @@ import { type SliceResult, StepGate } from './step-gate'
 
 /** Most steps one playback tick of an isolated run asks for (at max speed, the budget rules). */
 const MAX_OWED = 10_000
+/**
+ * A job's slices follow each other after this pause, ms (long enough to read the messages that
+ * came meanwhile: a new seek, a pause), not after a whole frame period.
+ */
+export const JOB_YIELD_MS = 0
+/**
+ * A job shows frames and progress only once it has run this long, ms. A scrub that lands within
+ * it shows just its result: frames of the states on the way would keep a slow renderer (software
+ * WebGL draws 10,000 satellites in a few hundred ms) busy when the result arrives.
+ */
+export const PROGRESS_AFTER_MS = 100
 
 /** The wall clock and timers the loop runs on (the worker's, or a fake in tests). */
 export interface LoopHost {
@@ -33,6 +44,8 @@ interface Job {
   from: number
   /** Play again when the job is done. */
   resume: boolean
+  /** When it started (host clock, ms). */
+  startedAt: number
 }
 
 /** How the steps of an isolated run in flight end: the gate's result, then what comes next. */
@@ -197,9 +210,9 @@ export class TimeControls {
     const run = this.run!
     const from = run.stepIndex()
     // Restore when going back, or when a snapshot lies between here and the target.
-    const best = run.engines[0].snapshots.latestAtOrBefore(target)
+    const best = run.latestSnapshotAtOrBefore(target)
     if (target < from || (best > from && !stopOnEvent)) this.restoreTo(best)
-    this.job = { target, stopOnEvent, label, from: run.stepIndex(), resume }
+    this.job = { target, stopOnEvent, label, from: run.stepIndex(), resume, startedAt: this.host.now() }
     this.clock.prevValid = false
     this.runJob()
   }
@@ -220,10 +233,7 @@ export class TimeControls {
       const then = this.afterSlice((r) => {
         if (this.job !== job) return
         if (r.stopped || run.stepIndex() >= job.target) this.finishJob(job)
-        else {
-          this.out.sendDue()
-          this.ensureTicking()
-        }
+        else this.nextSlice(job)
       })
       this.slice(run, job.target - run.stepIndex(), job.stopOnEvent, then)
       return
@@ -240,8 +250,13 @@ export class TimeControls {
       this.finishJob(job)
       return
     }
-    this.out.sendDue()
-    this.ensureTicking()
+    this.nextSlice(job)
+  }
+
+  /** Between two slices of a job: its progress (once it runs long enough), then the next slice soon. */
+  private nextSlice(job: Job): void {
+    if (this.host.now() - job.startedAt >= PROGRESS_AFTER_MS) this.out.sendDue()
+    this.ensureTicking(JOB_YIELD_MS)
   }
 
   private finishJob(job: Job): void {
@@ -307,10 +322,14 @@ export class TimeControls {
 
   // The loop ------------------------------------------------------------------------------------
 
-  private ensureTicking(): void {
-    if (this.tickHandle !== null) return
+  /** A tick in `delayMs`: a pending tick stays, unless this one is asked sooner than a frame period. */
+  private ensureTicking(delayMs = FRAME_MS): void {
+    if (this.tickHandle !== null) {
+      if (delayMs >= FRAME_MS) return
+      this.host.cancel(this.tickHandle)
+    }
     this.lastTick = this.host.now()
-    this.tickHandle = this.host.schedule(() => this.tick(), FRAME_MS)
+    this.tickHandle = this.host.schedule(() => this.tick(), delayMs)
   }
 
   private stopTicking(): void {

@@ -64,6 +64,23 @@ describe('determinism', () => {
     expect(Array.from(sim.view().telemetry(3, 'reactionWheel').v)).toEqual(firstTelemetry)
   })
 
+  it('a snapshot leaves out what the restore recomputes from the positions, and gets it back exactly', () => {
+    const sim = createSimulation(degrading)
+    sim.runUntil(2400)
+    const derived = () => {
+      const s = sim.state()
+      return [s.ecef, s.sunlit, s.visible, sim.geodetic()].map((a) => Array.from(a as Float64Array))
+    }
+    const at = derived()
+    const snap = sim.snapshot()
+    for (const key of ['ecef', 'geo', 'sunlit', 'visible'] as const) expect(snap.state[key].length).toBe(0)
+    expect(snap.state.pos.length).toBe(3 * sim.world.satCount)
+    sim.runUntil(4800)
+    sim.restore(snap)
+    expect(derived()).toEqual(at)
+    expect(sim.state().ecef.length).toBe(3 * sim.world.satCount)
+  })
+
   it('a snapshot is a copy: running on does not change it', () => {
     const sim = createSimulation(degrading)
     sim.runUntil(1200)

@@ -163,6 +163,25 @@ describe('time control', () => {
     expect(await happened.count()).toBeGreaterThan(0)
   })
 
+  it('tints the view while the solar storm is on, and only then', async () => {
+    const { page } = opened
+    // The default scenario's storm: from 14 h for 4 h, arrays −30 %.
+    const seek = (t: number) =>
+      page.evaluate(
+        (x) =>
+          (window as unknown as { __missionSandbox: { seek(t: number): void } }).__missionSandbox.seek(x),
+        t,
+      )
+    await seek(15 * 3600)
+    await waitForState(page, (x) => !x.busy && x.timeS === 15 * 3600, 'the seek into the storm', 90_000)
+    const tint = page.getByTestId('storm-tint')
+    await tint.waitFor({ state: 'visible', timeout: 10_000 })
+    await expect(tint.textContent()).resolves.toContain('arrays −30 %')
+    await seek(10 * 3600)
+    await waitForState(page, (x) => !x.busy && x.timeS === 10 * 3600, 'the seek before the storm', 90_000)
+    await tint.waitFor({ state: 'detached', timeout: 10_000 })
+  })
+
   it('logs no console errors, page errors or failed requests', () => {
     expect(opened.problems).toEqual([])
   })

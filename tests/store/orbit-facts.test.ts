@@ -55,6 +55,27 @@ describe('OrbitFacts', () => {
     sim.restore(start) // a restore that changes no orbit sends nothing
     expect(facts.update(sim)).toBeNull()
   })
+
+  it('a restore to the elements held now leaves the orbit revision alone; across a burn it moves', () => {
+    const sim = createSimulation(makeSpec())
+    const start = sim.snapshot()
+    sim.runUntil(600)
+    const before = sim.orbitRevision()
+    sim.restore(start)
+    expect(sim.orbitRevision()).toBe(before) // no burn in between: the same elements
+    const m = { kind: 'maneuver' as const, satellite: 'P1-S2', purpose: 'other' as const, rationale: 't' }
+    expect(sim.scheduleManeuver({ ...m, atS: 900, dv: { frame: 'rtn', r: 0, t: 2, n: 0 } })).toBeNull()
+    sim.runUntil(600)
+    const middle = sim.snapshot() // the burn still to come
+    sim.runUntil(1200)
+    const burned = sim.orbitRevision()
+    expect(burned).toBeGreaterThan(before)
+    const after = Array.from(sim.state().pos)
+    sim.restore(middle)
+    expect(sim.orbitRevision()).toBeGreaterThan(burned) // back before the burn: elements rebuilt
+    sim.runUntil(1200) // and the burn happens again the same way
+    expect(Array.from(sim.state().pos)).toEqual(after)
+  })
 })
 
 describe('sameOrbit', () => {

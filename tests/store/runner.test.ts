@@ -191,6 +191,32 @@ describe('SimRunner', () => {
     expect(Math.abs(paused.timeS - expected)).toBeLessThanOrEqual(30 + 600 * 0.033)
   })
 
+  it('sends digests while playing no faster than the UI draws frames (and at least every 2 s)', () => {
+    const h = harness()
+    h.runner.handle({ type: 'load', text: TEXT, file: FILE, source: { kind: 'library', key: 'default' } })
+    h.runner.handle({ type: 'play', speed: 60 })
+    const digests = () => h.messages.filter((m) => m.type === 'digest').length
+    // A slow renderer: one frame drawn a second (every 30 ticks of 33 ms).
+    h.messages.length = 0
+    for (let i = 0; i < 300; i++) {
+      const f = h.last('frame')
+      if (i % 30 === 0 && f?.seq) h.runner.handle({ type: 'frameShown', seq: f.seq })
+      h.run(1)
+    }
+    const slow = digests() // ≈ 10 s: one digest per DIGEST_FRAMES frames drawn, ~every 2 s
+    expect(slow).toBeGreaterThanOrEqual(4)
+    expect(slow).toBeLessThanOrEqual(6)
+    // A quick one: every frame drawn. Digests at DIGEST_MS (2 Hz).
+    h.messages.length = 0
+    for (let i = 0; i < 300; i++) {
+      const f = h.last('frame')
+      if (f?.seq) h.runner.handle({ type: 'frameShown', seq: f.seq })
+      h.run(1)
+    }
+    expect(digests()).toBeGreaterThanOrEqual(18)
+    expect(digests()).toBeLessThanOrEqual(21)
+  })
+
   it('builds a synthetic stress constellation', () => {
     const h = harness()
     h.runner.handle({ type: 'loadStress', satellites: 1000 })

@@ -4,8 +4,15 @@
 
 import { describe, expect, it } from 'vitest'
 import { registry } from '../../src/planners'
+import { FRAME_MS } from '../../src/worker/frames'
+import { BUDGET_MS } from '../../src/worker/playback'
 import { buildRun } from '../../src/worker/run'
-import { type ControlOutput, TimeControls } from '../../src/worker/time-controls'
+import {
+  type ControlOutput,
+  JOB_YIELD_MS,
+  PROGRESS_AFTER_MS,
+  TimeControls,
+} from '../../src/worker/time-controls'
 import { fakeLoop } from '../support/fake-loop'
 import { makeSpec } from '../support/spec-fixture'
 
@@ -27,7 +34,7 @@ function setup(durationS = 6 * 3600) {
   }
   const controls = new TimeControls(loop.host, out)
   controls.attach(built.run)
-  return { run: built.run, controls, calls, tick: loop.tick, advanceClock: loop.advance }
+  return { run: built.run, controls, calls, tick: loop.tick, advanceClock: loop.advance, delays: loop.delays }
 }
 
 describe('TimeControls', () => {
@@ -59,6 +66,44 @@ describe('TimeControls', () => {
     s.tick(20)
     expect(s.run.stepIndex()).toBe(9)
     expect(s.controls.busy()).toBeNull()
+  })
+
+  it('a job slices without a frame pause, and a short one shows only its result', () => {
+    const s = setup()
+    const engine = s.run.engines[0].sim
+    const realStep = engine.step
+    engine.step = () => {
+      s.advanceClock(BUDGET_MS / 2) // a slice stops past its budget: three steps
+      return realStep()
+    }
+    s.controls.seek(30 * 6)
+    expect(s.run.stepIndex()).toBe(3)
+    expect(s.delays.at(-1)).toBe(JOB_YIELD_MS)
+    expect(JOB_YIELD_MS).toBeLessThan(FRAME_MS)
+    s.tick(1)
+    expect(s.run.stepIndex()).toBe(6)
+    expect(s.controls.busy()).toBeNull()
+    // The first slice ended before PROGRESS_AFTER_MS, the second finished the job: no frame or
+    // digest on the way, the result only.
+    expect(s.calls).not.toContain('due')
+    expect(s.calls.at(-1)).toBe('all')
+  })
+
+  it('a long job shows progress once it has run PROGRESS_AFTER_MS', () => {
+    const s = setup()
+    const engine = s.run.engines[0].sim
+    const realStep = engine.step
+    engine.step = () => {
+      s.advanceClock(BUDGET_MS + 1) // one step per slice
+      return realStep()
+    }
+    s.controls.seek(30 * 10)
+    const dueAfter = Math.ceil(PROGRESS_AFTER_MS / (BUDGET_MS + 1)) // slices before progress shows
+    for (let k = 1; k < dueAfter; k++) {
+      expect(s.calls).not.toContain('due')
+      s.tick(1)
+    }
+    expect(s.calls).toContain('due')
   })
 
   it('runs to the next event worth stopping for', () => {

@@ -34,7 +34,7 @@ export interface Propagator {
   load(data: Float64Array): void
   /** Satellite k's orbit now (a new object each call). */
   orbitOf(k: number): OrbitFact
-  /** Increases with every rebase and every load: an orbit may have changed since. */
+  /** Increases with every rebase and every load that changed elements: an orbit may have changed since. */
   revision(): number
 }
 
@@ -79,8 +79,7 @@ export function createPropagator(world: World, j2: boolean): Propagator {
     isTle: (k) => k >= nk,
     save: () => set.snapshot(),
     load(data) {
-      set.restore(data)
-      revision++
+      if (set.restore(data)) revision++
     },
     orbitOf(k) {
       const orbit = world.sats[k].orbit

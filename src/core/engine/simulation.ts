@@ -28,6 +28,7 @@ import { buildReport, type ReportOptions, type SimReport } from './report'
 import { emptySatelliteSeries } from './run-records'
 import { sampleSatellites } from './sat-series'
 import { conjunctionPass, scriptedPass } from './scripted'
+import { cloneSharing, refillDerived, withoutDerived } from './snapshot-share'
 import {
   initialState,
   type SimState,
@@ -88,7 +89,11 @@ export interface Simulation {
   /** runUntil() over stepAsync(). */
   runUntilAsync(tS: number, onProgress?: (fraction: number) => void): Promise<void>
   done(): boolean
-  snapshot(): SimSnapshot
+  /**
+   * The state as plain data. With `base` (an earlier snapshot of this engine), arrays that equal
+   * base's are shared with it, not copied (snapshot-share.ts): keep snapshots unwritten.
+   */
+  snapshot(base?: SimSnapshot): SimSnapshot
   restore(snapshot: SimSnapshot): void
   events(): readonly SimEvent[]
   metrics(): MetricValues
@@ -381,8 +386,10 @@ export function createSimulation(
       onProgress?.(1)
     },
     done: () => ctx.s.stepIndex >= totalSteps,
-    snapshot() {
-      const state = structuredClone({ ...ctx.s, kepler: prop.save() })
+    snapshot(base) {
+      const same = base && base.scenarioId === spec.id && base.strategy === strategy.name
+      const live = withoutDerived({ ...ctx.s, kepler: prop.save() })
+      const state = cloneSharing(live, same ? base.state : undefined)
       return { scenarioId: spec.id, strategy: strategy.name, state }
     },
     restore(snap) {
@@ -390,9 +397,12 @@ export function createSimulation(
         throw new SimulationError(
           `snapshot of ${snap.scenarioId}/${snap.strategy} cannot restore ${spec.id}/${strategy.name}`,
         )
-      ctx.s = structuredClone(snap.state)
+      const restored = structuredClone(snap.state)
+      refillDerived(restored, ctx.s)
+      ctx.s = restored
       prop.load(ctx.s.kepler)
-      // Recompute the derived scratch (best downlink candidates, Sun) for the restored time.
+      // Recompute the derived scratch (best downlink candidates, Sun) and the derived arrays the
+      // snapshot left empty (Earth-fixed positions, sunlit, visibility) for the restored time.
       observeAfterPropagation()
     },
     events: () => ctx.s.events,

@@ -234,6 +234,9 @@ export function Markers({
     g.setAttribute('diff', new Float32BufferAttribute(new Float32Array(n), 1))
     const p = pickablePoints(g, markerMaterial(targetFragment, true, 15), tanPick)
     p.renderOrder = ORDER.markers
+    // No targets: nothing to draw, and an empty object still costs the renderer a program switch
+    // and its uniforms every frame.
+    p.visible = n > 0
     return p
   }, [targets, tanPick])
 
