@@ -8,8 +8,7 @@
 // a restore rewinds it. After the first observation no allocation happens except when a window or
 // an interval closes (one push of a few numbers).
 
-import { isVisible } from './geometry-pass'
-import { CLIPPED_END, CLIPPED_START, ECLIPSE_FIELDS, WINDOW_FIELDS } from './run-records'
+import { type AccessState, CLIPPED_END, CLIPPED_START, ECLIPSE_FIELDS, WINDOW_FIELDS } from './run-records'
 import { type SimState, stationWords } from './state'
 import type { World } from './world'
 
@@ -39,7 +38,26 @@ export interface AccessReport {
   eclipses: EclipseInterval[]
 }
 
-/** Follows the visibility bits and sunlit flags the geometry pass just wrote at time s.t. */
+/**
+ * Two sines of elevation closer than this may have their arcsines in either order (rounding);
+ * farther apart, the larger sine's arcsine is surely the larger: asin' ≥ 1 and asin is accurate
+ * to an ulp (2.2e-16 at π/2), so a difference of 1e-9 in the sine outweighs any rounding.
+ */
+const SURELY = 1e-9
+
+/** Highest elevation so far of the open window of pair p (rad), its arcsine taken if deferred. */
+export function maxElevationOf(a: AccessState, p: number): number {
+  const el = a.openMaxEl[p]
+  return Number.isNaN(el) ? Math.asin(a.openMaxSin[p]) : el
+}
+
+/**
+ * Follows the visibility bits and sunlit flags the geometry pass just wrote at time s.t. Only
+ * pairs in view now or with a window open are visited (set bits, lowest first, so windows close
+ * in satellite then station order). The arcsine of a window's highest elevation is deferred while
+ * its sine surely grows (a rising pass) and taken where the order is in doubt or the window
+ * closes, so every window gets the value and the time the step-by-step arcsine would give.
+ */
 export function trackAccess(world: World, s: SimState): void {
   const a = s.access
   if (a === null) return
@@ -50,38 +68,54 @@ export function trackAccess(world: World, s: SimState): void {
   const last = a.lastT
   const frames = world.stationFrames
   const words = stationWords(ns)
+  const { visible, ecef, sunlit } = s
+  const { openBits, openStart, openMaxEl, openMaxSin, openMaxT, openFlags } = a
   for (let k = 0; k < n; k++) {
     const o = 3 * k
-    // Most satellites see no station and had no window open: nothing to do for them.
-    let inView = a.openCount[k] > 0
-    for (let w = 0; w < words && !inView; w++) inView = s.visible[k * words + w] !== 0
-    for (let j = 0; inView && j < ns; j++) {
-      const p = k * ns + j
-      const open = !Number.isNaN(a.openStart[p])
-      if (isVisible(s.visible, ns, k, j)) {
-        const f = 6 * j
-        const dx = s.ecef[o] - frames[f]
-        const dy = s.ecef[o + 1] - frames[f + 1]
-        const dz = s.ecef[o + 2] - frames[f + 2]
-        const up = dx * frames[f + 3] + dy * frames[f + 4] + dz * frames[f + 5]
-        const el = Math.asin(Math.min(1, Math.max(-1, up / Math.sqrt(dx * dx + dy * dy + dz * dz))))
-        if (!open) {
-          a.openCount[k]++
-          a.openStart[p] = t
-          a.openMaxEl[p] = el
-          a.openMaxT[p] = t
-          a.openFlags[p] = first ? CLIPPED_START : 0
-        } else if (el > a.openMaxEl[p]) {
-          a.openMaxEl[p] = el
-          a.openMaxT[p] = t
+    for (let w = 0; w < words; w++) {
+      const vw = k * words + w
+      const vis = visible[vw]
+      const open = openBits[vw]
+      let todo = vis | open
+      if (todo === 0) continue
+      openBits[vw] = vis
+      while (todo !== 0) {
+        const low = todo & -todo
+        todo ^= low
+        const j = (w << 5) + 31 - Math.clz32(low)
+        const p = k * ns + j
+        if ((vis & low) === 0) {
+          a.windows.push(k, j, openStart[p], last, maxElevationOf(a, p), openMaxT[p], openFlags[p])
+          openStart[p] = Number.NaN
+          continue
         }
-      } else if (open) {
-        a.windows.push(k, j, a.openStart[p], last, a.openMaxEl[p], a.openMaxT[p], a.openFlags[p])
-        a.openStart[p] = Number.NaN
-        a.openCount[k]--
+        const f = 6 * j
+        const dx = ecef[o] - frames[f]
+        const dy = ecef[o + 1] - frames[f + 1]
+        const dz = ecef[o + 2] - frames[f + 2]
+        const up = dx * frames[f + 3] + dy * frames[f + 4] + dz * frames[f + 5]
+        const sinEl = Math.min(1, Math.max(-1, up / Math.sqrt(dx * dx + dy * dy + dz * dz)))
+        if ((open & low) === 0) {
+          openStart[p] = t
+          openMaxEl[p] = Math.asin(sinEl)
+          openMaxSin[p] = sinEl
+          openMaxT[p] = t
+          openFlags[p] = first ? CLIPPED_START : 0
+        } else if (sinEl > openMaxSin[p] + SURELY) {
+          openMaxEl[p] = Number.NaN
+          openMaxSin[p] = sinEl
+          openMaxT[p] = t
+        } else if (sinEl >= openMaxSin[p] - SURELY) {
+          const el = Math.asin(sinEl)
+          if (el > maxElevationOf(a, p)) {
+            openMaxEl[p] = el
+            openMaxSin[p] = sinEl
+            openMaxT[p] = t
+          }
+        }
       }
     }
-    const dark = s.sunlit[k] === 0
+    const dark = sunlit[k] === 0
     const inEclipse = !Number.isNaN(a.eclipseStart[k])
     if (dark && !inEclipse) {
       a.eclipseStart[k] = t
@@ -115,7 +149,7 @@ export function accessReport(world: World, s: SimState): AccessReport | undefine
       p % ns,
       a.openStart[p],
       s.t,
-      a.openMaxEl[p],
+      maxElevationOf(a, p),
       a.openMaxT[p],
       a.openFlags[p] | CLIPPED_END,
     )

@@ -13,11 +13,17 @@ export const CLIPPED_END = 2
 export interface AccessState {
   /** Per pair k*ns+j: start of the open window (s), NaN when the pair is not in view. */
   openStart: Float64Array
+  /**
+   * Per pair: the open window's highest elevation (rad), or NaN while it is still to be computed
+   * as asin(openMaxSin) (access.ts defers the arcsine while a pass is rising; maxElevationOf).
+   */
   openMaxEl: Float64Array
+  /** Per pair: sin(elevation) at the open window's highest sample, the arcsine's argument. */
+  openMaxSin: Float64Array
   openMaxT: Float64Array
   openFlags: Uint8Array
-  /** Per satellite: how many of its windows are open (lets the pass skip satellites out of view). */
-  openCount: Uint16Array
+  /** Per satellite, the stations' bitmask (stationWords words) of its open windows. */
+  openBits: Uint32Array
   /** Closed windows: k, j, start, end, max elevation (rad), its time, flags. */
   windows: number[]
   /** Per satellite: start of the current eclipse (s), NaN when sunlit. */
@@ -29,14 +35,15 @@ export interface AccessState {
   lastT: number
 }
 
-export function initialAccess(satellites: number, stations: number): AccessState {
+export function initialAccess(satellites: number, stations: number, words: number): AccessState {
   const pairs = satellites * stations
   return {
     openStart: new Float64Array(pairs).fill(Number.NaN),
     openMaxEl: new Float64Array(pairs),
+    openMaxSin: new Float64Array(pairs),
     openMaxT: new Float64Array(pairs),
     openFlags: new Uint8Array(pairs),
-    openCount: new Uint16Array(satellites),
+    openBits: new Uint32Array(satellites * words),
     windows: [],
     eclipseStart: new Float64Array(satellites).fill(Number.NaN),
     eclipseFlags: new Uint8Array(satellites),
