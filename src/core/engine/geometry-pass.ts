@@ -7,7 +7,7 @@
 
 import { R_EARTH } from '../constants'
 import { type SimState, stationWords } from './state'
-import { bandList } from './station-bands'
+import { cellList } from './station-cells'
 import type { World } from './world'
 
 const R2 = R_EARTH * R_EARTH
@@ -79,9 +79,9 @@ export function geometryPass(
   const visible = s.visible
   const words = stationWords(ns)
   const upDot = world.stationUpDot
-  const bands = world.stationBands
-  const candStart = bands.start
-  const candidates = bands.stations
+  const cells = world.stationCells
+  const candStart = cells.start
+  const candidates = cells.stations
   const maskNow = wordScratch(words)
   const stationDown = stationDownScratch(ns)
   for (let j = 0; j < ns; j++) stationDown[j] = !Number.isNaN(s.outageEndS[j]) ? 1 : 0
@@ -129,8 +129,8 @@ export function geometryPass(
     // Only a satellite with data and power competes for a station's antenna this step.
     const bits = s.safe[k] === 0 ? storage[k] : 0
     for (let w = 0; w < words; w++) maskNow[w] = 0
-    // Coarse cone test: only the stations of this satellite's latitude band and radius class.
-    const list = bandList(bands, r2, r2 > 0 ? z / Math.sqrt(r2) : 0)
+    // Coarse cone test: only the stations near this satellite's direction cell, for its radius.
+    const list = cellList(cells, r2, ex, ey, z)
     for (let i = candStart[list], end = candStart[list + 1]; i < end; i++) {
       const j = candidates[i]
       const f = 6 * j
