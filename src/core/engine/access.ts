@@ -6,9 +6,18 @@
 //
 // The state is plain typed arrays and flat number lists, so snapshots copy it with the rest and
 // a restore rewinds it. After the first observation no allocation happens except when a window or
-// an interval closes (one push of a few numbers).
+// an interval closes (one push of a few numbers) or more windows are open at once than ever before
+// (the slot pool doubles).
 
-import { type AccessState, CLIPPED_END, CLIPPED_START, ECLIPSE_FIELDS, WINDOW_FIELDS } from './run-records'
+import {
+  type AccessState,
+  CLIPPED_END,
+  CLIPPED_START,
+  ECLIPSE_FIELDS,
+  growSlots,
+  SLOT_FIELDS,
+  WINDOW_FIELDS,
+} from './run-records'
 import { type SimState, stationWords } from './state'
 import type { World } from './world'
 
@@ -45,18 +54,39 @@ export interface AccessReport {
  */
 const SURELY = 1e-9
 
-/** Highest elevation so far of the open window of pair p (rad), its arcsine taken if deferred. */
-export function maxElevationOf(a: AccessState, p: number): number {
-  const el = a.openMaxEl[p]
-  return Number.isNaN(el) ? Math.asin(a.openMaxSin[p]) : el
+/** Highest elevation so far of the open window in slot `slot` (rad), its arcsine taken if deferred. */
+function maxElevationOf(slots: Float64Array, slot: number): number {
+  const q = slot * SLOT_FIELDS
+  const el = slots[q + 1]
+  return Number.isNaN(el) ? Math.asin(slots[q + 2]) : el
+}
+
+/** Satellite k's open window with station j (null when none), as the report would show it. */
+export function openWindow(
+  a: AccessState,
+  ns: number,
+  k: number,
+  j: number,
+): { start: number; maxEl: number; maxT: number; flags: number } | null {
+  const words = stationWords(ns)
+  if (((a.openBits[k * words + (j >> 5)] >>> (j & 31)) & 1) === 0) return null
+  const slot = a.slotOf[k * ns + j]
+  const q = slot * SLOT_FIELDS
+  return {
+    start: a.slots[q],
+    maxEl: maxElevationOf(a.slots, slot),
+    maxT: a.slots[q + 3],
+    flags: a.slotFlags[slot],
+  }
 }
 
 /**
  * Follows the visibility bits and sunlit flags the geometry pass just wrote at time s.t. Only
  * pairs in view now or with a window open are visited (set bits, lowest first, so windows close
- * in satellite then station order). The arcsine of a window's highest elevation is deferred while
- * its sine surely grows (a rising pass) and taken where the order is in doubt or the window
- * closes, so every window gets the value and the time the step-by-step arcsine would give.
+ * in satellite then station order), and an open window lives in a slot of a small pool, not in
+ * arrays over every pair. The arcsine of a window's highest elevation is deferred while its sine
+ * surely grows (a rising pass) and taken where the order is in doubt or the window closes, so
+ * every window gets the value and the time the step-by-step arcsine would give.
  */
 export function trackAccess(world: World, s: SimState): void {
   const a = s.access
@@ -64,12 +94,13 @@ export function trackAccess(world: World, s: SimState): void {
   const n = world.satCount
   const ns = world.stations.length
   const t = s.t
-  const first = Number.isNaN(a.lastT)
+  const flagsNow = Number.isNaN(a.lastT) ? CLIPPED_START : 0
   const last = a.lastT
   const frames = world.stationFrames
   const words = stationWords(ns)
   const { visible, ecef, sunlit } = s
-  const { openBits, openStart, openMaxEl, openMaxSin, openMaxT, openFlags } = a
+  const { openBits, slotOf } = a
+  let slots = a.slots
   for (let k = 0; k < n; k++) {
     const o = 3 * k
     for (let w = 0; w < words; w++) {
@@ -85,8 +116,10 @@ export function trackAccess(world: World, s: SimState): void {
         const j = (w << 5) + 31 - Math.clz32(low)
         const p = k * ns + j
         if ((vis & low) === 0) {
-          a.windows.push(k, j, openStart[p], last, maxElevationOf(a, p), openMaxT[p], openFlags[p])
-          openStart[p] = Number.NaN
+          const slot = slotOf[p]
+          const q = slot * SLOT_FIELDS
+          a.windows.push(k, j, slots[q], last, maxElevationOf(slots, slot), slots[q + 3], a.slotFlags[slot])
+          a.free[a.freeCount++] = slot
           continue
         }
         const f = 6 * j
@@ -96,21 +129,31 @@ export function trackAccess(world: World, s: SimState): void {
         const up = dx * frames[f + 3] + dy * frames[f + 4] + dz * frames[f + 5]
         const sinEl = Math.min(1, Math.max(-1, up / Math.sqrt(dx * dx + dy * dy + dz * dz)))
         if ((open & low) === 0) {
-          openStart[p] = t
-          openMaxEl[p] = Math.asin(sinEl)
-          openMaxSin[p] = sinEl
-          openMaxT[p] = t
-          openFlags[p] = first ? CLIPPED_START : 0
-        } else if (sinEl > openMaxSin[p] + SURELY) {
-          openMaxEl[p] = Number.NaN
-          openMaxSin[p] = sinEl
-          openMaxT[p] = t
-        } else if (sinEl >= openMaxSin[p] - SURELY) {
+          if (a.freeCount === 0) {
+            growSlots(a)
+            slots = a.slots
+          }
+          const slot = a.free[--a.freeCount]
+          slotOf[p] = slot
+          const q = slot * SLOT_FIELDS
+          slots[q] = t
+          slots[q + 1] = Number.NaN
+          slots[q + 2] = sinEl
+          slots[q + 3] = t
+          a.slotFlags[slot] = flagsNow
+          continue
+        }
+        const q = slotOf[p] * SLOT_FIELDS
+        if (sinEl > slots[q + 2] + SURELY) {
+          slots[q + 1] = Number.NaN
+          slots[q + 2] = sinEl
+          slots[q + 3] = t
+        } else if (sinEl >= slots[q + 2] - SURELY) {
           const el = Math.asin(sinEl)
-          if (el > maxElevationOf(a, p)) {
-            openMaxEl[p] = el
-            openMaxSin[p] = sinEl
-            openMaxT[p] = t
+          if (el > maxElevationOf(slots, slotOf[p])) {
+            slots[q + 1] = el
+            slots[q + 2] = sinEl
+            slots[q + 3] = t
           }
         }
       }
@@ -119,7 +162,7 @@ export function trackAccess(world: World, s: SimState): void {
     const inEclipse = !Number.isNaN(a.eclipseStart[k])
     if (dark && !inEclipse) {
       a.eclipseStart[k] = t
-      a.eclipseFlags[k] = first ? CLIPPED_START : 0
+      a.eclipseFlags[k] = flagsNow
     } else if (!dark && inEclipse) {
       a.eclipses.push(k, a.eclipseStart[k], last, a.eclipseFlags[k])
       a.eclipseStart[k] = Number.NaN
@@ -142,17 +185,11 @@ export function accessReport(world: World, s: SimState): AccessReport | undefine
   if (a === null) return undefined
   const ns = world.stations.length
   const flat = [...a.windows]
-  for (let p = 0; p < a.openStart.length; p++) {
-    if (Number.isNaN(a.openStart[p])) continue
-    flat.push(
-      Math.floor(p / ns),
-      p % ns,
-      a.openStart[p],
-      s.t,
-      maxElevationOf(a, p),
-      a.openMaxT[p],
-      a.openFlags[p] | CLIPPED_END,
-    )
+  for (let k = 0; k < world.satCount; k++) {
+    for (let j = 0; j < ns; j++) {
+      const w = openWindow(a, ns, k, j)
+      if (w) flat.push(k, j, w.start, s.t, w.maxEl, w.maxT, w.flags | CLIPPED_END)
+    }
   }
   const order: number[] = []
   for (let w = 0; w < flat.length; w += WINDOW_FIELDS) order.push(w)
