@@ -125,6 +125,18 @@ describe('the incremental access tracker', () => {
     const h0 = [1 - up[0] * up[0], -up[0] * up[1], -up[0] * up[2]]
     const hn = Math.hypot(h0[0], h0[1], h0[2])
     const rng = createRng(3)
+    // What the geometry pass would name: satellite 0 (in view, or its window closing); no flips.
+    const onlySatelliteZero = {
+      newContacts: 0,
+      visiblePairs: 0,
+      eclipsed: 0,
+      stationsInContact: 0,
+      eclipseEntries: 0,
+      touched: Int32Array.of(0),
+      touchedCount: 1,
+      flipped: new Int32Array(0),
+      flippedCount: 0,
+    }
     let ties = 0
     let best = { sin: -2, el: -2 }
     for (let step = 0; step < 6000; step++) {
@@ -135,7 +147,7 @@ describe('the incremental access tracker', () => {
         const dir = (Math.cos(el) * h0[c]) / hn + Math.sin(el) * up[c]
         s.ecef[c] = f[c] + 3.6e7 * dir + (rng.next() - 0.5) * 2e-8
       }
-      trackAccess(world, s)
+      trackAccess(world, s, onlySatelliteZero)
       plain.observe(s.t, s.visible, s.ecef, s.sunlit)
       const w = plain.open.get(0)
       if (!w) {

@@ -9,6 +9,7 @@
 // an interval closes (one push of a few numbers) or more windows are open at once than ever before
 // (the slot pool doubles).
 
+import type { GeometryStepResult } from './geometry-pass'
 import {
   type AccessState,
   CLIPPED_END,
@@ -81,17 +82,17 @@ export function openWindow(
 }
 
 /**
- * Follows the visibility bits and sunlit flags the geometry pass just wrote at time s.t. Only
- * pairs in view now or with a window open are visited (set bits, lowest first, so windows close
- * in satellite then station order), and an open window lives in a slot of a small pool, not in
+ * Follows the visibility bits and sunlit flags the geometry pass `g` just wrote at time s.t. Only
+ * the satellites it names are visited: those seen now or at the previous pass (the ones with
+ * windows open), and those whose sunlit flag changed. Of those, only pairs in view now or with a
+ * window open (set bits, lowest first, so windows close in satellite then station order), and an open window lives in a slot of a small pool, not in
  * arrays over every pair. The arcsine of a window's highest elevation is deferred while its sine
  * surely grows (a rising pass) and taken where the order is in doubt or the window closes, so
  * every window gets the value and the time the step-by-step arcsine would give.
  */
-export function trackAccess(world: World, s: SimState): void {
+export function trackAccess(world: World, s: SimState, g: GeometryStepResult): void {
   const a = s.access
   if (a === null) return
-  const n = world.satCount
   const ns = world.stations.length
   const t = s.t
   const flagsNow = Number.isNaN(a.lastT) ? CLIPPED_START : 0
@@ -101,7 +102,9 @@ export function trackAccess(world: World, s: SimState): void {
   const { visible, ecef, sunlit } = s
   const { openBits, slotOf } = a
   let slots = a.slots
-  for (let k = 0; k < n; k++) {
+  const { touched, touchedCount, flipped, flippedCount } = g
+  for (let i = 0; i < touchedCount; i++) {
+    const k = touched[i]
     const o = 3 * k
     for (let w = 0; w < words; w++) {
       const vw = k * words + w
@@ -158,6 +161,9 @@ export function trackAccess(world: World, s: SimState): void {
         }
       }
     }
+  }
+  for (let i = 0; i < flippedCount; i++) {
+    const k = flipped[i]
     const dark = sunlit[k] === 0
     const inEclipse = !Number.isNaN(a.eclipseStart[k])
     if (dark && !inEclipse) {

@@ -23,6 +23,15 @@ export interface GeometryStepResult {
   stationsInContact: number
   /** Working satellites that entered Earth's shadow this step. */
   eclipseEntries: number
+  /**
+   * Satellites seen by a station now or at the previous pass (touched[0 .. touchedCount), in
+   * index order): the only ones whose contact windows can open, go on or close (access.ts).
+   */
+  touched: Int32Array
+  touchedCount: number
+  /** Satellites whose sunlit flag changed in this pass (flipped[0 .. flippedCount), in order). */
+  flipped: Int32Array
+  flippedCount: number
 }
 
 /** Whether station j saw satellite k at the last geometry pass. */
@@ -54,6 +63,10 @@ const result: GeometryStepResult = {
   eclipsed: 0,
   stationsInContact: 0,
   eclipseEntries: 0,
+  touched: new Int32Array(0),
+  touchedCount: 0,
+  flipped: new Int32Array(0),
+  flippedCount: 0,
 }
 
 /**
@@ -100,6 +113,13 @@ export function geometryPass(
   let visiblePairs = 0
   let eclipsed = 0
   let eclipseEntries = 0
+  if (result.touched.length !== n) {
+    result.touched = new Int32Array(n)
+    result.flipped = new Int32Array(n)
+  }
+  const { touched, flipped } = result
+  let touchedCount = 0
+  let flippedCount = 0
   for (let k = 0; k < n; k++) {
     const o = 3 * k
     const x = pos[o]
@@ -115,15 +135,23 @@ export function geometryPass(
     const along = x * sx + y * sy + z * sz
     const r2 = x * x + y * y + z * z
     const shadow = along < 0 && r2 - along * along < R2
+    const wasLit = s.sunlit[k]
     if (shadow && s.failed[k] === 0) {
       eclipsed++
-      if (s.sunlit[k] !== 0) eclipseEntries++
+      if (wasLit !== 0) eclipseEntries++
     }
-    s.sunlit[k] = shadow ? 0 : 1
+    const lit = shadow ? 0 : 1
+    if (lit !== wasLit) flipped[flippedCount++] = k
+    s.sunlit[k] = lit
     const vo = k * words
     if (s.failed[k] !== 0) {
       // A dead satellite talks to nobody; clearing here keeps the pass counts honest.
-      for (let w = 0; w < words; w++) visible[vo + w] = 0
+      let had = 0
+      for (let w = 0; w < words; w++) {
+        had |= visible[vo + w]
+        visible[vo + w] = 0
+      }
+      if (had !== 0) touched[touchedCount++] = k
       continue
     }
     // Only a satellite with data and power competes for a station's antenna this step.
@@ -153,9 +181,11 @@ export function geometryPass(
         bestSat[j] = k
       }
     }
+    let inView = 0
     for (let w = 0; w < words; w++) {
       const mask = maskNow[w]
       const old = visible[vo + w]
+      inView |= mask | old
       if (mask !== old) {
         // Passes that began this step: bits set now and not before.
         let rising = (mask & ~old) >>> 0
@@ -166,7 +196,10 @@ export function geometryPass(
         visible[vo + w] = mask
       }
     }
+    if (inView !== 0) touched[touchedCount++] = k
   }
+  result.touchedCount = touchedCount
+  result.flippedCount = flippedCount
   result.newContacts = newContacts
   result.visiblePairs = visiblePairs
   result.eclipsed = eclipsed

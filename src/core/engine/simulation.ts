@@ -299,7 +299,7 @@ export function createSimulation(
     noteDecays()
     executeDueBurns()
     const g = observeAfterPropagation()
-    trackAccess(world, s)
+    trackAccess(world, s, g)
     s.acc.contacts += g.newContacts
     s.acc.eclipseEntries += g.eclipseEntries
     s.acc.visibleS += g.stationsInContact * h
@@ -355,7 +355,7 @@ export function createSimulation(
   // shadows already under way at the epoch count as beginning there.
   scriptedPass(ctx)
   const g0 = observe()
-  trackAccess(world, ctx.s)
+  trackAccess(world, ctx.s, g0)
   ctx.s.acc.contacts += g0.newContacts
   ctx.s.acc.eclipseEntries += g0.eclipseEntries
   updateStatus()
