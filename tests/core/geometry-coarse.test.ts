@@ -5,8 +5,10 @@
 // cross every radius class, geostationary and MEO satellites, 40 stations, one with a negative mask.
 
 import { describe, expect, it } from 'vitest'
-import { createSimulation } from '../../src/core'
+import { createSimulation, type ScenarioSpec } from '../../src/core'
+import { isVisible } from '../../src/core/engine/geometry-pass'
 import type { StationCells } from '../../src/core/engine/station-cells'
+import { elevationRad } from '../../src/core/geometry'
 import { hostileSpec } from '../support/hostile-fleet'
 
 /** A cell structure of the same shape that offers every station everywhere (no coarse test). */
@@ -33,6 +35,7 @@ describe('the coarse cone test in the geometry pass', () => {
       const b = plain.state().visible
       for (let w = 0; w < b.length; w++) pairs += popcount(b[w])
       expect(a).toEqual(b)
+      if (steps % 20 === 0) expect(bitsAgainstElevation(plain, spec)).toEqual([])
     }
     expect(steps).toBe(720)
     // The run saw plenty of contacts, and the coarse test really thins the candidates.
@@ -42,6 +45,34 @@ describe('the coarse cone test in the geometry pass', () => {
     expect(JSON.stringify(fast.report())).toBe(JSON.stringify(plain.report()))
   })
 })
+
+/**
+ * Pairs whose visibility bit disagrees with the elevation mask (stations 32 to 39 sit in the
+ * second word), leaving out pairs within 1e-9 rad of the mask, lost satellites and stations in
+ * an outage.
+ */
+function bitsAgainstElevation(sim: ReturnType<typeof createSimulation>, spec: ScenarioSpec): string[] {
+  const s = sim.state()
+  const ns = spec.groundStations.length
+  const wrong: string[] = []
+  for (let k = 0; k < sim.world.satCount; k++) {
+    if (s.failed[k] !== 0) continue
+    for (let j = 0; j < ns; j++) {
+      if (!Number.isNaN(s.outageEndS[j])) continue
+      const el = elevationRad(
+        sim.world.stationFrames,
+        6 * j,
+        s.ecef[3 * k],
+        s.ecef[3 * k + 1],
+        s.ecef[3 * k + 2],
+      )
+      const mask = spec.groundStations[j].minElevationRad
+      if (Math.abs(el - mask) < 1e-9) continue
+      if (isVisible(s.visible, ns, k, j) !== el >= mask) wrong.push(`${k}/${j} at ${s.t}`)
+    }
+  }
+  return wrong
+}
 
 function popcount(x: number): number {
   let n = 0

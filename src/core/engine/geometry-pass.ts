@@ -107,7 +107,7 @@ export function geometryPass(
   const sz = sun[2]
   bestSat.fill(-1)
   bestBits.fill(0)
-  const storage = s.storageBits
+  const { storageBits: storage, sunlit, failed, safe } = s
   s.geoFresh = false
   let newContacts = 0
   let visiblePairs = 0
@@ -135,16 +135,17 @@ export function geometryPass(
     const along = x * sx + y * sy + z * sz
     const r2 = x * x + y * y + z * z
     const shadow = along < 0 && r2 - along * along < R2
-    const wasLit = s.sunlit[k]
-    if (shadow && s.failed[k] === 0) {
+    const wasLit = sunlit[k]
+    const dead = failed[k] !== 0
+    if (shadow && !dead) {
       eclipsed++
       if (wasLit !== 0) eclipseEntries++
     }
     const lit = shadow ? 0 : 1
     if (lit !== wasLit) flipped[flippedCount++] = k
-    s.sunlit[k] = lit
+    sunlit[k] = lit
     const vo = k * words
-    if (s.failed[k] !== 0) {
+    if (dead) {
       // A dead satellite talks to nobody; clearing here keeps the pass counts honest.
       let had = 0
       for (let w = 0; w < words; w++) {
@@ -155,8 +156,10 @@ export function geometryPass(
       continue
     }
     // Only a satellite with data and power competes for a station's antenna this step.
-    const bits = s.safe[k] === 0 ? storage[k] : 0
-    for (let w = 0; w < words; w++) maskNow[w] = 0
+    const bits = safe[k] === 0 ? storage[k] : 0
+    // The first word of the mask in a local (all of it with up to 32 stations), the rest in scratch.
+    let mask0 = 0
+    for (let w = 1; w < words; w++) maskNow[w] = 0
     // Coarse cone test: only the stations near this satellite's direction cell, for its radius.
     const list = cellList(cells, r2, ex, ey, z)
     for (let i = candStart[list], end = candStart[list + 1]; i < end; i++) {
@@ -173,7 +176,8 @@ export function geometryPass(
       // sin(elevation) = up / |d| ≥ m, written without the root (sign-aware for negative masks).
       const see = m >= 0 ? up * up >= m * m * d2 : up >= 0 || up * up <= m * m * d2
       if (!see || stationDown[j] !== 0) continue
-      maskNow[j >> 5] |= 1 << (j & 31)
+      if (j < 32) mask0 |= 1 << j
+      else maskNow[j >> 5] |= 1 << (j & 31)
       stationSeen[j] = 1
       visiblePairs++
       if (bits > bestBits[j]) {
@@ -181,6 +185,7 @@ export function geometryPass(
         bestSat[j] = k
       }
     }
+    maskNow[0] = mask0
     let inView = 0
     for (let w = 0; w < words; w++) {
       const mask = maskNow[w]
