@@ -134,14 +134,15 @@ export function geometryPass(
     // Cylindrical shadow: behind Earth along −Sun and within one Earth radius of the axis.
     const along = x * sx + y * sy + z * sz
     const r2 = x * x + y * y + z * z
-    const shadow = along < 0 && r2 - along * along < R2
+    // As 0/1 numbers, not branches: in a scattered fleet, shadow or not is a coin toss per
+    // satellite, and a mispredicted branch costs more than the arithmetic.
+    const shadow = Number(along < 0) & Number(r2 - along * along < R2)
     const wasLit = sunlit[k]
     const dead = failed[k] !== 0
-    if (shadow && !dead) {
-      eclipsed++
-      if (wasLit !== 0) eclipseEntries++
-    }
-    const lit = shadow ? 0 : 1
+    const counted = shadow & Number(!dead)
+    eclipsed += counted
+    eclipseEntries += counted & wasLit
+    const lit = 1 - shadow
     if (lit !== wasLit) flipped[flippedCount++] = k
     sunlit[k] = lit
     const vo = k * words
