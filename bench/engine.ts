@@ -19,7 +19,7 @@ export function walkerFleet(n: number): SatelliteSpec[] {
   return walker(n, planes, 1, 550, 53, 1e-4)
 }
 
-export function randomFleet(n: number): SatelliteSpec[] {
+function randomFleet(n: number): SatelliteSpec[] {
   const rng = createRng(42)
   return Array.from({ length: n }, (_, k) =>
     sat(
