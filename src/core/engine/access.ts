@@ -85,10 +85,11 @@ export function openWindow(
  * Follows the visibility bits and sunlit flags the geometry pass `g` just wrote at time s.t. Only
  * the satellites it names are visited: those seen now or at the previous pass (the ones with
  * windows open), and those whose sunlit flag changed. Of those, only pairs in view now or with a
- * window open (set bits, lowest first, so windows close in satellite then station order), and an open window lives in a slot of a small pool, not in
- * arrays over every pair. The arcsine of a window's highest elevation is deferred while its sine
- * surely grows (a rising pass) and taken where the order is in doubt or the window closes, so
- * every window gets the value and the time the step-by-step arcsine would give.
+ * window open (set bits, lowest first, so windows close in satellite then station order). An open
+ * window lives in a slot of a small pool, not in arrays over every pair. The arcsine of a
+ * window's highest elevation is deferred while its sine surely grows (a rising pass) and taken
+ * where the order is in doubt or the window closes, so every window gets the value and the time
+ * the step-by-step arcsine would give.
  */
 export function trackAccess(world: World, s: SimState, g: GeometryStepResult): void {
   const a = s.access
