@@ -11,12 +11,12 @@ import type { StationCells } from '../../src/core/engine/station-cells'
 import { elevationRad } from '../../src/core/geometry'
 import { hostileSpec } from '../support/hostile-fleet'
 
-/** A cell structure of the same shape that offers every station everywhere (no coarse test). */
+/** A cell structure that puts every satellite in one class whose lists offer every station. */
 function everyStation(cells: StationCells, ns: number): StationCells {
-  const lists = (cells.start.length - 1) / (cells.classR2.length + 1)
+  const lists = cells.start.length - 1
   const start = Int32Array.from({ length: lists + 1 }, (_, i) => i * ns)
   const stations = Int32Array.from({ length: lists * ns }, (_, i) => i % ns)
-  return { classR2: new Float64Array(0), start, stations }
+  return { classOfBin: new Uint8Array(cells.classOfBin.length), start, stations }
 }
 
 describe('the coarse cone test in the geometry pass', () => {

@@ -39,7 +39,8 @@ describe('station cells (coarse cone test)', () => {
       // Near a station: up to 90° away, so horizons are crossed in every direction.
       const st = Math.floor(rng.next() * ns)
       const edge = edges[Math.floor(rng.next() * edges.length)]
-      const r = R_EARTH * (edge - 0.002 * rng.next() + 0.0005)
+      // Just inside or outside a class edge, or anywhere in the 0.04 Rₑ below it.
+      const r = R_EARTH * (n % 2 === 0 ? edge - 0.002 * rng.next() + 0.0005 : edge - 0.04 * rng.next())
       const sx = frames[6 * st]
       const sy = frames[6 * st + 1]
       const sz = frames[6 * st + 2]

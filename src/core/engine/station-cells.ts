@@ -23,12 +23,23 @@ const CELLS = 6 * N * N
 const CLASS_RADII = [1.04, 1.08, 1.12, 1.16, 1.2, 1.3, 1.5, 2, 3, 6]
 const CLASS_R2 = CLASS_RADII.map((f) => (f * R_EARTH) ** 2)
 const MARGIN = 0.5 * (Math.PI / 180)
+const INV_RE2 = 1 / (R_EARTH * R_EARTH)
+/**
+ * Bins of squared radius per Earth radius². A satellite whose squared radius lies a rounding error
+ * above its bin's upper edge is still bounded: that shifts λ by some 1e-13 rad, far inside the
+ * 0.3° the margin keeps over the horizon's tilt.
+ */
+const BINS_PER_RE2 = 32
 /** Directions that round into a neighbouring cell lie outside it by far less than this, rad. */
 const SLACK = 1e-9
 
 export interface StationCells {
-  /** Squared outer radius of each class, m²; a satellite beyond the last is in the "all" class. */
-  classR2: Float64Array
+  /**
+   * The radius class of each bin of squared radius (BINS_PER_RE2 bins per Earth radius², from
+   * one): the first class whose outer radius reaches the bin's upper edge; the last bin, and any
+   * beyond the outermost class, in the "all" class.
+   */
+  classOfBin: Uint8Array
   /** Candidate lists, one per (class, face, cell), in CSR form: stations[start[i] .. start[i + 1]). */
   start: Int32Array
   stations: Int32Array
@@ -36,9 +47,12 @@ export interface StationCells {
 
 /** Index of the candidate list for a satellite at squared radius r2 and ECEF position x, y, z. */
 export function cellList(cells: StationCells, r2: number, x: number, y: number, z: number): number {
-  const radii = cells.classR2
-  let c = 0
-  while (c < radii.length && r2 > radii[c]) c++
+  // The class from a table by squared radius: satellites of a scattered fleet differ in class
+  // from one to the next, and a search over the classes would cost a mispredicted branch each.
+  let bin = Math.floor((r2 * INV_RE2 - 1) * BINS_PER_RE2)
+  if (!(bin >= 0)) bin = 0
+  else if (bin >= cells.classOfBin.length) bin = cells.classOfBin.length - 1
+  const c = cells.classOfBin[bin]
   const ax = x < 0 ? -x : x
   const ay = y < 0 ? -y : y
   const az = z < 0 ? -z : z
@@ -140,5 +154,11 @@ export function buildStationCells(frames: Float64Array, sinMask: Float64Array): 
   }
   const start = new Int32Array(lists.length + 1)
   for (let i = 0; i < lists.length; i++) start[i + 1] = start[i] + lists[i].length
-  return { classR2: Float64Array.from(CLASS_R2), start, stations: Int32Array.from(lists.flat()) }
+  const bins = Math.ceil((CLASS_RADII[CLASS_RADII.length - 1] ** 2 - 1) * BINS_PER_RE2) + 1
+  const classOfBin = Uint8Array.from({ length: bins }, (_, b) => {
+    const upper = (1 + (b + 1) / BINS_PER_RE2) * R_EARTH * R_EARTH
+    const c = CLASS_R2.findIndex((r2) => upper <= r2)
+    return b === bins - 1 || c < 0 ? CLASS_R2.length : c
+  })
+  return { classOfBin, start, stations: Int32Array.from(lists.flat()) }
 }
