@@ -6,10 +6,19 @@
 //
 // The state is plain typed arrays and flat number lists, so snapshots copy it with the rest and
 // a restore rewinds it. After the first observation no allocation happens except when a window or
-// an interval closes (one push of a few numbers).
+// an interval closes (one push of a few numbers) or more windows are open at once than ever before
+// (the slot pool doubles).
 
-import { isVisible } from './geometry-pass'
-import { CLIPPED_END, CLIPPED_START, ECLIPSE_FIELDS, WINDOW_FIELDS } from './run-records'
+import type { GeometryStepResult } from './geometry-pass'
+import {
+  type AccessState,
+  CLIPPED_END,
+  CLIPPED_START,
+  ECLIPSE_FIELDS,
+  growSlots,
+  SLOT_FIELDS,
+  WINDOW_FIELDS,
+} from './run-records'
 import { type SimState, stationWords } from './state'
 import type { World } from './world'
 
@@ -39,53 +48,128 @@ export interface AccessReport {
   eclipses: EclipseInterval[]
 }
 
-/** Follows the visibility bits and sunlit flags the geometry pass just wrote at time s.t. */
-export function trackAccess(world: World, s: SimState): void {
+/**
+ * Two sines of elevation closer than this may have their arcsines in either order (rounding);
+ * farther apart, the larger sine's arcsine is surely the larger: asin' ≥ 1 and asin is accurate
+ * to an ulp (2.2e-16 at π/2), so a difference of 1e-9 in the sine outweighs any rounding.
+ */
+const SURELY = 1e-9
+
+/** Highest elevation so far of the open window in slot `slot` (rad), its arcsine taken if deferred. */
+function maxElevationOf(slots: Float64Array, slot: number): number {
+  const q = slot * SLOT_FIELDS
+  const el = slots[q + 1]
+  return Number.isNaN(el) ? Math.asin(slots[q + 2]) : el
+}
+
+/** Satellite k's open window with station j (null when none), as the report would show it. */
+export function openWindow(
+  a: AccessState,
+  ns: number,
+  k: number,
+  j: number,
+): { start: number; maxEl: number; maxT: number; flags: number } | null {
+  const words = stationWords(ns)
+  if (((a.openBits[k * words + (j >> 5)] >>> (j & 31)) & 1) === 0) return null
+  const slot = a.slotOf[k * ns + j]
+  const q = slot * SLOT_FIELDS
+  return {
+    start: a.slots[q],
+    maxEl: maxElevationOf(a.slots, slot),
+    maxT: a.slots[q + 3],
+    flags: a.slotFlags[slot],
+  }
+}
+
+/**
+ * Follows the visibility bits and sunlit flags the geometry pass `g` just wrote at time s.t. Only
+ * the satellites it names are visited: those seen now or at the previous pass (the ones with
+ * windows open), and those whose sunlit flag changed. Of those, only pairs in view now or with a
+ * window open (set bits, lowest first, so windows close in satellite then station order). An open
+ * window lives in a slot of a small pool, not in arrays over every pair. The arcsine of a
+ * window's highest elevation is deferred while its sine surely grows (a rising pass) and taken
+ * where the order is in doubt or the window closes, so every window gets the value and the time
+ * the step-by-step arcsine would give.
+ */
+export function trackAccess(world: World, s: SimState, g: GeometryStepResult): void {
   const a = s.access
   if (a === null) return
-  const n = world.satCount
   const ns = world.stations.length
   const t = s.t
-  const first = Number.isNaN(a.lastT)
+  const flagsNow = Number.isNaN(a.lastT) ? CLIPPED_START : 0
   const last = a.lastT
   const frames = world.stationFrames
   const words = stationWords(ns)
-  for (let k = 0; k < n; k++) {
+  const { visible, ecef, sunlit } = s
+  const { openBits, slotOf } = a
+  let slots = a.slots
+  const { touched, touchedCount, flipped, flippedCount } = g
+  for (let i = 0; i < touchedCount; i++) {
+    const k = touched[i]
     const o = 3 * k
-    // Most satellites see no station and had no window open: nothing to do for them.
-    let inView = a.openCount[k] > 0
-    for (let w = 0; w < words && !inView; w++) inView = s.visible[k * words + w] !== 0
-    for (let j = 0; inView && j < ns; j++) {
-      const p = k * ns + j
-      const open = !Number.isNaN(a.openStart[p])
-      if (isVisible(s.visible, ns, k, j)) {
-        const f = 6 * j
-        const dx = s.ecef[o] - frames[f]
-        const dy = s.ecef[o + 1] - frames[f + 1]
-        const dz = s.ecef[o + 2] - frames[f + 2]
-        const up = dx * frames[f + 3] + dy * frames[f + 4] + dz * frames[f + 5]
-        const el = Math.asin(Math.min(1, Math.max(-1, up / Math.sqrt(dx * dx + dy * dy + dz * dz))))
-        if (!open) {
-          a.openCount[k]++
-          a.openStart[p] = t
-          a.openMaxEl[p] = el
-          a.openMaxT[p] = t
-          a.openFlags[p] = first ? CLIPPED_START : 0
-        } else if (el > a.openMaxEl[p]) {
-          a.openMaxEl[p] = el
-          a.openMaxT[p] = t
+    for (let w = 0; w < words; w++) {
+      const vw = k * words + w
+      const vis = visible[vw]
+      const open = openBits[vw]
+      let todo = vis | open
+      if (todo === 0) continue
+      openBits[vw] = vis
+      while (todo !== 0) {
+        const low = todo & -todo
+        todo ^= low
+        const j = (w << 5) + 31 - Math.clz32(low)
+        const p = k * ns + j
+        if ((vis & low) === 0) {
+          const slot = slotOf[p]
+          const q = slot * SLOT_FIELDS
+          a.windows.push(k, j, slots[q], last, maxElevationOf(slots, slot), slots[q + 3], a.slotFlags[slot])
+          a.free[a.freeCount++] = slot
+          continue
         }
-      } else if (open) {
-        a.windows.push(k, j, a.openStart[p], last, a.openMaxEl[p], a.openMaxT[p], a.openFlags[p])
-        a.openStart[p] = Number.NaN
-        a.openCount[k]--
+        const f = 6 * j
+        const dx = ecef[o] - frames[f]
+        const dy = ecef[o + 1] - frames[f + 1]
+        const dz = ecef[o + 2] - frames[f + 2]
+        const up = dx * frames[f + 3] + dy * frames[f + 4] + dz * frames[f + 5]
+        const sinEl = Math.min(1, Math.max(-1, up / Math.sqrt(dx * dx + dy * dy + dz * dz)))
+        if ((open & low) === 0) {
+          if (a.freeCount === 0) {
+            growSlots(a)
+            slots = a.slots
+          }
+          const slot = a.free[--a.freeCount]
+          slotOf[p] = slot
+          const q = slot * SLOT_FIELDS
+          slots[q] = t
+          slots[q + 1] = Number.NaN
+          slots[q + 2] = sinEl
+          slots[q + 3] = t
+          a.slotFlags[slot] = flagsNow
+          continue
+        }
+        const q = slotOf[p] * SLOT_FIELDS
+        if (sinEl > slots[q + 2] + SURELY) {
+          slots[q + 1] = Number.NaN
+          slots[q + 2] = sinEl
+          slots[q + 3] = t
+        } else if (sinEl >= slots[q + 2] - SURELY) {
+          const el = Math.asin(sinEl)
+          if (el > maxElevationOf(slots, slotOf[p])) {
+            slots[q + 1] = el
+            slots[q + 2] = sinEl
+            slots[q + 3] = t
+          }
+        }
       }
     }
-    const dark = s.sunlit[k] === 0
+  }
+  for (let i = 0; i < flippedCount; i++) {
+    const k = flipped[i]
+    const dark = sunlit[k] === 0
     const inEclipse = !Number.isNaN(a.eclipseStart[k])
     if (dark && !inEclipse) {
       a.eclipseStart[k] = t
-      a.eclipseFlags[k] = first ? CLIPPED_START : 0
+      a.eclipseFlags[k] = flagsNow
     } else if (!dark && inEclipse) {
       a.eclipses.push(k, a.eclipseStart[k], last, a.eclipseFlags[k])
       a.eclipseStart[k] = Number.NaN
@@ -108,17 +192,11 @@ export function accessReport(world: World, s: SimState): AccessReport | undefine
   if (a === null) return undefined
   const ns = world.stations.length
   const flat = [...a.windows]
-  for (let p = 0; p < a.openStart.length; p++) {
-    if (Number.isNaN(a.openStart[p])) continue
-    flat.push(
-      Math.floor(p / ns),
-      p % ns,
-      a.openStart[p],
-      s.t,
-      a.openMaxEl[p],
-      a.openMaxT[p],
-      a.openFlags[p] | CLIPPED_END,
-    )
+  for (let k = 0; k < world.satCount; k++) {
+    for (let j = 0; j < ns; j++) {
+      const w = openWindow(a, ns, k, j)
+      if (w) flat.push(k, j, w.start, s.t, w.maxEl, w.maxT, w.flags | CLIPPED_END)
+    }
   }
   const order: number[] = []
   for (let w = 0; w < flat.length; w += WINDOW_FIELDS) order.push(w)

@@ -7,7 +7,7 @@
 
 import { R_EARTH } from '../constants'
 import { type SimState, stationWords } from './state'
-import { bandList } from './station-bands'
+import { cellList } from './station-cells'
 import type { World } from './world'
 
 const R2 = R_EARTH * R_EARTH
@@ -23,6 +23,15 @@ export interface GeometryStepResult {
   stationsInContact: number
   /** Working satellites that entered Earth's shadow this step. */
   eclipseEntries: number
+  /**
+   * Satellites seen by a station now or at the previous pass (touched[0 .. touchedCount), in
+   * index order): the only ones whose contact windows can open, go on or close (access.ts).
+   */
+  touched: Int32Array
+  touchedCount: number
+  /** Satellites whose sunlit flag changed in this pass (flipped[0 .. flippedCount), in order). */
+  flipped: Int32Array
+  flippedCount: number
 }
 
 /** Whether station j saw satellite k at the last geometry pass. */
@@ -54,6 +63,10 @@ const result: GeometryStepResult = {
   eclipsed: 0,
   stationsInContact: 0,
   eclipseEntries: 0,
+  touched: new Int32Array(0),
+  touchedCount: 0,
+  flipped: new Int32Array(0),
+  flippedCount: 0,
 }
 
 /**
@@ -79,9 +92,9 @@ export function geometryPass(
   const visible = s.visible
   const words = stationWords(ns)
   const upDot = world.stationUpDot
-  const bands = world.stationBands
-  const candStart = bands.start
-  const candidates = bands.stations
+  const cells = world.stationCells
+  const candStart = cells.start
+  const candidates = cells.stations
   const maskNow = wordScratch(words)
   const stationDown = stationDownScratch(ns)
   for (let j = 0; j < ns; j++) stationDown[j] = !Number.isNaN(s.outageEndS[j]) ? 1 : 0
@@ -94,12 +107,19 @@ export function geometryPass(
   const sz = sun[2]
   bestSat.fill(-1)
   bestBits.fill(0)
-  const storage = s.storageBits
+  const { storageBits: storage, sunlit, failed, safe } = s
   s.geoFresh = false
   let newContacts = 0
   let visiblePairs = 0
   let eclipsed = 0
   let eclipseEntries = 0
+  if (result.touched.length !== n) {
+    result.touched = new Int32Array(n)
+    result.flipped = new Int32Array(n)
+  }
+  const { touched, flipped } = result
+  let touchedCount = 0
+  let flippedCount = 0
   for (let k = 0; k < n; k++) {
     const o = 3 * k
     const x = pos[o]
@@ -114,23 +134,35 @@ export function geometryPass(
     // Cylindrical shadow: behind Earth along −Sun and within one Earth radius of the axis.
     const along = x * sx + y * sy + z * sz
     const r2 = x * x + y * y + z * z
-    const shadow = along < 0 && r2 - along * along < R2
-    if (shadow && s.failed[k] === 0) {
-      eclipsed++
-      if (s.sunlit[k] !== 0) eclipseEntries++
-    }
-    s.sunlit[k] = shadow ? 0 : 1
+    // As 0/1 numbers, not branches: in a scattered fleet, shadow or not is a coin toss per
+    // satellite, and a mispredicted branch costs more than the arithmetic.
+    const shadow = Number(along < 0) & Number(r2 - along * along < R2)
+    const wasLit = sunlit[k]
+    const dead = failed[k] !== 0
+    const counted = shadow & Number(!dead)
+    eclipsed += counted
+    eclipseEntries += counted & wasLit
+    const lit = 1 - shadow
+    if (lit !== wasLit) flipped[flippedCount++] = k
+    sunlit[k] = lit
     const vo = k * words
-    if (s.failed[k] !== 0) {
+    if (dead) {
       // A dead satellite talks to nobody; clearing here keeps the pass counts honest.
-      for (let w = 0; w < words; w++) visible[vo + w] = 0
+      let had = 0
+      for (let w = 0; w < words; w++) {
+        had |= visible[vo + w]
+        visible[vo + w] = 0
+      }
+      if (had !== 0) touched[touchedCount++] = k
       continue
     }
     // Only a satellite with data and power competes for a station's antenna this step.
-    const bits = s.safe[k] === 0 ? storage[k] : 0
-    for (let w = 0; w < words; w++) maskNow[w] = 0
-    // Coarse cone test: only the stations of this satellite's latitude band and radius class.
-    const list = bandList(bands, r2, r2 > 0 ? z / Math.sqrt(r2) : 0)
+    const bits = safe[k] === 0 ? storage[k] : 0
+    // The first word of the mask in a local (all of it with up to 32 stations), the rest in scratch.
+    let mask0 = 0
+    for (let w = 1; w < words; w++) maskNow[w] = 0
+    // Coarse cone test: only the stations near this satellite's direction cell, for its radius.
+    const list = cellList(cells, r2, ex, ey, z)
     for (let i = candStart[list], end = candStart[list + 1]; i < end; i++) {
       const j = candidates[i]
       const f = 6 * j
@@ -145,7 +177,8 @@ export function geometryPass(
       // sin(elevation) = up / |d| ≥ m, written without the root (sign-aware for negative masks).
       const see = m >= 0 ? up * up >= m * m * d2 : up >= 0 || up * up <= m * m * d2
       if (!see || stationDown[j] !== 0) continue
-      maskNow[j >> 5] |= 1 << (j & 31)
+      if (j < 32) mask0 |= 1 << j
+      else maskNow[j >> 5] |= 1 << (j & 31)
       stationSeen[j] = 1
       visiblePairs++
       if (bits > bestBits[j]) {
@@ -153,9 +186,12 @@ export function geometryPass(
         bestSat[j] = k
       }
     }
+    maskNow[0] = mask0
+    let inView = 0
     for (let w = 0; w < words; w++) {
       const mask = maskNow[w]
       const old = visible[vo + w]
+      inView |= mask | old
       if (mask !== old) {
         // Passes that began this step: bits set now and not before.
         let rising = (mask & ~old) >>> 0
@@ -166,7 +202,10 @@ export function geometryPass(
         visible[vo + w] = mask
       }
     }
+    if (inView !== 0) touched[touchedCount++] = k
   }
+  result.touchedCount = touchedCount
+  result.flippedCount = flippedCount
   result.newContacts = newContacts
   result.visiblePairs = visiblePairs
   result.eclipsed = eclipsed

@@ -116,9 +116,12 @@ export function sampleTelemetry(world: World, s: SimState): void {
   const rng = createRng(0)
   rng.setState(s.rng)
   const base = slot * n * NC
-  for (let idx = 0; idx < n * NC; idx++) {
-    const k = Math.floor(idx / NC)
-    s.telemetryV[base + idx] = s.failed[k] !== 0 ? Number.NaN : s.health[idx] + sigma * rng.normal()
+  const { telemetryV, failed, health } = s
+  // Channel order (satellite, then component) is the order the noise is drawn in.
+  for (let k = 0, idx = 0; k < n; k++) {
+    const lost = failed[k] !== 0
+    for (let c = 0; c < NC; c++, idx++)
+      telemetryV[base + idx] = lost ? Number.NaN : health[idx] + sigma * rng.normal()
   }
   s.rng = rng.getState()
   s.telemetryCount++

@@ -215,7 +215,8 @@ export function powerPass(
       load += b.processingLoadW[k] * Math.min(1, processingS[k] / dt)
       processingS[k] = Math.max(0, processingS[k] - dt)
     }
-    const input = sunlit[k] !== 0 ? b.solarPowerW[k] * (1 - stormLoss) : 0
+    // Times the 0/1 flag rather than a branch (sunlit or not is a coin toss across a scattered fleet).
+    const input = b.solarPowerW[k] * (1 - stormLoss) * sunlit[k]
     let e = energyJ[k] + (input - load) * dt
     if (e > capacity) e = capacity
     if (e < 0) e = 0

@@ -10,14 +10,24 @@ export const ECLIPSE_FIELDS = 4
 export const CLIPPED_START = 1
 export const CLIPPED_END = 2
 
+/** Numbers per slot of AccessState.slots: start (s), highest elevation, its sine, its time (s). */
+export const SLOT_FIELDS = 4
+
 export interface AccessState {
-  /** Per pair k*ns+j: start of the open window (s), NaN when the pair is not in view. */
-  openStart: Float64Array
-  openMaxEl: Float64Array
-  openMaxT: Float64Array
-  openFlags: Uint8Array
-  /** Per satellite: how many of its windows are open (lets the pass skip satellites out of view). */
-  openCount: Uint16Array
+  /** Per satellite, the stations' bitmask (stationWords words) of its open windows. */
+  openBits: Uint32Array
+  /** Per pair k*ns+j with its bit set in openBits: the slot holding its open window. */
+  slotOf: Int32Array
+  /**
+   * Open windows, SLOT_FIELDS numbers per slot: start, highest elevation (rad; NaN while it is
+   * still to be taken as the arcsine of the next field, access.ts defers it), sin(highest
+   * elevation), its time. Only as many slots as windows are open at once, not one per pair.
+   */
+  slots: Float64Array
+  slotFlags: Uint8Array
+  /** Free slots, a stack: free[0 .. freeCount). */
+  free: Int32Array
+  freeCount: number
   /** Closed windows: k, j, start, end, max elevation (rad), its time, flags. */
   windows: number[]
   /** Per satellite: start of the current eclipse (s), NaN when sunlit. */
@@ -29,20 +39,39 @@ export interface AccessState {
   lastT: number
 }
 
-export function initialAccess(satellites: number, stations: number): AccessState {
-  const pairs = satellites * stations
+/** Slots to start with; the pool doubles when they run out. */
+const FIRST_SLOTS = 64
+
+export function initialAccess(satellites: number, stations: number, words: number): AccessState {
   return {
-    openStart: new Float64Array(pairs).fill(Number.NaN),
-    openMaxEl: new Float64Array(pairs),
-    openMaxT: new Float64Array(pairs),
-    openFlags: new Uint8Array(pairs),
-    openCount: new Uint16Array(satellites),
+    openBits: new Uint32Array(satellites * words),
+    slotOf: new Int32Array(satellites * stations),
+    slots: new Float64Array(FIRST_SLOTS * SLOT_FIELDS),
+    slotFlags: new Uint8Array(FIRST_SLOTS),
+    // Slot 0 on top of the stack, so slots are taken in order.
+    free: Int32Array.from({ length: FIRST_SLOTS }, (_, i) => FIRST_SLOTS - 1 - i),
+    freeCount: FIRST_SLOTS,
     windows: [],
     eclipseStart: new Float64Array(satellites).fill(Number.NaN),
     eclipseFlags: new Uint8Array(satellites),
     eclipses: [],
     lastT: Number.NaN,
   }
+}
+
+/** Doubles the slot pool (its arrays are replaced: re-read them after a call). */
+export function growSlots(a: AccessState): void {
+  const had = a.slotFlags.length
+  const slots = new Float64Array(2 * had * SLOT_FIELDS)
+  slots.set(a.slots)
+  const flags = new Uint8Array(2 * had)
+  flags.set(a.slotFlags)
+  const free = new Int32Array(2 * had)
+  free.set(a.free.subarray(0, a.freeCount))
+  for (let s = 2 * had - 1; s >= had; s--) free[a.freeCount++] = s
+  a.slots = slots
+  a.slotFlags = flags
+  a.free = free
 }
 
 export interface SatelliteSeries {

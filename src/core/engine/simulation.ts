@@ -227,17 +227,21 @@ export function createSimulation(
 
   function updateStatus(): void {
     const s = ctx.s
-    const burning = new Uint8Array(s.pending.length ? world.satCount : 0)
-    for (const p of s.pending) burning[world.satIndex.get(p.satellite)!] = 1
-    const { failed, lastBurnS, alerted, safe, status } = s
+    const { failed, lastBurnS, alerted, safe, status, decayedAtS } = s
+    const t = s.t
     for (let k = 0; k < world.satCount; k++) {
       let st = STATUS_NOMINAL
-      if (!Number.isNaN(s.decayedAtS[k])) st = STATUS_DECAYED
+      if (!Number.isNaN(decayedAtS[k])) st = STATUS_DECAYED
       else if (failed[k] !== 0) st = STATUS_FAILED
-      else if (burning[k] === 1 || s.t - lastBurnS[k] < MANEUVER_DISPLAY_S) st = STATUS_MANEUVERING
+      else if (t - lastBurnS[k] < MANEUVER_DISPLAY_S) st = STATUS_MANEUVERING
       else if (alerted[k] !== 0) st = STATUS_ALERT
       else if (safe[k] !== 0) st = STATUS_SAFE
       status[k] = st
+    }
+    // A burn still queued shows as manoeuvring too, unless the satellite is lost.
+    for (const p of s.pending) {
+      const k = world.satIndex.get(p.satellite)!
+      if (Number.isNaN(decayedAtS[k]) && failed[k] === 0) status[k] = STATUS_MANEUVERING
     }
   }
 
@@ -304,7 +308,7 @@ export function createSimulation(
     noteDecays()
     executeDueBurns()
     const g = observeAfterPropagation()
-    trackAccess(world, s)
+    trackAccess(world, s, g)
     s.acc.contacts += g.newContacts
     s.acc.eclipseEntries += g.eclipseEntries
     s.acc.visibleS += g.stationsInContact * h
@@ -360,7 +364,7 @@ export function createSimulation(
   // shadows already under way at the epoch count as beginning there.
   scriptedPass(ctx)
   const g0 = observe()
-  trackAccess(world, ctx.s)
+  trackAccess(world, ctx.s, g0)
   ctx.s.acc.contacts += g0.newContacts
   ctx.s.acc.eclipseEntries += g0.eclipseEntries
   updateStatus()

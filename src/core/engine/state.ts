@@ -214,7 +214,7 @@ export function initialState(world: World, kepler: Float64Array): SimState {
     nextPlanS: 0,
     triggered: null,
     series: emptySeries(),
-    access: initialAccess(n, ns),
+    access: initialAccess(n, ns, stationWords(ns)),
     satSeries: null,
     acc: {
       contacts: 0,

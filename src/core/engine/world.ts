@@ -12,7 +12,7 @@ import type {
   StationSpec,
   TaskSpec,
 } from '../spec'
-import { buildStationBands, type StationBands } from './station-bands'
+import { buildStationCells, type StationCells } from './station-cells'
 
 export interface World {
   spec: ScenarioSpec
@@ -27,8 +27,8 @@ export interface World {
   sinMask: Float64Array
   /** station position · up, per station: lets the horizon test skip a subtraction per pair. */
   stationUpDot: Float64Array
-  /** Which stations could see a satellite, by latitude band and radius (the coarse cone test). */
-  stationBands: StationBands
+  /** Which stations could see a satellite, by direction cell and radius (the coarse cone test). */
+  stationCells: StationCells
   /** Initial tasks first, then burst tasks in event order. */
   tasks: TaskSpec[]
   initialTaskCount: number
@@ -107,7 +107,7 @@ export function buildWorld(spec: ScenarioSpec, telemetryWindow: number): World {
     stationFrames,
     sinMask,
     stationUpDot,
-    stationBands: buildStationBands(stationFrames, sinMask),
+    stationCells: buildStationCells(stationFrames, sinMask),
     tasks,
     initialTaskCount: spec.tasks.length,
     taskIndex: new Map(tasks.map((t, k) => [t.id, k])),
