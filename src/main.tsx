@@ -28,7 +28,7 @@ const plugins: PluginDeps = {
   inspect: createInspect(startInspectorWorker),
 }
 syncUserStrategies(session, plugins.planners)
-loadFromUrl(session, readUrl(location.search))
+void loadFromUrl(session, readUrl(location.search))
 startUrlSync(session)
 // For tests and benchmarks: the stores, read-only by convention.
 Object.assign(window, {

@@ -12,7 +12,7 @@ import { pushMessage } from '../store/appStore'
 import type { Session } from '../store/session'
 import type { Speed } from '../worker/protocol'
 import { MAX_STRESS_SATELLITES } from '../worker/stress'
-import { findEntry, LIBRARY } from './library'
+import { findEntry, LIBRARY, libraryText } from './library'
 
 export interface UrlState {
   scenario?: string
@@ -101,8 +101,11 @@ export function urlFor(s: AppState): string | null {
   return text ? `?${text}` : ''
 }
 
-/** Loads what the link asks for (the default scenario when it asks for nothing). */
-export function loadFromUrl(session: Session, url: UrlState): void {
+/**
+ * Loads what the link asks for (the default scenario when it asks for nothing). A library file's
+ * text is fetched on demand (see library.ts); the promise settles once the worker has been asked.
+ */
+export async function loadFromUrl(session: Session, url: UrlState): Promise<void> {
   if (url.renderAlways) session.app.setState({ renderAlways: true })
   if (url.tab) session.setTab(url.tab)
   if (url.file !== undefined && url.scenario === undefined && url.stress === undefined) {
@@ -138,8 +141,10 @@ export function loadFromUrl(session: Session, url: UrlState): void {
       `The link also showed ${url.local.length === 1 ? 'a strategy' : 'strategies'} of its author's own (${names}), which links cannot carry: it may use planner modules from their computer. Ask for the module, load it with “Strategies…” → “Load planner…” and build the strategy again.`,
     )
   }
+  const text = await libraryText(session, entry)
+  if (text === null) return
   session.loadText(
-    { text: entry.text, file: entry.file, source: { kind: 'library', key: entry.key } },
+    { text, file: entry.file, source: { kind: 'library', key: entry.key } },
     { strategies: url.strategies, seed: url.seed, timeS: url.t, selected: url.sat ?? null },
   )
   if (url.play !== undefined) session.play(url.play)

@@ -28,7 +28,7 @@ describe('user strategies in links', () => {
     expect(urlFor(state(['baseline']))).toBe('?scenario=default')
   })
 
-  it('reads `local` as names only, and says on load what cannot be shown', () => {
+  it('reads `local` as names only, and says on load what cannot be shown', async () => {
     const url = readUrl('?scenario=default&strategies=baseline&local=first,<x>')
     expect(url.local).toEqual(['first'])
     const app = createAppStore()
@@ -37,7 +37,7 @@ describe('user strategies in links', () => {
       app,
       loadText: (r: LoadRequest, w?: LoadWishes) => loads.push([r, w]),
     } as unknown as Session
-    loadFromUrl(session, url)
+    await loadFromUrl(session, url)
     expect(app.getState().messages.map((m) => m.text)).toEqual([
       expect.stringContaining('strategy of its author\'s own ("first"), which links cannot carry'),
     ])
@@ -45,10 +45,10 @@ describe('user strategies in links', () => {
     expect(loads[0][1]?.strategies).toEqual(['baseline'])
   })
 
-  it('says nothing when the link names none', () => {
+  it('says nothing when the link names none', async () => {
     const app = createAppStore()
     const session = { app, loadText: () => {} } as unknown as Session
-    loadFromUrl(session, readUrl('?scenario=default'))
+    await loadFromUrl(session, readUrl('?scenario=default'))
     expect(app.getState().messages).toEqual([])
   })
 })
