@@ -8,11 +8,11 @@
 // the worker whenever drawing again would show nothing new.
 
 import { Canvas, useFrame, useThree } from '@react-three/fiber'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { Quaternion, Vector3 } from 'three'
 import type { HoverInfo } from '../scene/contract'
 import { stormAt } from '../scene/environment'
-import { softwareWebGL } from '../scene/renderer-quality'
+import { onRendererProbeSettled, rendererProbePending, softwareWebGL } from '../scene/renderer-quality'
 import { SimScene } from '../scene/SimScene'
 import type { FrameHolder } from '../store/session'
 import { CaptureBridge } from './capture'
@@ -167,7 +167,9 @@ function Viewport({
     const id = setTimeout(() => setFlying(false), FLIGHT_MS)
     return () => clearTimeout(id)
   }, [focusRequest, resetRequest, selected])
-  if (!scenario) return null
+  // The canvas's MSAA is fixed when it is made: wait for the renderer probe's worker (main.tsx).
+  const probing = useSyncExternalStore(onRendererProbeSettled, rendererProbePending)
+  if (!scenario || probing) return null
   // Frames from the worker (≤ 30 Hz while playing) wake the loop; a pointer over the view or a
   // camera flight needs every frame. Rendering more would only take CPU from the worker.
   const live = renderAlways || pointerInside || flying
