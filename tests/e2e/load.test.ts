@@ -1,6 +1,7 @@
 // The page's start: what it fetches before its first frame, and what it leaves for later. The
-// charts (uPlot), the compare view, the other scenarios' texts and the workers that only multi-seed
-// runs and planner modules need must not be fetched before the first frame; the engine's worker
+// charts (uPlot), the compare view, the tabs and dialog not shown at first, the other scenarios'
+// texts and the workers that only multi-seed runs and planner modules need must not be fetched
+// before the first frame; the engine's worker
 // and the default scenario's text must. And the main thread makes one WebGL context, not two: the
 // renderer probe that decides MSAA runs in a worker of its own.
 
@@ -36,6 +37,10 @@ describe('the page before its first frame', () => {
     for (const later of [
       'Metrics',
       'Compare',
+      'Inspector',
+      'Alerts',
+      'DecisionLog',
+      'PlannersDialog',
       'disaster-response',
       'open-data',
       'seeds.worker',
@@ -45,7 +50,7 @@ describe('the page before its first frame', () => {
       expect(names).not.toContain(later)
   })
 
-  it('fetches the charts when the Charts tab opens, and draws them', async () => {
+  it('fetches the small panels after the first frame, the charts when their tab opens', async () => {
     const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 })
     try {
       const page = await context.newPage()
@@ -55,6 +60,11 @@ describe('the page before its first frame', () => {
       })
       await page.goto(`${inject('baseUrl')}?scenario=default`, { waitUntil: 'load' })
       await page.waitForSelector('canvas[data-sim-ready="true"]', { timeout: 90_000 })
+      expect(chunkNames(fetched)).not.toContain('Metrics')
+      // The small panels come right after the first frame, unasked; the charts do not.
+      await expect
+        .poll(() => chunkNames(fetched), { timeout: 30_000 })
+        .toEqual(expect.arrayContaining(['Inspector', 'Alerts', 'DecisionLog', 'PlannersDialog']))
       expect(chunkNames(fetched)).not.toContain('Metrics')
       await page.getByTestId('tab-metrics').click()
       await page.locator('.uplot canvas').first().waitFor({ timeout: 60_000 })
