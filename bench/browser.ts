@@ -181,121 +181,6 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
 }
 
-/** The figures of the app while it runs (fps, scripting per frame, long tasks, scrubbing); returns
- *  the app's canvas size at VIEWPORT. */
-async function running(
-  browser: Browser,
-  base: string,
-  seconds: number,
-  rows: BenchRow[],
-): Promise<{ width: number; height: number }> {
-  let size = { width: VIEWPORT.width, height: VIEWPORT.height }
-  let page: Page
-  // 1. fps with 1,000 satellites, both pages drawing every animation frame. ROUNDS rounds,
-  //    interleaved, medians: a shared machine's load then weighs on both sides alike.
-  log('fps, 1,000 satellites…')
-  const appFps: number[] = []
-  const bareFps: number[] = []
-  const earthFps: number[] = []
-  for (let round = 0; round < ROUNDS; round++) {
-    page = await open(browser, `${base}?stress=1000&play=60&render=always`)
-    size = await appCanvas(page)
-    await page.waitForTimeout(1000)
-    appFps.push(await fps(page, '__missionSandboxStats', seconds))
-    await page.context().close()
-    page = await open(browser, `${base}bare/bench/bare-three.html?n=1000&w=${size.width}&h=${size.height}`)
-    await mark(page, 'bare:first-frame')
-    await page.waitForTimeout(1000)
-    bareFps.push(await fps(page, '__bare', seconds))
-    await page.context().close()
-    page = await open(
-      browser,
-      `${base}bare/bench/bare-three.html?n=1000&earth=1&w=${size.width}&h=${size.height}`,
-    )
-    await mark(page, 'bare:first-frame')
-    await page.waitForTimeout(1000)
-    earthFps.push(await fps(page, '__bare', seconds))
-    await page.context().close()
-  }
-  rows.push(
-    row(
-      'app fps',
-      { satellites: 1000, canvas: `${size.width}x${size.height}` },
-      median(appFps),
-      'fps',
-      median(bareFps),
-      'bare three.js',
-    ),
-    // Not a target: the same spheres plus the app's Earth texture on the same sphere, to tell
-    // the Earth's own drawing cost from the app's overhead.
-    row(
-      'app fps',
-      { satellites: 1000, canvas: `${size.width}x${size.height}` },
-      median(appFps),
-      'fps',
-      median(earthFps),
-      'bare three.js + the Earth',
-    ),
-  )
-
-  // 2. Main-thread scripting per frame with 10,000 and 30,000 satellites, the app's normal
-  //    loop, beside the bare page drawing as many spheres.
-  for (const n of [10000, 30000]) {
-    log(`scripting per frame, ${n.toLocaleString('en-US')} satellites…`)
-    const appScript: number[] = []
-    const bareScript: number[] = []
-    for (let round = 0; round < ROUNDS; round++) {
-      page = await open(browser, `${base}?stress=${n}&play=60`)
-      const big = await appCanvas(page)
-      await page.waitForTimeout(1500)
-      appScript.push(await scriptingPerFrame(page, '__missionSandboxStats', seconds))
-      await page.context().close()
-      page = await open(browser, `${base}bare/bench/bare-three.html?n=${n}&w=${big.width}&h=${big.height}`)
-      await mark(page, 'bare:first-frame')
-      await page.waitForTimeout(1000)
-      bareScript.push(await scriptingPerFrame(page, '__bare', seconds))
-      await page.context().close()
-    }
-    rows.push(
-      row(
-        'main-thread scripting per frame',
-        { satellites: n },
-        median(appScript),
-        'ms',
-        median(bareScript),
-        'bare three.js',
-      ),
-    )
-  }
-
-  // 2b. Long tasks during 20 s of play at 10,000, beside the bare page drawing 10,000 spheres;
-  //     then scrubbing: seek to a new time, time until that frame is drawn (median of 10).
-  log('long tasks and scrubbing, 10,000 satellites…')
-  page = await open(browser, `${base}?stress=10000&play=60`)
-  const big = await appCanvas(page)
-  await page.waitForTimeout(1500)
-  const appLong = await longTasks(page, 20)
-  const scrubs = await scrubLatencies(page, 10)
-  await page.context().close()
-  page = await open(browser, `${base}bare/bench/bare-three.html?n=10000&w=${big.width}&h=${big.height}`)
-  await mark(page, 'bare:first-frame')
-  const bareLong = await longTasks(page, 20)
-  await page.context().close()
-  rows.push(
-    row(
-      'longest main-thread task in 20 s of play',
-      { satellites: 10000, over50ms: appLong.over50 },
-      appLong.longestMs,
-      'ms',
-      bareLong.longestMs,
-      'bare three.js',
-    ),
-    row('scrub to frame drawn', { satellites: 10000, seeks: 10 }, median(scrubs), 'ms', 150, 'target'),
-  )
-
-  return size
-}
-
 interface Measured {
   rows: BenchRow[]
   /** URL paths of the scripts fetched before the first frame, app and bare page. */
@@ -303,54 +188,167 @@ interface Measured {
   bareScripts: string[]
 }
 
-async function measure(base: string, seconds: number, onlyLoad: boolean): Promise<Measured> {
-  const browser = await launchBrowser()
-  const rows: BenchRow[] = []
-  let size = { width: VIEWPORT.width, height: VIEWPORT.height }
-  let page: Page
-  try {
-    if (!onlyLoad) size = await running(browser, base, seconds, rows)
-    // 3. Navigation → first frame with satellites, median of FIRST_FRAME_LOADS loads each,
-    //    interleaved, and the scripts each page fetched before its first frame (browser-load.ts).
-    //    Beside the bare page (the target's baseline) and, for information, the bare page also
-    //    drawing the app's Earth: on a software rasterizer the first drawing of a globe-sized
-    //    sphere costs the GPU process far more than 25 small spheres, whatever draws it.
-    log('time to first frame…')
-    if (onlyLoad) {
-      page = await open(browser, `${base}?scenario=default`)
-      size = await appCanvas(page)
-      await page.context().close()
-    }
-    const bareUrl = `${base}bare/bench/bare-three.html?n=25&w=${size.width}&h=${size.height}`
-    const appLoads: LoadSample[] = []
-    const bareLoads: LoadSample[] = []
-    const earthLoads: LoadSample[] = []
-    for (let k = 0; k < FIRST_FRAME_LOADS; k++) {
-      appLoads.push(await loadOnce(browser, `${base}?scenario=default`, 'app:first-frame', VIEWPORT))
-      bareLoads.push(await loadOnce(browser, bareUrl, 'bare:first-frame', VIEWPORT))
-      earthLoads.push(await loadOnce(browser, `${bareUrl}&earth=1`, 'bare:first-frame', VIEWPORT))
-    }
-    const appFirst = median(appLoads.map((l) => l.firstFrameMs))
+/**
+ * Navigation → first frame with satellites, median of FIRST_FRAME_LOADS loads each, interleaved,
+ * and the scripts each page fetched before its first frame (browser-load.ts). Beside the bare page
+ * (the target's baseline) and, for information, the bare page also drawing the app's Earth: on a
+ * software rasterizer the first drawing of a globe-sized sphere costs the GPU process far more
+ * than 25 small spheres, whatever draws it.
+ */
+async function firstFrames(
+  browser: Browser,
+  base: string,
+  size: { width: number; height: number },
+  rows: BenchRow[],
+): Promise<Measured> {
+  log('time to first frame…')
+  const bareUrl = `${base}bare/bench/bare-three.html?n=25&w=${size.width}&h=${size.height}`
+  const appLoads: LoadSample[] = []
+  const bareLoads: LoadSample[] = []
+  const earthLoads: LoadSample[] = []
+  for (let k = 0; k < FIRST_FRAME_LOADS; k++) {
+    appLoads.push(await loadOnce(browser, `${base}?scenario=default`, 'app:first-frame', VIEWPORT))
+    bareLoads.push(await loadOnce(browser, bareUrl, 'bare:first-frame', VIEWPORT))
+    earthLoads.push(await loadOnce(browser, `${bareUrl}&earth=1`, 'bare:first-frame', VIEWPORT))
+  }
+  const appFirst = median(appLoads.map((l) => l.firstFrameMs))
+  // The second baseline is not a target: the same bare page drawing the app's Earth too.
+  const baselines: [LoadSample[], string][] = [
+    [bareLoads, 'bare three.js'],
+    [earthLoads, 'bare three.js + the Earth'],
+  ]
+  for (const [loads, name] of baselines) {
+    const params = { scenario: 'default', loads: FIRST_FRAME_LOADS }
     rows.push(
       row(
         'navigation to first frame',
-        { scenario: 'default', loads: FIRST_FRAME_LOADS },
+        params,
         appFirst,
         'ms',
-        median(bareLoads.map((l) => l.firstFrameMs)),
+        median(loads.map((l) => l.firstFrameMs)),
+        name,
+      ),
+    )
+  }
+  return { rows, appScripts: scriptsOf(appLoads), bareScripts: scriptsOf(bareLoads) }
+}
+
+async function measure(base: string, seconds: number, onlyLoad: boolean): Promise<Measured> {
+  const browser = await launchBrowser()
+  const rows: BenchRow[] = []
+  try {
+    if (onlyLoad) {
+      const page = await open(browser, `${base}?scenario=default`)
+      const size = await appCanvas(page)
+      await page.context().close()
+      return await firstFrames(browser, base, size, rows)
+    }
+    // 1. fps with 1,000 satellites, both pages drawing every animation frame. ROUNDS rounds,
+    //    interleaved, medians: a shared machine's load then weighs on both sides alike.
+    log('fps, 1,000 satellites…')
+    const appFps: number[] = []
+    const bareFps: number[] = []
+    const earthFps: number[] = []
+    let size = { width: VIEWPORT.width, height: VIEWPORT.height }
+    let page: Page
+    for (let round = 0; round < ROUNDS; round++) {
+      page = await open(browser, `${base}?stress=1000&play=60&render=always`)
+      size = await appCanvas(page)
+      await page.waitForTimeout(1000)
+      appFps.push(await fps(page, '__missionSandboxStats', seconds))
+      await page.context().close()
+      page = await open(browser, `${base}bare/bench/bare-three.html?n=1000&w=${size.width}&h=${size.height}`)
+      await mark(page, 'bare:first-frame')
+      await page.waitForTimeout(1000)
+      bareFps.push(await fps(page, '__bare', seconds))
+      await page.context().close()
+      page = await open(
+        browser,
+        `${base}bare/bench/bare-three.html?n=1000&earth=1&w=${size.width}&h=${size.height}`,
+      )
+      await mark(page, 'bare:first-frame')
+      await page.waitForTimeout(1000)
+      earthFps.push(await fps(page, '__bare', seconds))
+      await page.context().close()
+    }
+    rows.push(
+      row(
+        'app fps',
+        { satellites: 1000, canvas: `${size.width}x${size.height}` },
+        median(appFps),
+        'fps',
+        median(bareFps),
         'bare three.js',
       ),
-      // Not a target: the same bare page drawing the app's Earth too.
+      // Not a target: the same spheres plus the app's Earth texture on the same sphere, to tell
+      // the Earth's own drawing cost from the app's overhead.
       row(
-        'navigation to first frame',
-        { scenario: 'default', loads: FIRST_FRAME_LOADS },
-        appFirst,
-        'ms',
-        median(earthLoads.map((l) => l.firstFrameMs)),
+        'app fps',
+        { satellites: 1000, canvas: `${size.width}x${size.height}` },
+        median(appFps),
+        'fps',
+        median(earthFps),
         'bare three.js + the Earth',
       ),
     )
-    return { rows, appScripts: scriptsOf(appLoads), bareScripts: scriptsOf(bareLoads) }
+
+    // 2. Main-thread scripting per frame with 10,000 and 30,000 satellites, the app's normal
+    //    loop, beside the bare page drawing as many spheres.
+    for (const n of [10000, 30000]) {
+      log(`scripting per frame, ${n.toLocaleString('en-US')} satellites…`)
+      const appScript: number[] = []
+      const bareScript: number[] = []
+      for (let round = 0; round < ROUNDS; round++) {
+        page = await open(browser, `${base}?stress=${n}&play=60`)
+        const big = await appCanvas(page)
+        await page.waitForTimeout(1500)
+        appScript.push(await scriptingPerFrame(page, '__missionSandboxStats', seconds))
+        await page.context().close()
+        page = await open(browser, `${base}bare/bench/bare-three.html?n=${n}&w=${big.width}&h=${big.height}`)
+        await mark(page, 'bare:first-frame')
+        await page.waitForTimeout(1000)
+        bareScript.push(await scriptingPerFrame(page, '__bare', seconds))
+        await page.context().close()
+      }
+      rows.push(
+        row(
+          'main-thread scripting per frame',
+          { satellites: n },
+          median(appScript),
+          'ms',
+          median(bareScript),
+          'bare three.js',
+        ),
+      )
+    }
+
+    // 2b. Long tasks during 20 s of play at 10,000, beside the bare page drawing 10,000 spheres;
+    //     then scrubbing: seek to a new time, time until that frame is drawn (median of 10).
+    log('long tasks and scrubbing, 10,000 satellites…')
+    page = await open(browser, `${base}?stress=10000&play=60`)
+    const big = await appCanvas(page)
+    await page.waitForTimeout(1500)
+    const appLong = await longTasks(page, 20)
+    const scrubs = await scrubLatencies(page, 10)
+    await page.context().close()
+    page = await open(browser, `${base}bare/bench/bare-three.html?n=10000&w=${big.width}&h=${big.height}`)
+    await mark(page, 'bare:first-frame')
+    const bareLong = await longTasks(page, 20)
+    await page.context().close()
+    rows.push(
+      row(
+        'longest main-thread task in 20 s of play',
+        { satellites: 10000, over50ms: appLong.over50 },
+        appLong.longestMs,
+        'ms',
+        bareLong.longestMs,
+        'bare three.js',
+      ),
+      row('scrub to frame drawn', { satellites: 10000, seeks: 10 }, median(scrubs), 'ms', 150, 'target'),
+    )
+
+    // 3. Navigation → first frame, and the scripts loaded before it.
+    return await firstFrames(browser, base, size, rows)
   } finally {
     await browser.close()
   }
