@@ -147,8 +147,16 @@ function Viewport({
   // React root) throw "removeChild … not a child of this node" (see the scene's issue).
   const sceneKey = scenario ? `${scenario.id}@${scenario.epochMs}` : ''
   const [shownKey, setShownKey] = useState(sceneKey)
+  // The first scene mounts at once: the gap is only there to take an old scene down first.
+  const firstScene = useRef(true)
+  if (shownKey !== '') firstScene.current = false
+  const visibleKey = firstScene.current && shownKey === '' ? sceneKey : shownKey
   useEffect(() => {
     if (shownKey === sceneKey) return
+    if (firstScene.current && shownKey === '') {
+      setShownKey(sceneKey)
+      return
+    }
     setShownKey('')
     const id = setTimeout(() => setShownKey(sceneKey), 60)
     return () => clearTimeout(id)
@@ -178,7 +186,7 @@ function Viewport({
       className="viewport-cell"
       data-testid="viewport"
       data-strategy={strategy}
-      data-scene={shownKey}
+      data-scene={visibleKey}
       onPointerDown={() => {
         share.master = index
       }}
@@ -188,7 +196,7 @@ function Viewport({
         setHover(null)
       }}
     >
-      {shownKey !== sceneKey ? null : (
+      {visibleKey !== sceneKey ? null : (
         <Canvas
           key={sceneKey}
           flat
