@@ -3,54 +3,68 @@
 // tabs and the planners dialog are fetched once the first frame is drawn (prefetchPanels), so
 // they cost the page's start nothing and, once fetched, open at once with no "Loading…" step.
 
-import { type ComponentType, lazy } from 'react'
+import { type ComponentProps, type ComponentType, lazy } from 'react'
+import type { PlannersDialog as PlannersDialogType } from './plugins/PlannersDialog'
 
 export const Metrics = lazy(() => import('./panels/Metrics').then((m) => ({ default: m.Metrics })))
 export const Compare = lazy(() => import('./panels/Compare').then((m) => ({ default: m.Compare })))
 
-interface Prefetched<P extends object> {
-  Component: ComponentType<P>
+/** A component in a chunk: the component once fetched, and React.lazy's stand-in until then. */
+interface Chunk<P extends object> {
+  ready: ComponentType<P> | null
+  Lazy: ComponentType<P>
   fetch(): Promise<unknown>
 }
 
-/**
- * A component from a chunk: rendered directly once the chunk is here, through React.lazy (and the
- * nearest Suspense) until then. React.lazy alone would suspend on its first render even when the
- * chunk was fetched long before.
- */
-function prefetched<P extends object>(load: () => Promise<ComponentType<P>>): Prefetched<P> {
-  let ready: ComponentType<P> | null = null
+function chunk<P extends object>(load: () => Promise<ComponentType<P>>): Chunk<P> {
   let pending: Promise<ComponentType<P>> | null = null
-  const fetch = () => {
-    pending ??= load().then(
-      (component) => {
-        ready = component
-        return component
-      },
-      (e: unknown) => {
-        pending = null // a failed fetch is tried again by the next render or prefetch
-        throw e
-      },
-    )
-    return pending
+  const handle: Chunk<P> = {
+    ready: null,
+    Lazy: lazy(() => handle.fetch().then(() => ({ default: handle.ready as ComponentType<P> }))),
+    fetch() {
+      pending ??= load().then(
+        (component) => {
+          handle.ready = component
+          return component
+        },
+        (e: unknown) => {
+          pending = null // a failed fetch is tried again by the next render or prefetch
+          throw e
+        },
+      )
+      return pending
+    },
   }
-  const Lazy = lazy(() => fetch().then((component) => ({ default: component })))
-  function Component(props: P) {
-    const Loaded = ready
-    return Loaded ? <Loaded {...props} /> : <Lazy {...props} />
-  }
-  return { Component, fetch }
+  return handle
 }
 
-const inspector = prefetched(() => import('./panels/Inspector').then((m) => m.Inspector))
-const alerts = prefetched(() => import('./panels/Alerts').then((m) => m.Alerts))
-const decisions = prefetched(() => import('./panels/DecisionLog').then((m) => m.DecisionLog))
-const planners = prefetched(() => import('./plugins/PlannersDialog').then((m) => m.PlannersDialog))
+/**
+ * Renders a chunk's component directly once it is here, through React.lazy (and the nearest
+ * Suspense) until then: React.lazy alone suspends on its first render even when the chunk was
+ * fetched long before.
+ */
+function FromChunk<P extends object>({ of, props }: { of: Chunk<P>; props: P }) {
+  const Component = of.ready ?? of.Lazy
+  return <Component {...props} />
+}
 
-export const Inspector = inspector.Component
-export const Alerts = alerts.Component
-export const DecisionLog = decisions.Component
-export const PlannersDialog = planners.Component
+const inspector = chunk(() => import('./panels/Inspector').then((m) => m.Inspector))
+const alerts = chunk(() => import('./panels/Alerts').then((m) => m.Alerts))
+const decisions = chunk(() => import('./panels/DecisionLog').then((m) => m.DecisionLog))
+const planners = chunk(() => import('./plugins/PlannersDialog').then((m) => m.PlannersDialog))
+
+export function Inspector() {
+  return <FromChunk of={inspector} props={{}} />
+}
+export function Alerts() {
+  return <FromChunk of={alerts} props={{}} />
+}
+export function DecisionLog() {
+  return <FromChunk of={decisions} props={{}} />
+}
+export function PlannersDialog(props: ComponentProps<typeof PlannersDialogType>) {
+  return <FromChunk of={planners} props={props} />
+}
 
 /** The performance mark the 3D view sets when it has drawn its first frame with satellites. */
 const FIRST_FRAME_MARK = 'app:first-frame'
