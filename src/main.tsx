@@ -1,15 +1,15 @@
-import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
-import { installThreeConsole } from './scene/three-console'
+// The page's entry. It starts the engine's worker and asks it for the scenario first, then loads
+// the interface (ui/mount.tsx: React, three.js, the panels — most of the JavaScript) while the
+// worker reads the scenario and computes its first frame. Nothing here imports React or three.js,
+// so the worker starts as soon as this small chunk has run, not after the whole interface has been
+// parsed: the two overlap, and the first frame comes sooner.
+
+import { probeRendererInWorker } from './scene/renderer-quality'
 import { createPlannerStore } from './store/plannerStore'
 import { syncUserStrategies } from './store/plugin-sync'
 import type { PluginDeps } from './store/plugins'
 import { createSession } from './store/session'
-import { App } from './ui/App'
-import { PluginsContext } from './ui/plugins/context'
-import { SessionContext } from './ui/session-context'
 import { loadFromUrl, readUrl, startUrlSync } from './ui/url'
-import { RENDER_STATS } from './ui/Viewports'
 import { seedWorkerCount, startSeedWorker, startSimWorker } from './worker/client'
 import { createInspect, startInspectorWorker } from './worker/plugins/inspect-client'
 import './ui/app.css'
@@ -17,7 +17,8 @@ import './ui/app.css'
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
 
-installThreeConsole()
+// Which renderer WebGL uses (it decides MSAA): asked in a worker of its own, off the main thread.
+probeRendererInWorker()
 
 // One session (one worker) for the page, made outside React so StrictMode cannot double it.
 const session = createSession(startSimWorker, { startSeedWorker, seedWorkers: seedWorkerCount() })
@@ -28,21 +29,18 @@ const plugins: PluginDeps = {
   inspect: createInspect(startInspectorWorker),
 }
 syncUserStrategies(session, plugins.planners)
-loadFromUrl(session, readUrl(location.search))
+void loadFromUrl(session, readUrl(location.search))
 startUrlSync(session)
 // For tests and benchmarks: the stores, read-only by convention.
-Object.assign(window, {
-  __missionSandbox: session,
-  __missionSandboxPlanners: plugins.planners,
-  __missionSandboxStats: RENDER_STATS,
-})
+Object.assign(window, { __missionSandbox: session, __missionSandboxPlanners: plugins.planners })
 
-createRoot(root).render(
-  <StrictMode>
-    <SessionContext.Provider value={session}>
-      <PluginsContext.Provider value={plugins}>
-        <App />
-      </PluginsContext.Provider>
-    </SessionContext.Provider>
-  </StrictMode>,
+import('./ui/mount').then(
+  ({ mount }) => mount(root, session, plugins),
+  (e: unknown) => {
+    // The interface's chunk did not arrive (offline, a deploy replaced it): say so on the page.
+    const note = document.createElement('p')
+    note.className = 'fatal'
+    note.textContent = `The interface could not be loaded (${e instanceof Error ? e.message : String(e)}). Reload the page to try again.`
+    root.replaceChildren(note)
+  },
 )

@@ -14,9 +14,58 @@ export function isSoftwareRenderer(name: string): boolean {
 
 let software: boolean | null = null
 
+/** How long the view waits for the worker's answer before asking on the main thread itself. */
+export const RENDERER_PROBE_TIMEOUT_MS = 3000
+
+let probing = false
+const settledListeners = new Set<() => void>()
+
 /**
- * Whether this browser's WebGL renders in software. Asks a throwaway context once (the answer
- * must be known before the real context is made: MSAA is fixed at its creation), then remembers.
+ * Starts asking a worker for the answer (renderer-probe.worker.ts), so the main thread need not
+ * make a throwaway WebGL context of its own; main.tsx calls it first thing. The 3D view waits for
+ * the answer (rendererProbePending); without one within RENDERER_PROBE_TIMEOUT_MS, or if the
+ * worker fails, softwareWebGL() asks on the main thread as before.
+ */
+export function probeRendererInWorker(): void {
+  if (software !== null || probing || typeof Worker === 'undefined') return
+  let worker: Worker
+  try {
+    worker = new Worker(new URL('./renderer-probe.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'renderer-probe',
+    })
+  } catch {
+    return // no module workers: the main thread asks when it needs to
+  }
+  probing = true
+  const settle = (name: unknown) => {
+    if (!probing) return
+    probing = false
+    clearTimeout(timer)
+    worker.terminate()
+    if (software === null && typeof name === 'string') software = isSoftwareRenderer(name)
+    for (const fn of settledListeners) fn()
+  }
+  const timer = setTimeout(() => settle(null), RENDERER_PROBE_TIMEOUT_MS)
+  worker.onmessage = (e: MessageEvent<unknown>) => settle(e.data)
+  worker.onerror = () => settle(null)
+}
+
+/** Whether the worker probe is still under way (the view waits rather than ask twice). */
+export function rendererProbePending(): boolean {
+  return probing
+}
+
+/** Calls `fn` when the worker probe settles; returns the unsubscribe (for useSyncExternalStore). */
+export function onRendererProbeSettled(fn: () => void): () => void {
+  settledListeners.add(fn)
+  return () => settledListeners.delete(fn)
+}
+
+/**
+ * Whether this browser's WebGL renders in software. Asks a throwaway context once, unless the
+ * worker probe has answered already (the answer must be known before the real context is made:
+ * MSAA is fixed at its creation), then remembers.
  */
 export function softwareWebGL(): boolean {
   if (software !== null) return software

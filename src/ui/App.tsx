@@ -3,29 +3,29 @@
 // scenarios (.json) or planner modules (.js, .mjs, .ts); keyboard shortcuts work everywhere
 // outside text fields.
 
-import { type DragEvent, lazy, Suspense, useEffect, useState } from 'react'
+import { type DragEvent, Suspense, useEffect, useState } from 'react'
 import type { PanelTab } from '../store/appStore'
 import { MAX_STRATEGIES } from '../worker/protocol'
 import { HelpOverlay } from './HelpOverlay'
 import { useKeyboard } from './keyboard'
+import {
+  Alerts,
+  Compare,
+  DecisionLog,
+  Inspector,
+  Metrics,
+  PlannersDialog,
+  prefetchPanels,
+} from './lazy-panels'
 import { LoadErrors, Messages } from './Notices'
-import { Alerts } from './panels/Alerts'
-import { DecisionLog } from './panels/DecisionLog'
-import { Inspector } from './panels/Inspector'
 import { Overview } from './panels/Overview'
-import { usePlugins } from './plugins/context'
+import { usePlanners, usePlugins } from './plugins/context'
 import { openAnyFile } from './plugins/drop'
-import { PlannersDialog } from './plugins/PlannersDialog'
 import { RunBar } from './RunBar'
 import { useApp, useSession } from './session-context'
 import { Timeline } from './Timeline'
 import { TopBar } from './TopBar'
 import { Viewports } from './Viewports'
-
-// What the first frame does not need loads when first opened: the charts (uPlot) and the compare
-// view are separate chunks, so the page draws the Earth sooner.
-const Metrics = lazy(() => import('./panels/Metrics').then((m) => ({ default: m.Metrics })))
-const Compare = lazy(() => import('./panels/Compare').then((m) => ({ default: m.Compare })))
 
 const TABS: { id: PanelTab; label: string }[] = [
   { id: 'overview', label: 'Overview' },
@@ -90,15 +90,20 @@ function SidePanel() {
           <p className="muted">Loading the scenario…</p>
         ) : tab === 'overview' ? (
           <Overview />
-        ) : tab === 'inspector' ? (
-          <Inspector />
-        ) : tab === 'alerts' ? (
-          <Alerts />
-        ) : tab === 'decisions' ? (
-          <DecisionLog />
         ) : (
+          // Every other tab is a chunk of its own (lazy-panels.ts).
           <Suspense fallback={<p className="muted">Loading…</p>}>
-            {tab === 'metrics' ? <Metrics /> : <Compare />}
+            {tab === 'inspector' ? (
+              <Inspector />
+            ) : tab === 'alerts' ? (
+              <Alerts />
+            ) : tab === 'decisions' ? (
+              <DecisionLog />
+            ) : tab === 'metrics' ? (
+              <Metrics />
+            ) : (
+              <Compare />
+            )}
           </Suspense>
         )}
       </div>
@@ -111,6 +116,8 @@ export function App() {
   const plugins = usePlugins()
   useKeyboard(session)
   const [dragging, setDragging] = useState(false)
+  const plannersOpen = usePlanners((s) => s.editorOpen)
+  useEffect(() => prefetchPanels(), [])
   const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer.types).includes('Files')
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: the whole page is a drop target for scenario files
@@ -144,13 +151,17 @@ export function App() {
         <Messages />
       </div>
       <HelpOverlay />
-      <PlannersDialog
-        onSaved={(strategy) => {
-          plugins.planners.setState({ editorOpen: false })
-          const shown = session.app.getState().strategies.filter((n) => n !== strategy.name)
-          session.setStrategies([...shown, strategy.name].slice(-MAX_STRATEGIES))
-        }}
-      />
+      {plannersOpen ? (
+        <Suspense fallback={null}>
+          <PlannersDialog
+            onSaved={(strategy) => {
+              plugins.planners.setState({ editorOpen: false })
+              const shown = session.app.getState().strategies.filter((n) => n !== strategy.name)
+              session.setStrategies([...shown, strategy.name].slice(-MAX_STRATEGIES))
+            }}
+          />
+        </Suspense>
+      ) : null}
       {dragging ? (
         <div className="drop-zone" aria-hidden="true">
           Drop a scenario (.json), an element-set file (.tle, .3le, .txt, OMM .json or .csv), a planner module

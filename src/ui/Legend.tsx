@@ -4,7 +4,7 @@
 import { COLOURS, STATUS_HEX, TASK_HEX } from '../scene/palette'
 import { CATEGORY_LABEL } from './events'
 import { STATUS_LABEL } from './format'
-import { CATEGORY_COLOURS } from './panels/Metrics'
+import { CATEGORY_COLOURS } from './strategy-colours'
 
 const hex = (n: number) => `#${n.toString(16).padStart(6, '0')}`
 const STATUS_ORDER = ['nominal', 'alert', 'failed', 'maneuvering', 'safe']

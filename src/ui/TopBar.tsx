@@ -5,7 +5,7 @@ import { type ChangeEvent, useRef } from 'react'
 import { formatBytes, MAX_SCENARIO_BYTES } from '../core/limits'
 import type { Session } from '../store/session'
 import { ExportMenu } from './ExportMenu'
-import { LIBRARY } from './library'
+import { LIBRARY, libraryText } from './library'
 import { useApp, useSession } from './session-context'
 
 /** What "Open file…" offers: scenarios, and element-set files (2LE/3LE text, OMM JSON or CSV). */
@@ -60,8 +60,11 @@ function ScenarioPicker() {
 
   const choose = (e: ChangeEvent<HTMLSelectElement>) => {
     const entry = LIBRARY.find((x) => x.key === e.target.value)
-    if (entry)
-      session.loadText({ text: entry.text, file: entry.file, source: { kind: 'library', key: entry.key } })
+    if (!entry) return
+    void libraryText(session, entry).then((text) => {
+      if (text !== null)
+        session.loadText({ text, file: entry.file, source: { kind: 'library', key: entry.key } })
+    })
   }
   const picked = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0]

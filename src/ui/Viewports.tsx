@@ -8,12 +8,12 @@
 // the worker whenever drawing again would show nothing new.
 
 import { Canvas, useFrame, useThree } from '@react-three/fiber'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { Quaternion, Vector3 } from 'three'
 import { useShallow } from 'zustand/react/shallow'
 import type { HoverInfo } from '../scene/contract'
 import { stormAt } from '../scene/environment'
-import { softwareWebGL } from '../scene/renderer-quality'
+import { onRendererProbeSettled, rendererProbePending, softwareWebGL } from '../scene/renderer-quality'
 import { SimScene } from '../scene/SimScene'
 import type { FrameHolder } from '../store/session'
 import { CaptureBridge } from './capture'
@@ -149,8 +149,16 @@ function Viewport({
   // React root) throw "removeChild … not a child of this node" (see the scene's issue).
   const sceneKey = scenario ? `${scenario.id}@${scenario.epochMs}` : ''
   const [shownKey, setShownKey] = useState(sceneKey)
+  // The first scene mounts at once: the gap is only there to take an old scene down first.
+  const firstScene = useRef(true)
+  if (shownKey !== '') firstScene.current = false
+  const visibleKey = firstScene.current && shownKey === '' ? sceneKey : shownKey
   useEffect(() => {
     if (shownKey === sceneKey) return
+    if (firstScene.current && shownKey === '') {
+      setShownKey(sceneKey)
+      return
+    }
     setShownKey('')
     const id = setTimeout(() => setShownKey(sceneKey), 60)
     return () => clearTimeout(id)
@@ -177,7 +185,9 @@ function Viewport({
     },
     [session],
   )
-  if (!scenario) return null
+  // The canvas's MSAA is fixed when it is made: wait for the renderer probe's worker (main.tsx).
+  const probing = useSyncExternalStore(onRendererProbeSettled, rendererProbePending)
+  if (!scenario || probing) return null
   // Frames from the worker (≤ 30 Hz while playing) wake the loop; a pointer over the view or a
   // camera flight needs every frame. Rendering more would only take CPU from the worker.
   const live = renderAlways || pointerInside || flying
@@ -186,7 +196,7 @@ function Viewport({
       className="viewport-cell"
       data-testid="viewport"
       data-strategy={strategy}
-      data-scene={shownKey}
+      data-scene={visibleKey}
       onPointerDown={() => {
         share.master = index
       }}
@@ -196,7 +206,7 @@ function Viewport({
         setHover(null)
       }}
     >
-      {shownKey !== sceneKey ? null : (
+      {visibleKey !== sceneKey ? null : (
         <Canvas
           key={sceneKey}
           flat

@@ -1,56 +1,63 @@
-// The built-in scenario library: every file in scenarios/, bundled as text at build time. New
-// files show up on the next build without touching this list. Titles are read leniently for the
-// picker; the real validation happens in the worker when one is loaded.
+// The built-in scenario library: every file in scenarios/, found at build time. New files show up
+// on the next build without touching this list. The picker needs only each file's title, so only
+// the titles are in the first-frame bundle; a file's text is its own chunk, fetched when that
+// scenario is loaded (the default one while the page starts). The real validation happens in the
+// worker when one is loaded.
+
+import { pushMessage } from '../store/appStore'
+import type { Session } from '../store/session'
 
 export interface LibraryEntry {
   /** File name without ".json": what links use (?scenario=default). */
   key: string
   /** "scenarios/default.json": what error messages name. */
   file: string
-  text: string
   title: string
-  demonstrates: string
-  description: string
+  /** The file's text, as written (error messages point into it). */
+  text(): Promise<string>
 }
 
-const files = import.meta.glob('../../scenarios/*.json', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-}) as Record<string, string>
+// Only the `title` field of each file (JSON modules export their top-level fields by name, and the
+// rest is left out of the bundle); a file without one shows its key.
+const titles = import.meta.glob('../../scenarios/*.json', { import: 'title', eager: true }) as Record<
+  string,
+  unknown
+>
+const texts = import.meta.glob('../../scenarios/*.json', { query: '?raw', import: 'default' }) as Record<
+  string,
+  () => Promise<string>
+>
 
-function field(value: unknown, key: string): string {
-  if (value && typeof value === 'object' && key in value) {
-    const v = (value as Record<string, unknown>)[key]
-    if (typeof v === 'string') return v
-  }
-  return ''
-}
-
-function entryOf(path: string, text: string): LibraryEntry {
+function entryOf(path: string, title: unknown): LibraryEntry {
   const name = path.slice(path.lastIndexOf('/') + 1)
   const key = name.replace(/\.json$/, '')
-  let parsed: unknown = null
-  try {
-    parsed = JSON.parse(text)
-  } catch {
-    parsed = null
-  }
   return {
     key,
     file: `scenarios/${name}`,
-    text,
-    title: field(parsed, 'title') || key,
-    demonstrates: field(parsed, 'demonstrates'),
-    description: field(parsed, 'description'),
+    title: typeof title === 'string' && title !== '' ? title : key,
+    text: texts[path],
   }
 }
 
 /** The default scenario first, then the others by title. */
-export const LIBRARY: readonly LibraryEntry[] = Object.entries(files)
-  .map(([path, text]) => entryOf(path, text))
+export const LIBRARY: readonly LibraryEntry[] = Object.entries(titles)
+  .map(([path, title]) => entryOf(path, title))
   .sort((a, b) => (a.key === 'default' ? -1 : b.key === 'default' ? 1 : a.title.localeCompare(b.title)))
 
 export function findEntry(key: string | null | undefined): LibraryEntry | undefined {
   return key ? LIBRARY.find((e) => e.key === key) : undefined
+}
+
+/** The entry's text, or null with an error shown when its chunk could not be fetched. */
+export async function libraryText(session: Session, entry: LibraryEntry): Promise<string | null> {
+  try {
+    return await entry.text()
+  } catch (e) {
+    pushMessage(
+      session.app,
+      'error',
+      `Could not fetch the built-in scenario ${entry.file} (${e instanceof Error ? e.message : String(e)}); the running scenario stays. Reload the page to try again.`,
+    )
+    return null
+  }
 }

@@ -14,7 +14,7 @@ import { pushMessage } from '../store/appStore'
 import type { Session } from '../store/session'
 import { RECORDED_PREFIX, type Speed } from '../worker/protocol'
 import { MAX_STRESS_SATELLITES } from '../worker/stress'
-import { findEntry, LIBRARY } from './library'
+import { findEntry, LIBRARY, libraryText } from './library'
 
 export interface UrlState {
   scenario?: string
@@ -111,8 +111,11 @@ export function urlFor(s: AppState): string | null {
   return text ? `?${text}` : ''
 }
 
-/** Loads what the link asks for (the default scenario when it asks for nothing). */
-export function loadFromUrl(session: Session, url: UrlState): void {
+/**
+ * Loads what the link asks for (the default scenario when it asks for nothing). A library file's
+ * text is fetched on demand (see library.ts); the promise settles once the worker has been asked.
+ */
+export async function loadFromUrl(session: Session, url: UrlState): Promise<void> {
   if (url.renderAlways) session.app.setState({ renderAlways: true })
   if (url.tab) session.setTab(url.tab)
   if (url.file !== undefined && url.scenario === undefined && url.stress === undefined) {
@@ -156,8 +159,10 @@ export function loadFromUrl(session: Session, url: UrlState): void {
       `The link also showed ${url.recorded.length === 1 ? 'a recorded agent run' : 'recorded agent runs'} (${names}), which links cannot carry: it is a file on its author's computer. Ask for the recording (made with sim run --record) and open it with “Open recording…”.`,
     )
   }
+  const text = await libraryText(session, entry)
+  if (text === null) return
   session.loadText(
-    { text: entry.text, file: entry.file, source: { kind: 'library', key: entry.key } },
+    { text, file: entry.file, source: { kind: 'library', key: entry.key } },
     { strategies: url.strategies, seed: url.seed, timeS: url.t, selected: url.sat ?? null },
   )
   if (url.play !== undefined) session.play(url.play)

@@ -39,11 +39,11 @@ describe('user strategies in links', () => {
     expect(urlFor(state(['baseline']))).toBe('?scenario=default')
   })
 
-  it('reads `local` as names only, and says on load what cannot be shown', () => {
+  it('reads `local` as names only, and says on load what cannot be shown', async () => {
     const url = readUrl('?scenario=default&strategies=baseline&local=first,<x>')
     expect(url.local).toEqual(['first'])
     const { app, loads, session } = loadingSession()
-    loadFromUrl(session, url)
+    await loadFromUrl(session, url)
     expect(app.getState().messages.map((m) => m.text)).toEqual([
       expect.stringContaining('strategy of its author\'s own ("first"), which links cannot carry'),
     ])
@@ -51,13 +51,13 @@ describe('user strategies in links', () => {
     expect(loads[0][1]?.strategies).toEqual(['baseline'])
   })
 
-  it('names a recorded agent run under `recorded`, and says on load to open the recording again', () => {
+  it('names a recorded agent run under `recorded`, and says on load to open the recording again', async () => {
     const query = urlFor(state(['baseline', 'recorded: greedy_agent.py', 'first']))
     expect(query).toBe('?scenario=default&local=first&recorded=greedy_agent.py')
     const url = readUrl(query!)
     expect(url.recorded).toEqual(['greedy_agent.py'])
     const { app, loads, session } = loadingSession()
-    loadFromUrl(session, url)
+    await loadFromUrl(session, url)
     expect(app.getState().messages.map((m) => m.text)).toEqual([
       expect.stringContaining('strategy of its author\'s own ("first")'),
       expect.stringContaining(
@@ -68,10 +68,10 @@ describe('user strategies in links', () => {
     expect(loads[0][1]?.strategies).toBeUndefined()
   })
 
-  it('says nothing when the link names none', () => {
+  it('says nothing when the link names none', async () => {
     const app = createAppStore()
     const session = { app, loadText: () => {} } as unknown as Session
-    loadFromUrl(session, readUrl('?scenario=default'))
+    await loadFromUrl(session, readUrl('?scenario=default'))
     expect(app.getState().messages).toEqual([])
   })
 })

@@ -7,8 +7,8 @@ import { METRICS, NONDETERMINISTIC_METRICS } from '../../core/metrics'
 import { currentEvents } from '../../store/simStore'
 import { formatDuration, formatNumber, formatOffset } from '../format'
 import { useAllSims, useApp, useSession } from '../session-context'
+import { STRATEGY_COLOURS } from '../strategy-colours'
 import { Divergences } from './Divergences'
-import { STRATEGY_COLOURS } from './Metrics'
 import { MultiSeed } from './MultiSeed'
 
 export function Compare() {

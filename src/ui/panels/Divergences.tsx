@@ -6,7 +6,7 @@ import type { SimEvent } from '../../core'
 import { divergenceGroups } from '../divergence-groups'
 import { formatOffset, plural } from '../format'
 import { useSession } from '../session-context'
-import { STRATEGY_COLOURS } from './Metrics'
+import { STRATEGY_COLOURS } from '../strategy-colours'
 
 /** Groups shown before "show all". */
 const FIRST_GROUPS = 6

@@ -12,7 +12,7 @@ import { RECORDED_PREFIX } from '../../worker/protocol'
 import { MAX_SEEDS } from '../../worker/seed-protocol'
 import { formatNumber } from '../format'
 import { useApp, useSession } from '../session-context'
-import { STRATEGY_COLOURS } from './Metrics'
+import { STRATEGY_COLOURS } from '../strategy-colours'
 
 const PLOT_W = 56
 const PLOT_H = 12

@@ -1,0 +1,103 @@
+// The page's start: what it fetches before its first frame, and what it leaves for later. The
+// charts (uPlot), the compare view, the tabs and dialog not shown at first, the other scenarios'
+// texts and the workers that only multi-seed runs and planner modules need must not be fetched
+// before the first frame; the engine's worker
+// and the default scenario's text must. And the main thread makes one WebGL context, not two: the
+// renderer probe that decides MSAA runs in a worker of its own.
+
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { type LoadSample, loadOnce } from '../../bench/browser-load'
+import { launchBrowser } from './browser'
+
+const VIEWPORT = { width: 1440, height: 900 }
+
+/** The chunk file names (no hash) of a list of /assets/<name>-<hash>.js paths. */
+function chunkNames(paths: string[]): string[] {
+  return paths.map((p) => p.replace(/^.*\//, '').replace(/-[A-Za-z0-9_-]{8}\.js$/, ''))
+}
+
+describe('the page before its first frame', () => {
+  let browser: Browser
+  let first: LoadSample
+
+  beforeAll(async () => {
+    browser = await launchBrowser()
+    first = await loadOnce(browser, `${inject('baseUrl')}?scenario=default`, 'app:first-frame', VIEWPORT)
+  }, 180_000)
+
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  it("fetches the engine's worker and the default scenario, nothing the first frame does not need", () => {
+    const names = chunkNames(first.scripts)
+    expect(names).toContain('sim.worker')
+    expect(names).toContain('default')
+    for (const later of [
+      'Metrics',
+      'Compare',
+      'Inspector',
+      'Alerts',
+      'DecisionLog',
+      'PlannersDialog',
+      'disaster-response',
+      'open-data',
+      'seeds.worker',
+      'planner.worker',
+      'inspect.worker',
+    ])
+      expect(names).not.toContain(later)
+  })
+
+  it('fetches the small panels after the first frame, the charts when their tab opens', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 })
+    try {
+      const page = await context.newPage()
+      const fetched: string[] = []
+      page.on('request', (r) => {
+        if (r.url().endsWith('.js')) fetched.push(new URL(r.url()).pathname)
+      })
+      await page.goto(`${inject('baseUrl')}?scenario=default`, { waitUntil: 'load' })
+      await page.waitForSelector('canvas[data-sim-ready="true"]', { timeout: 90_000 })
+      expect(chunkNames(fetched)).not.toContain('Metrics')
+      // The small panels come right after the first frame, unasked; the charts do not.
+      await expect
+        .poll(() => chunkNames(fetched), { timeout: 30_000 })
+        .toEqual(expect.arrayContaining(['Inspector', 'Alerts', 'DecisionLog', 'PlannersDialog']))
+      expect(chunkNames(fetched)).not.toContain('Metrics')
+      await page.getByTestId('tab-metrics').click()
+      await page.locator('.uplot canvas').first().waitFor({ timeout: 60_000 })
+      expect(chunkNames(fetched)).toContain('Metrics')
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('makes one WebGL context on the main thread, without MSAA on a software renderer', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 })
+    try {
+      // Records every WebGL context the page's own thread asks for, and with which attributes.
+      await context.addInitScript(() => {
+        const made: { antialias: boolean | null }[] = []
+        Object.assign(window, { __webglContexts: made })
+        const original = HTMLCanvasElement.prototype.getContext
+        HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, ...args: unknown[]) {
+          const [type, attributes] = args as [string, WebGLContextAttributes | undefined]
+          if (type === 'webgl2' || type === 'webgl') made.push({ antialias: attributes?.antialias ?? null })
+          return (original as (...a: unknown[]) => RenderingContext | null).apply(this, args)
+        } as typeof original
+      })
+      const page = await context.newPage()
+      await page.goto(`${inject('baseUrl')}?scenario=default`, { waitUntil: 'load' })
+      await page.waitForSelector('canvas[data-sim-ready="true"]', { timeout: 90_000 })
+      const made = await page.evaluate(
+        () => (window as unknown as { __webglContexts: unknown[] }).__webglContexts,
+      )
+      // This machine's Chromium draws with SwiftShader: the worker's answer turned MSAA off.
+      expect(made).toEqual([{ antialias: false }])
+    } finally {
+      await context.close()
+    }
+  })
+})
