@@ -7,7 +7,7 @@
 // shown, at the seed it was recorded with.
 
 import { MAX_RECORDING_BYTES } from '../core/limits'
-import { parseRecording, type RecordingHeader } from '../planners/agent/recording-format'
+import type { RecordingHeader } from '../planners/agent/recording-format'
 import type { ScenarioIssue } from '../scenario/issues'
 import { MAX_STRATEGIES, RECORDED_PREFIX } from '../worker/protocol'
 import { pushMessage } from './appStore'
@@ -64,6 +64,8 @@ export async function loadRecordingFile(deps: RecordingDeps, file: FileLike): Pr
   } catch {
     return refuse(session, file.name, [{ path: '', message: 'the file could not be read' }])
   }
+  // The checks (zod) load with the first recording opened: the first frame does not need them.
+  const { parseRecording } = await import('../planners/agent/recording-format')
   const parsed = parseRecording(text)
   if (!parsed.ok)
     return refuse(

@@ -160,3 +160,46 @@ describe('import cycles', () => {
     expect(cycles).toEqual([])
   })
 })
+
+/** Specifiers a file imports as values when it loads: no `import type`, no dynamic import(). */
+function loadTimeImportsOf(text: string): string[] {
+  const out: string[] = []
+  for (const m of text.matchAll(/^\s*(?:import|export)\s+(?!type\s)[^'"]*?from\s*['"]([^'"]+)['"]/gm))
+    out.push(m[1])
+  for (const m of text.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm)) out.push(m[1])
+  return out
+}
+
+/** The packages the page's first-frame code pulls in, following its load-time imports. */
+function packagesLoadedFrom(entries: string[]): Set<string> {
+  const known = new Set(sourceFiles(join(ROOT, 'src')))
+  const seen = new Set<string>()
+  const packages = new Set<string>()
+  const todo = [...entries]
+  while (todo.length) {
+    const file = todo.pop() as string
+    if (seen.has(file)) continue
+    seen.add(file)
+    for (const spec of loadTimeImportsOf(readFileSync(file, 'utf8'))) {
+      if (!spec.startsWith('.')) {
+        packages.add(
+          spec.split('/')[0].startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0],
+        )
+        continue
+      }
+      const target = resolveImport(file, spec.replace(/\?.*$/, ''), known)
+      if (target) todo.push(target)
+    }
+  }
+  return packages
+}
+
+describe('the page before its first frame', () => {
+  it('does not load zod: the recording checks come with the first recording opened', () => {
+    const page = packagesLoadedFrom([join(ROOT, 'src/main.tsx'), join(ROOT, 'src/ui/mount.tsx')])
+    // The walk reaches the page's real dependencies (so an empty set cannot pass for a clean one).
+    expect(page).toContain('three')
+    expect(page).toContain('react')
+    expect(page).not.toContain('zod')
+  })
+})
