@@ -24,6 +24,9 @@ const config = {
   // run can take well over 1.5× its dry-run time, and a slow run is not a detected mutant: the
   // margins are generous (3× the covering tests' time plus 30 s).
   timeoutFactor: 3,
+  // The initial run (every unit test, with per-test coverage) takes over 5 minutes on two shared
+  // cores, Stryker's default limit for it, and the whole run then ends before the first mutant.
+  dryRunTimeoutMinutes: 30,
   timeoutMS: 30_000,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
