@@ -192,12 +192,12 @@ describe('errors outside plan()', () => {
 describe('the wake hint inside the guest', () => {
   const planner = registry.find('allocation', 'greedy-priority')!
   /** A guest on a fake port: what it posts, and a clock that moves 0.25 ms per reading. */
-  function fakeGuest(receiveNow?: () => HostMessage | undefined) {
+  function fakeGuest(receiveNow?: () => HostMessage | undefined, msPerReading = 0.25) {
     const posted: GuestMessage[] = []
     let handler: (m: HostMessage) => void | Promise<void> = () => {}
     let readings = 0
     startGuest({ post: (m) => posted.push(m), onMessage: (h) => (handler = h), receiveNow }, planner, {
-      clock: () => ++readings * 0.25,
+      clock: () => ++readings * msPerReading,
     })
     return { posted, deliver: (m: HostMessage) => handler(m), readings: () => readings }
   }
@@ -213,6 +213,16 @@ describe('the wake hint inside the guest', () => {
     expect(asked).toBeGreaterThan(0)
     expect(asked).toBeLessThanOrEqual(4)
     expect(g.posted.map((m) => m.type)).toEqual(['loaded'])
+  })
+
+  it('looks for the call at least once, even when the thread ran late past the spin', async () => {
+    // 5 ms between clock readings: the spin's end has passed before its first look.
+    const queued: HostMessage[] = [{ type: 'plan', call: 1, data: {} as never }]
+    const g = fakeGuest(() => queued.shift(), 5)
+    await g.deliver({ type: 'wake' })
+    expect(queued).toEqual([])
+    // The call was taken and answered (here: the view data is no view, so it says so).
+    expect(g.posted.map((m) => m.type)).toEqual(['loaded', 'stray'])
   })
 
   it('is ignored by a guest that cannot receive synchronously (a browser worker)', async () => {

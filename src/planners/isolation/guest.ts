@@ -115,11 +115,13 @@ export function startGuest(port: GuestPort, exported: unknown, options: GuestOpt
       // Spin briefly for the 'plan' the host is packing, so the call does not pay this
       // thread's wake-up a second time; a bounded spin, then back to sleeping.
       if (!port.receiveNow) return
+      // Looks at least once: a thread descheduled for over the spin's length (a loaded machine)
+      // would otherwise give up without looking at a call that has long arrived.
       const until = now() + WAKE_SPIN_MS
-      while (now() < until) {
+      do {
         const next = port.receiveNow()
         if (next) return receive(next)
-      }
+      } while (now() < until)
       return
     }
     if (m.type === 'init') {
