@@ -17,6 +17,7 @@ export { PLANNER_KINDS } from './decisions'
 export type { EnginePlanner, IsolatedCall, PlanOutcome, SimulationOptions } from './engine/context'
 export {
   describeThrown,
+  isThenable,
   MAX_DECISIONS_PER_CALL,
   type ReadDecisions,
   readDecisions,

@@ -80,16 +80,20 @@ export function describeThrown(err: unknown): string {
   return line.length > 300 ? `${line.slice(0, 300)}…` : line
 }
 
+/** Whether a value looks like a promise (what an async plan() returns). */
+export function isThenable(x: unknown): x is PromiseLike<unknown> {
+  return (
+    (typeof x === 'object' || typeof x === 'function') &&
+    x !== null &&
+    typeof (x as { then?: unknown }).then === 'function'
+  )
+}
+
 /** Reads at most MAX_DECISIONS_PER_CALL decisions out of whatever plan() returned. */
 export function readDecisions(out: unknown): ReadDecisions {
   try {
     if (!Array.isArray(out)) {
-      const what =
-        out === null
-          ? 'null'
-          : typeof (out as { then?: unknown })?.then === 'function'
-            ? 'a promise'
-            : typeof out
+      const what = out === null ? 'null' : isThenable(out) ? 'a promise' : typeof out
       return { ok: false, fault: `returned ${what} instead of a list of decisions` }
     }
     const total = out.length

@@ -7,7 +7,7 @@
 // planner's decisions are byte-identical to an in-process call; the output is read here
 // (readDecisions: plain copies, bounded) so only plain data crosses back.
 
-import { createViewRebuilder, describeThrown, readDecisions, type WorldView } from '../../core'
+import { createViewRebuilder, describeThrown, isThenable, readDecisions, type WorldView } from '../../core'
 import { describePlanner } from '../describe'
 import { manifestOf as toManifest } from '../manifest'
 import type { AnyPlanner } from '../planner'
@@ -35,14 +35,6 @@ export interface Guest {
    * can neither crash its thread nor change a run's results.
    */
   stray(error: unknown): void
-}
-
-function isThenable(x: unknown): x is PromiseLike<unknown> {
-  return (
-    (typeof x === 'object' || typeof x === 'function') &&
-    x !== null &&
-    typeof (x as { then?: unknown }).then === 'function'
-  )
 }
 
 /** What the host and the app are told of a planner: the one description the app uses too. */
