@@ -20,11 +20,18 @@ if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues))
 const spec = loaded.scenario
 const strategy = spec.strategies[0].name
 
-const sim = createSimulation(spec, strategy)
-const tracks = recordTrajectories(sim)
-const report = sim.report()
-const czml = buildCzml(report, spec.groundStations, tracks)
-const byId = new Map(czml.map((p) => [p.id, p]))
+// The run is made by the first test that needs it, then shared. Not at module level: mutation
+// testing credits code run outside a test to no test at all, and must then rerun every test of
+// the file for each mutant in the engine it reaches.
+let made: ReturnType<typeof makeRun> | undefined
+function makeRun() {
+  const sim = createSimulation(spec, strategy)
+  const tracks = recordTrajectories(sim)
+  const report = sim.report()
+  const czml = buildCzml(report, spec.groundStations, tracks)
+  return { tracks, report, czml, byId: new Map(czml.map((p) => [p.id, p])) }
+}
+const run = () => (made ??= makeRun())
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/
 
 function interval(text: unknown): [number, number] {
@@ -42,6 +49,7 @@ const runEnd = spec.epochMs + spec.durationS * 1000
 
 describe('the CZML document', () => {
   it('starts with a document packet holding the version and the run as its clock', () => {
+    const { czml } = run()
     const doc = czml[0] as CzmlPacket & { clock: { interval: string; currentTime: string } }
     expect(doc.id).toBe('document')
     expect(doc.version).toBe('1.0')
@@ -51,6 +59,7 @@ describe('the CZML document', () => {
   })
 
   it('has unique ids: one packet per satellite and per station, one per contact window', () => {
+    const { report, czml, byId } = run()
     expect(byId.size).toBe(czml.length)
     for (const s of spec.satellites) expect(byId.has(`satellite/${s.id}`), s.id).toBe(true)
     for (const st of spec.groundStations) expect(byId.has(`station/${st.id}`), st.id).toBe(true)
@@ -59,6 +68,7 @@ describe('the CZML document', () => {
   })
 
   it('gives each satellite sampled inertial positions with interpolation settings', () => {
+    const { byId } = run()
     for (const s of spec.satellites) {
       const p = byId.get(`satellite/${s.id}`) as CzmlPacket & {
         position: Record<string, unknown> & { cartesian: number[] }
@@ -77,6 +87,7 @@ describe('the CZML document', () => {
   })
 
   it("holds the report's positions at the same instants", () => {
+    const { tracks, byId } = run()
     const check = [0, 3, 17, 36]
     for (const i of check) {
       const t = tracks.tS[i]
@@ -93,6 +104,7 @@ describe('the CZML document', () => {
   })
 
   it('colours a satellite by its status over time, intervals covering the run without gaps', () => {
+    const { report, byId } = run()
     for (const s of spec.satellites) {
       const colours = (
         byId.get(`satellite/${s.id}`) as CzmlPacket & {
@@ -114,6 +126,7 @@ describe('the CZML document', () => {
   })
 
   it('draws each contact as a polyline between existing packets, shown during its window only', () => {
+    const { report, byId } = run()
     report.access!.contacts.forEach((c, n) => {
       const p = byId.get(`contact/${n + 1}`) as CzmlPacket & {
         availability: string
@@ -133,6 +146,7 @@ describe('the CZML document', () => {
   })
 
   it('places stations by geodetic degrees', () => {
+    const { byId } = run()
     const svalbard = byId.get('station/svalbard') as CzmlPacket & {
       position: { cartographicDegrees: number[] }
     }
