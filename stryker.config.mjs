@@ -1,4 +1,6 @@
 // @ts-check
+import { MUTATED, NOT_MUTATED } from './stryker/shards.mjs'
+
 // Mutation testing of the engine and the planners: `npm run mutate` (see the README for when).
 // Stryker copies the project to .stryker-tmp/, plants one deliberate bug ("mutant") at a time in
 // src/core/** and src/planners/**, and runs the unit tests that cover it; a mutant the tests do
@@ -11,7 +13,9 @@ const config = {
   vitest: { configFile: 'vitest.mutate.config.ts', related: true },
   plugins: ['@stryker-mutator/vitest-runner', './stryker/prose-ignorer.mjs'],
   coverageAnalysis: 'perTest',
-  mutate: ['src/core/**/*.ts', 'src/planners/**/*.ts', '!src/**/index.ts'],
+  // Every file of src/core and src/planners but the index files; `npm run mutate` (stryker/run.mjs)
+  // runs them shard by shard (stryker/shards.mjs), each shard with its own mutate list.
+  mutate: [...MUTATED, ...NOT_MUTATED.map((p) => `!${p}`)],
   // Prose is not behaviour. The `prose` ignorer (stryker/prose-ignorer.mjs) marks as ignored
   // every mutant inside the text of a log `message`, a decision `rationale`, a planner `label` or
   // `description`, an `…Error` message and the engine's planner-fault message. No mutator is
@@ -28,19 +32,21 @@ const config = {
   // cores, Stryker's default limit for it, and the whole run then ends before the first mutant.
   dryRunTimeoutMinutes: 30,
   timeoutMS: 30_000,
-  reporters: ['clear-text', 'progress', 'html', 'json'],
-  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  // Each shard writes its JSON report to reports/mutation/shards/<shard>.json; run.mjs merges them
+  // into reports/mutation/mutation.json and mutation.html (stryker/merge.mjs).
+  reporters: ['progress', 'json'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
-  // Incremental mode: results are kept in reports/stryker-incremental.json and reused for every
-  // mutant whose code and covering tests did not change, so a second run after a small change
-  // takes minutes. The file is a local cache and is NOT committed (reports/ is git-ignored): it
-  // is several megabytes, changes with every run, would conflict in every parallel branch, and
-  // Stryker rebuilds it from scratch when it is missing (`--force` does so on purpose).
+  // Incremental mode: each shard's results are kept in reports/mutation/shards/<shard>.incremental.json
+  // and reused for every mutant whose code and covering tests did not change, so a second run
+  // after a small change takes minutes. The files are a local cache and are NOT committed
+  // (reports/ is git-ignored): several megabytes that change with every run and would conflict in
+  // every parallel branch; Stryker rebuilds one from scratch when it is missing (`--force` does so
+  // on purpose).
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',
-  // The build fails (exit code 1) under `break`. The issue's target is 80 % for
-  // src/core/engine/** and for src/planners/** each; `break` guards the whole mutated set.
-  thresholds: { high: 85, low: 80, break: 80 },
+  // The targets are per folder (src/core/engine and src/planners, 80 % each, as the issue asks),
+  // over the merged report of every shard: stryker/scores.mjs checks them, not Stryker's `break`.
+  thresholds: { high: 85, low: 80, break: null },
   // Stryker would rewrite tsconfig.json's `extends`/`references` paths for its sandbox through
   // TypeScript's JS API, which TypeScript 7 (native) no longer has. Our tsconfig has neither, so
   // there is nothing to rewrite: name a file that does not exist and the step is skipped.
