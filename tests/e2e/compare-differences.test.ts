@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchBrowser, type OpenedPage, openPage, screenshot } from './browser'
-import { pixelDifference, waitCanvases, waitForState } from './helpers'
+import { nextFrames, pixelDifference, waitCanvases, waitForState } from './helpers'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const FILE = 'scenarios/disaster-response.json'
@@ -25,10 +25,22 @@ function taskStates(page: Page): Promise<number[][]> {
   })
 }
 
-/** Screenshots of each pane's canvas, after the on-demand loop has drawn the latest frame. */
+/** Screenshots of each pane's canvas, once every pane has drawn the latest frame. */
 async function paneShots(page: Page, name: string): Promise<Buffer[]> {
-  // The idle redraw runs every second: two of them and every canvas shows the current frame.
-  await page.waitForTimeout(2500)
+  // Each pane's canvas carries the sequence number of the frame it drew last (data-frame-seq):
+  // wait until every pane shows the frame the worker sent last, then for a few more animation
+  // frames so a view change (the "differences" toggle) made since is drawn too.
+  await page.waitForFunction((panes) => {
+    const w = window as unknown as { __missionSandbox: { frame(): { current: { seq?: number } | null } } }
+    const f = w.__missionSandbox.frame().current
+    const canvases = [...document.querySelectorAll<HTMLCanvasElement>('[data-testid="viewport"] canvas')]
+    return (
+      f !== null &&
+      canvases.length >= panes &&
+      canvases.every((c) => c.dataset.frameSeq === String(f.seq ?? 0))
+    )
+  }, STRATEGIES.length)
+  await nextFrames(page, 3)
   const canvases = page.locator('[data-testid="viewport"] canvas')
   const out: Buffer[] = []
   for (let k = 0; k < STRATEGIES.length; k++) out.push(await canvases.nth(k).screenshot({ type: 'png' }))

@@ -6,7 +6,7 @@
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchBrowser, screenshot } from './browser'
-import { builtInScenarios, canvasPixels, overlaps, waitCanvases, waitForState } from './helpers'
+import { builtInScenarios, canvasPixels, overlaps, resizeTo, waitCanvases, waitForState } from './helpers'
 
 const SIZES: [number, number][] = [
   [1024, 700],
@@ -102,8 +102,7 @@ describe('every scenario, single and compare, at three sizes', () => {
       await page.goto(`${inject('baseUrl')}?scenario=${key}`, { waitUntil: 'load' })
       await waitCanvases(page, 1)
       for (const [w, h] of SIZES) {
-        await page.setViewportSize({ width: w, height: h })
-        await page.waitForTimeout(1500)
+        await resizeTo(page, w, h)
         await checkView(page, w, h, `${key} single ${w}×${h}`)
       }
       await screenshot(page, `views-${key}-single`)
@@ -116,8 +115,7 @@ describe('every scenario, single and compare, at three sizes', () => {
         const n = (await waitForState(page, (s) => s.strategies.length > 1, 'compare')).strategies.length
         await waitCanvases(page, n)
         for (const [w, h] of SIZES) {
-          await page.setViewportSize({ width: w, height: h })
-          await page.waitForTimeout(1500)
+          await resizeTo(page, w, h)
           await checkView(page, w, h, `${key} compare ${w}×${h}`)
           await screenshot(page, `views-${key}-compare-${w}x${h}`)
         }
