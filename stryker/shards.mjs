@@ -1,5 +1,7 @@
 // The mutated files in shards: `npm run mutate` runs one Stryker run per shard, in this order.
 //
+// Each shard is a few hundred mutants (Stryker writes a shard's results only when it ends).
+//
 // Why shards: Stryker instruments every mutated file at once, and instrumented code (each mutant
 // behind a switch, each statement counting its coverage) runs the engine's hot loops many times
 // slower — the initial test run took 13.6 minutes with all of src/core and src/planners
@@ -21,32 +23,18 @@ const engine = (names) => names.map((n) => `src/core/engine/${n}.ts`)
 
 /** Name → files. The folders with a target (core/engine, planners) first. */
 export const SHARDS = {
-  // What the engine does with planners' decisions: validation, application, planning calls.
-  'engine-decisions': engine([
-    'decision-check',
-    'apply-decision',
-    'planning',
-    'planner-io',
-    'context',
-    'maneuver',
-    'scripted',
-    'run-records',
-  ]),
-  // The step itself: state, propagation, geometry, access, health, payload.
-  'engine-step': engine([
-    'simulation',
-    'state',
-    'world',
-    'propagator',
-    'geometry-pass',
-    'geodetic',
-    'station-cells',
-    'access',
-    'health',
-    'payload',
-    'measure',
-    'timing',
-  ]),
+  // Decision validation and what an accepted decision does.
+  'engine-decisions': engine(['decision-check', 'apply-decision']),
+  // When planners are called and what they are given.
+  'engine-planning': engine(['planning', 'planner-io', 'context']),
+  // Burns, scripted events and the run's records.
+  'engine-events': engine(['maneuver', 'scripted', 'run-records']),
+  // The step: the simulation's loop, its state and the world.
+  'engine-step': engine(['simulation', 'state', 'world', 'timing']),
+  // Orbits and geometry: propagation, Earth-fixed positions, station visibility, access windows.
+  'engine-orbits': engine(['propagator', 'geometry-pass', 'geodetic', 'station-cells', 'access']),
+  // The bus: health, payload, measurements.
+  'engine-bus': engine(['health', 'payload', 'measure']),
   // What the engine shows: views for planners and the app, reports, series, snapshots.
   'engine-views': engine([
     'view-builder',

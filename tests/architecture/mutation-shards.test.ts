@@ -45,7 +45,7 @@ describe('the mutation shards', () => {
     const { missing, doubled, stray } = checkShards(broken)
     expect(missing).toContain('src/core/export/czml.ts')
     expect(missing.every((f) => f.startsWith('src/core/export/'))).toBe(true)
-    expect(doubled).toEqual(['src/core/engine/health.ts (engine-step and extra)'])
+    expect(doubled).toEqual(['src/core/engine/health.ts (engine-bus and extra)'])
     // App.tsx is not a .ts file of the mutated folders; index files are never mutated.
     expect(stray).toEqual([])
     const withUi = checkShards({ ...SHARDS, extra: ['src/ui/**/*.ts'] })
