@@ -143,7 +143,7 @@ export function createSimulation(
   )
   const prop = createPropagator(world, spec.j2)
   const planners = orderPlanners(options.planners ?? [])
-  const s0 = initialState(world, prop.save())
+  const s0 = initialState(world)
   if (options.satelliteSeries) s0.satSeries = emptySatelliteSeries()
   if (options.accessLog === false) s0.access = null
   const ctx: Ctx = {
@@ -405,6 +405,8 @@ export function createSimulation(
       refillDerived(restored, ctx.s)
       ctx.s = restored
       prop.load(ctx.s.kepler)
+      // The elements live in the propagator again; the live state keeps no copy (state.ts).
+      ctx.s.kepler = new Float64Array(0)
       // Recompute the derived scratch (best downlink candidates, Sun) and the derived arrays the
       // snapshot left empty (Earth-fixed positions, sunlit, visibility) for the restored time.
       observeAfterPropagation()
