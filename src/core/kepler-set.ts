@@ -24,6 +24,13 @@ import { CIRCULAR_E, eccentricAnomalySC, elementsToState, wrapPi, wrapTwoPi } fr
 import { KeplerGroups } from './kepler-groups'
 import type { KeplerElements } from './spec'
 
+// Module-level copies of what the hot loops use: where the sources run through a CommonJS
+// transform (tsx: the CLI, the benchmarks), each use of an imported name is a getter call, a
+// few ns per satellite per step. The same values and functions, read once.
+const CIRC_E = CIRCULAR_E
+const solveKepler = eccentricAnomalySC
+const wrapToPi = wrapPi
+
 /** Values per satellite in snapshot(): a, e, i, raan0, argp0, m0, t0. */
 const SNAP_STRIDE = 7
 
@@ -244,9 +251,9 @@ export class KeplerSet {
       let c = cM0[k] * cg - sM0[k] * sg
       let s = sM0[k] * cg + cM0[k] * sg
       const ek = e[g]
-      if (ek >= CIRCULAR_E) {
-        const mRed = wrapPi(m0[k] + n[k] * (tS - gT0[g]))
-        eccentricAnomalySC(mRed, ek, s, c, sc)
+      if (ek >= CIRC_E) {
+        const mRed = wrapToPi(m0[k] + n[k] * (tS - gT0[g]))
+        solveKepler(mRed, ek, s, c, sc)
         s = sc[0]
         c = sc[1]
       }
@@ -311,7 +318,7 @@ export class KeplerSet {
       let sw: number
       let c: number
       let s: number
-      if (ek < CIRCULAR_E) {
+      if (ek < CIRC_E) {
         // Circular: only the argument of latitude u = ω + M matters; put it in ω and take E = 0
         // (cW0/sW0 hold cos/sin of u at t0 and c2/s2 its increment for such a satellite).
         cw = cW0[k] * gC2[g] - sW0[k] * gS2[g]
@@ -323,8 +330,8 @@ export class KeplerSet {
         sw = sW0[k] * gC2[g] + cW0[k] * gS2[g]
         const cm = cM0[k] * gC3[g] - sM0[k] * gS3[g]
         const sm = sM0[k] * gC3[g] + cM0[k] * gS3[g]
-        const mRed = wrapPi(m0[k] + gMDot[g] * (tS - gT0[g]))
-        eccentricAnomalySC(mRed, ek, sm, cm, sc)
+        const mRed = wrapToPi(m0[k] + gMDot[g] * (tS - gT0[g]))
+        solveKepler(mRed, ek, sm, cm, sc)
         s = sc[0]
         c = sc[1]
       }

@@ -16,6 +16,9 @@
 import { MU_EARTH, TWO_PI } from './constants'
 import type { KeplerElements } from './spec'
 
+/** 2π read once (an imported name is a getter call per use under a CommonJS transform). */
+const TAU = TWO_PI
+
 /** Below this eccentricity an orbit is treated as circular (E = M, argument of perigee folded). */
 export const CIRCULAR_E = 1e-12
 /** Newton steps smaller than this update sin/cos by a Taylor series instead of Math.sin/cos. */
@@ -29,13 +32,13 @@ const MAX_ITER = 50
 
 /** Reduce an angle to [−π, π). */
 export function wrapPi(x: number): number {
-  return x - TWO_PI * Math.floor((x + Math.PI) / TWO_PI)
+  return x - TAU * Math.floor((x + Math.PI) / TAU)
 }
 
 /** Reduce an angle to [0, 2π). */
 export function wrapTwoPi(x: number): number {
-  const y = x - TWO_PI * Math.floor(x / TWO_PI)
-  return y >= TWO_PI ? 0 : y
+  const y = x - TAU * Math.floor(x / TAU)
+  return y >= TAU ? 0 : y
 }
 
 /**
