@@ -5,6 +5,7 @@
 
 import { describe, expect, it } from 'vitest'
 import { DEG } from '../../src/core/constants'
+import { SERIES_IS_ONE } from '../../src/core/kepler'
 import { KeplerSet } from '../../src/core/kepler-set'
 import type { KeplerElements } from '../../src/core/spec'
 
@@ -64,5 +65,24 @@ describe('KeplerSet groups and lazy perifocal vectors', () => {
     expect(Object.is(set.baseElements(0).i, 0)).toBe(true)
     expect(Object.is(set.baseElements(1).i, -0)).toBe(true)
     expect(set.restore(set.snapshot())).toBe(false)
+  })
+})
+
+describe('Kepler solver: the last Newton step skips its series', () => {
+  // eccentricAnomalySC takes sd = d and cd = 1 when d² < SERIES_IS_ONE: only right if the full
+  // series gives exactly those bits there. Checked at the threshold and below, both signs.
+  const series = (d: number): [number, number] => {
+    const d2 = d * d
+    return [d * (1 - (d2 / 6) * (1 - d2 / 20)), 1 - (d2 / 2) * (1 - (d2 / 12) * (1 - d2 / 30))]
+  }
+  it('gives sin δ = δ and cos δ = 1 exactly wherever the shortcut is taken', () => {
+    const edge = Math.sqrt(SERIES_IS_ONE)
+    const ds = [edge * (1 - 1e-15), edge / 2, 1e-12, 3.7e-14, 1e-200, 5e-324, 0]
+    for (const d of ds.flatMap((x) => [x, -x])) {
+      expect(d * d < SERIES_IS_ONE).toBe(true)
+      expect(series(d)).toEqual([d, 1])
+    }
+    // And the threshold is not loose by orders of magnitude: well above it the series differs.
+    expect(series(1e-7)[1]).not.toBe(1)
   })
 })
