@@ -3,8 +3,8 @@
 // heap and typed-array bytes held after createSimulation and a few steps, less what the spec
 // already held, after a full garbage collection. Snapshots are not taken, so not counted. The
 // telemetry ring buffer (window × satellites × 3 channels × 4 bytes) is shown on its own row:
-// it is most of the memory and its size is a modelling choice (a day of samples), not a cost
-// of the step.
+// its size is a modelling choice (up to a day of samples), not a cost of the step. Target: ≤ 1 KB
+// per satellite with the ring, at both sizes (README, "Benchmarks", says what the rest holds).
 
 import { createSimulation } from '../src/core'
 import { fleetSpec, walkerFleet } from './engine'

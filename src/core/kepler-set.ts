@@ -14,104 +14,82 @@
 // Speed: no allocation per call. Satellites with identical (a, e, i, t0) — a Walker constellation,
 //   typically — share one "group" whose angle increments (rate × elapsed time) are evaluated with
 //   Math.cos/sin once per call; each satellite then gets its angles by angle addition from its own
-//   precomputed cos/sin at t0. Kepler's equation starts from those sin/cos of M and, for near-circular
+//   precomputed cos/sin at t0.
+// Memory: what depends only on (a, e, i, t0) is kept per group (kepler-groups.ts), not per
+//   satellite; the perifocal vectors only two-body motion uses are made on its first call. Kepler's equation starts from those sin/cos of M and, for near-circular
 //   orbits, needs no further trig call (see eccentricAnomalySC); e < 1e-12 skips it entirely.
 
 import { MU_EARTH } from './constants'
-import { j2SecularRatesInto } from './j2'
 import { CIRCULAR_E, eccentricAnomalySC, elementsToState, wrapPi, wrapTwoPi } from './kepler'
 import { KeplerGroups } from './kepler-groups'
 import type { KeplerElements } from './spec'
 
+// Module-level copies of what the hot loops use: where the sources run through a CommonJS
+// transform (tsx: the CLI, the benchmarks), each use of an imported name is a getter call, a
+// few ns per satellite per step. The same values and functions, read once.
+const CIRC_E = CIRCULAR_E
+const solveKepler = eccentricAnomalySC
+const wrapToPi = wrapPi
+
 /** Values per satellite in snapshot(): a, e, i, raan0, argp0, m0, t0. */
 const SNAP_STRIDE = 7
 
+/** Perifocal unit vectors P, Q at the base time, per satellite (exact for two-body motion). */
+interface Perifocal {
+  px: Float64Array
+  py: Float64Array
+  pz: Float64Array
+  qx: Float64Array
+  qy: Float64Array
+  qz: Float64Array
+}
+
 export class KeplerSet {
   readonly count: number
-  /** Semi-major axis at the base time, m. */
+  /** Semi-major axis at the base time, m (also the group's: kept here for readers). */
   readonly a: Float64Array
-  /** Eccentricity. */
-  readonly e: Float64Array
-  /** Inclination, rad. */
-  readonly i: Float64Array
+  /** Two-body mean motion √(μ/a³), rad/s (also the group's: kept here for readers). */
+  readonly n: Float64Array
   /** Right ascension of the ascending node at the base time, rad. */
   readonly raan0: Float64Array
   /** Argument of perigee at the base time, rad. */
   readonly argp0: Float64Array
   /** Mean anomaly at the base time, rad. */
   readonly m0: Float64Array
-  /** Base time: seconds after the scenario epoch at which the elements hold. */
-  readonly t0: Float64Array
-  /** Two-body mean motion √(μ/a³), rad/s. */
-  readonly n: Float64Array
-  /** Secular J2 rates, rad/s (mDotJ2 includes n). */
-  readonly raanDot: Float64Array
-  readonly argpDot: Float64Array
-  readonly mDotJ2: Float64Array
 
   // Per-satellite precomputed values.
   private readonly scratchElements: KeplerElements = { a: 0, e: 0, i: 0, raan: 0, argp: 0, m0: 0 }
-  private readonly q: Float64Array // √(1 − e²)
-  private readonly vk: Float64Array // √(μ/a) = n·a
-  private readonly ci: Float64Array
-  private readonly si: Float64Array
   private readonly cR0: Float64Array
   private readonly sR0: Float64Array
+  /** cos/sin of argp0, or of argp0 + m0 for a circular orbit (J2 motion uses nothing else). */
   private readonly cW0: Float64Array
   private readonly sW0: Float64Array
   private readonly cM0: Float64Array
   private readonly sM0: Float64Array
-  private readonly cU0: Float64Array // cos/sin of argp0 + m0 (circular orbits under J2)
-  private readonly sU0: Float64Array
-  // Perifocal unit vectors P, Q at the base time (exact for two-body motion).
-  private readonly px: Float64Array
-  private readonly py: Float64Array
-  private readonly pz: Float64Array
-  private readonly qx: Float64Array
-  private readonly qy: Float64Array
-  private readonly qz: Float64Array
+  /** Made by the first two-body propagation (J2 motion never reads them); null until then. */
+  private perifocal: Perifocal | null = null
   private readonly group: Int32Array
 
-  // Satellites sharing (a, e, i, t0) share one group's angle increments (kepler-groups.ts).
-  private readonly groups: KeplerGroups
+  // Satellites sharing (a, e, i, t0) share one group's values and angle increments.
+  private groups = new KeplerGroups()
   private readonly sc = new Float64Array(2)
-  private readonly rates = new Float64Array(3)
 
   constructor(elements: readonly KeplerElements[]) {
     const count = elements.length
     this.count = count
     const f = () => new Float64Array(count)
     this.a = f()
-    this.e = f()
-    this.i = f()
+    this.n = f()
     this.raan0 = f()
     this.argp0 = f()
     this.m0 = f()
-    this.t0 = f()
-    this.n = f()
-    this.raanDot = f()
-    this.argpDot = f()
-    this.mDotJ2 = f()
-    this.q = f()
-    this.vk = f()
-    this.ci = f()
-    this.si = f()
     this.cR0 = f()
     this.sR0 = f()
     this.cW0 = f()
     this.sW0 = f()
     this.cM0 = f()
     this.sM0 = f()
-    this.cU0 = f()
-    this.sU0 = f()
-    this.px = f()
-    this.py = f()
-    this.pz = f()
-    this.qx = f()
-    this.qy = f()
-    this.qz = f()
     this.group = new Int32Array(count)
-    this.groups = new KeplerGroups(Math.max(4, count))
     for (let k = 0; k < count; k++) this.store(k, elements[k], 0)
   }
 
@@ -132,14 +110,16 @@ export class KeplerSet {
   /** Satellite k's base elements (angles as stored) and base time. */
   baseElements(k: number): KeplerElements & { t0: number } {
     this.checkIndex(k)
+    const g = this.group[k]
+    const gs = this.groups
     return {
       a: this.a[k],
-      e: this.e[k],
-      i: this.i[k],
+      e: gs.e[g],
+      i: gs.i[g],
       raan: this.raan0[k],
       argp: this.argp0[k],
       m0: this.m0[k],
-      t0: this.t0[k],
+      t0: gs.t0[g],
     }
   }
 
@@ -149,14 +129,16 @@ export class KeplerSet {
    */
   elementsAt(k: number, tS: number, j2: boolean): KeplerElements {
     this.checkIndex(k)
-    const dt = tS - this.t0[k]
+    const g = this.group[k]
+    const gs = this.groups
+    const dt = tS - gs.t0[g]
     return {
       a: this.a[k],
-      e: this.e[k],
-      i: this.i[k],
-      raan: wrapTwoPi(this.raan0[k] + (j2 ? this.raanDot[k] * dt : 0)),
-      argp: wrapTwoPi(this.argp0[k] + (j2 ? this.argpDot[k] * dt : 0)),
-      m0: wrapTwoPi(this.m0[k] + (j2 ? this.mDotJ2[k] : this.n[k]) * dt),
+      e: gs.e[g],
+      i: gs.i[g],
+      raan: wrapTwoPi(this.raan0[k] + (j2 ? gs.raanDot[g] * dt : 0)),
+      argp: wrapTwoPi(this.argp0[k] + (j2 ? gs.argpDot[g] * dt : 0)),
+      m0: wrapTwoPi(this.m0[k] + (j2 ? gs.mDot[g] : this.n[k]) * dt),
     }
   }
 
@@ -164,30 +146,34 @@ export class KeplerSet {
   stateAt(k: number, tS: number, j2: boolean, out: Float64Array, offset: number): void {
     // Planners call this per satellite per sample: fill one reused record rather than allocate.
     this.checkIndex(k)
-    const dt = tS - this.t0[k]
+    const g = this.group[k]
+    const gs = this.groups
+    const dt = tS - gs.t0[g]
     const el = this.scratchElements
     el.a = this.a[k]
-    el.e = this.e[k]
-    el.i = this.i[k]
+    el.e = gs.e[g]
+    el.i = gs.i[g]
     // The same arithmetic as elementsAt, so both give bit-identical states.
-    el.raan = wrapTwoPi(this.raan0[k] + (j2 ? this.raanDot[k] * dt : 0))
-    el.argp = wrapTwoPi(this.argp0[k] + (j2 ? this.argpDot[k] * dt : 0))
-    el.m0 = wrapTwoPi(this.m0[k] + (j2 ? this.mDotJ2[k] : this.n[k]) * dt)
+    el.raan = wrapTwoPi(this.raan0[k] + (j2 ? gs.raanDot[g] * dt : 0))
+    el.argp = wrapTwoPi(this.argp0[k] + (j2 ? gs.argpDot[g] * dt : 0))
+    el.m0 = wrapTwoPi(this.m0[k] + (j2 ? gs.mDot[g] : this.n[k]) * dt)
     elementsToState(el, out, offset)
   }
 
   /** Copy of all base elements (7 values per satellite), for the engine's snapshots. */
   snapshot(): Float64Array {
     const out = new Float64Array(this.count * SNAP_STRIDE)
+    const gs = this.groups
     for (let k = 0; k < this.count; k++) {
       const o = k * SNAP_STRIDE
+      const g = this.group[k]
       out[o] = this.a[k]
-      out[o + 1] = this.e[k]
-      out[o + 2] = this.i[k]
+      out[o + 1] = gs.e[g]
+      out[o + 2] = gs.i[g]
       out[o + 3] = this.raan0[k]
       out[o + 4] = this.argp0[k]
       out[o + 5] = this.m0[k]
-      out[o + 6] = this.t0[k]
+      out[o + 6] = gs.t0[g]
     }
     return out
   }
@@ -204,7 +190,7 @@ export class KeplerSet {
       )
     }
     if (this.holds(data)) return false
-    this.groups.clear()
+    this.groups = new KeplerGroups()
     for (let k = 0; k < this.count; k++) {
       const o = k * SNAP_STRIDE
       this.store(
@@ -218,10 +204,21 @@ export class KeplerSet {
 
   /** Whether `data` (snapshot layout) are exactly the base elements held now. */
   private holds(data: Float64Array): boolean {
-    const fields = [this.a, this.e, this.i, this.raan0, this.argp0, this.m0, this.t0]
-    for (let k = 0; k < this.count; k++)
-      for (let f = 0; f < SNAP_STRIDE; f++)
-        if (!Object.is(data[k * SNAP_STRIDE + f], fields[f][k])) return false
+    const { e, i, t0 } = this.groups
+    for (let k = 0; k < this.count; k++) {
+      const o = k * SNAP_STRIDE
+      const g = this.group[k]
+      if (
+        !Object.is(data[o], this.a[k]) ||
+        !Object.is(data[o + 1], e[g]) ||
+        !Object.is(data[o + 2], i[g]) ||
+        !Object.is(data[o + 3], this.raan0[k]) ||
+        !Object.is(data[o + 4], this.argp0[k]) ||
+        !Object.is(data[o + 5], this.m0[k]) ||
+        !Object.is(data[o + 6], t0[g])
+      )
+        return false
+    }
     return true
   }
 
@@ -239,8 +236,9 @@ export class KeplerSet {
   }
 
   private propagateTwoBody(tS: number, pos: Float64Array, vel: Float64Array): void {
-    const { c1: gC1, s1: gS1, n: gN, t0: gT0, count: groupCount } = this.groups
-    const { group, a, e, m0, t0, n, q, vk, cM0, sM0, px, py, pz, qx, qy, qz, sc } = this
+    const { c1: gC1, s1: gS1, n: gN, t0: gT0, e, q, vk, count: groupCount } = this.groups
+    const { px, py, pz, qx, qy, qz } = this.perifocal ?? this.makePerifocal()
+    const { group, a, m0, n, cM0, sM0, sc } = this
     for (let g = 0; g < groupCount; g++) {
       const x = gN[g] * (tS - gT0[g])
       gC1[g] = Math.cos(x)
@@ -252,18 +250,18 @@ export class KeplerSet {
       const sg = gS1[g]
       let c = cM0[k] * cg - sM0[k] * sg
       let s = sM0[k] * cg + cM0[k] * sg
-      const ek = e[k]
-      if (ek >= CIRCULAR_E) {
-        const mRed = wrapPi(m0[k] + n[k] * (tS - t0[k]))
-        eccentricAnomalySC(mRed, ek, s, c, sc)
+      const ek = e[g]
+      if (ek >= CIRC_E) {
+        const mRed = wrapToPi(m0[k] + n[k] * (tS - gT0[g]))
+        solveKepler(mRed, ek, s, c, sc)
         s = sc[0]
         c = sc[1]
       }
       const ak = a[k]
-      const qk = q[k]
+      const qk = q[g]
       const ra = ak * (c - ek)
       const rb = ak * qk * s
-      const kv = vk[k] / (1 - ek * c)
+      const kv = vk[g] / (1 - ek * c)
       const va = -kv * s
       const vb = kv * qk * c
       const pxk = px[k]
@@ -282,7 +280,7 @@ export class KeplerSet {
   }
 
   private propagateJ2(tS: number, pos: Float64Array, vel: Float64Array): void {
-    const { c1: gC1, s1: gS1, c2: gC2, s2: gS2, c3: gC3, s3: gS3, c4: gC4, s4: gS4 } = this.groups
+    const { c1: gC1, s1: gS1, c2: gC2, s2: gS2, c3: gC3, s3: gS3 } = this.groups
     const {
       t0: gT0,
       raanDot: gRaanDot,
@@ -291,7 +289,8 @@ export class KeplerSet {
       circ: gCirc,
       count: groupCount,
     } = this.groups
-    const { group, sc, a, e, m0, t0, mDotJ2, q, vk, ci, si, cR0, sR0, cW0, sW0, cM0, sM0, cU0, sU0 } = this
+    const { e, q, vk, ci, si } = this.groups
+    const { group, sc, a, m0, cR0, sR0, cW0, sW0, cM0, sM0 } = this
     for (let g = 0; g < groupCount; g++) {
       const dt = tS - gT0[g]
       const xo = gRaanDot[g] * dt
@@ -301,8 +300,8 @@ export class KeplerSet {
       gS1[g] = Math.sin(xo)
       // A group's members share e, so they are all circular or all not: evaluate what they use.
       if (gCirc[g] === 1) {
-        gC4[g] = Math.cos(xw + xm)
-        gS4[g] = Math.sin(xw + xm)
+        gC2[g] = Math.cos(xw + xm)
+        gS2[g] = Math.sin(xw + xm)
       } else {
         gC2[g] = Math.cos(xw)
         gS2[g] = Math.sin(xw)
@@ -314,15 +313,16 @@ export class KeplerSet {
       const g = group[k]
       const cO = cR0[k] * gC1[g] - sR0[k] * gS1[g]
       const sO = sR0[k] * gC1[g] + cR0[k] * gS1[g]
-      const ek = e[k]
+      const ek = e[g]
       let cw: number
       let sw: number
       let c: number
       let s: number
-      if (ek < CIRCULAR_E) {
-        // Circular: only the argument of latitude u = ω + M matters; put it in ω and take E = 0.
-        cw = cU0[k] * gC4[g] - sU0[k] * gS4[g]
-        sw = sU0[k] * gC4[g] + cU0[k] * gS4[g]
+      if (ek < CIRC_E) {
+        // Circular: only the argument of latitude u = ω + M matters; put it in ω and take E = 0
+        // (cW0/sW0 hold cos/sin of u at t0 and c2/s2 its increment for such a satellite).
+        cw = cW0[k] * gC2[g] - sW0[k] * gS2[g]
+        sw = sW0[k] * gC2[g] + cW0[k] * gS2[g]
         c = 1
         s = 0
       } else {
@@ -330,13 +330,13 @@ export class KeplerSet {
         sw = sW0[k] * gC2[g] + cW0[k] * gS2[g]
         const cm = cM0[k] * gC3[g] - sM0[k] * gS3[g]
         const sm = sM0[k] * gC3[g] + cM0[k] * gS3[g]
-        const mRed = wrapPi(m0[k] + mDotJ2[k] * (tS - t0[k]))
-        eccentricAnomalySC(mRed, ek, sm, cm, sc)
+        const mRed = wrapToPi(m0[k] + gMDot[g] * (tS - gT0[g]))
+        solveKepler(mRed, ek, sm, cm, sc)
         s = sc[0]
         c = sc[1]
       }
-      const cik = ci[k]
-      const sik = si[k]
+      const cik = ci[g]
+      const sik = si[g]
       const pxk = cO * cw - sO * sw * cik
       const pyk = sO * cw + cO * sw * cik
       const pzk = sw * sik
@@ -344,10 +344,10 @@ export class KeplerSet {
       const qyk = -sO * sw + cO * cw * cik
       const qzk = cw * sik
       const ak = a[k]
-      const qk = q[k]
+      const qk = q[g]
       const ra = ak * (c - ek)
       const rb = ak * qk * s
-      const kv = vk[k] / (1 - ek * c)
+      const kv = vk[g] / (1 - ek * c)
       const va = -kv * s
       const vb = kv * qk * c
       pos[o] = ra * pxk + rb * qxk
@@ -375,69 +375,67 @@ export class KeplerSet {
       throw new RangeError(`KeplerSet: satellite ${k} has a non-finite angle`)
     }
     this.a[k] = a
-    this.e[k] = e
-    this.i[k] = i
     this.raan0[k] = raan
     this.argp0[k] = argp
     this.m0[k] = m0
-    this.t0[k] = tS
-    const n = Math.sqrt(MU_EARTH / (a * a * a))
-    this.n[k] = n
-    j2SecularRatesInto(a, e, i, this.rates, 0)
-    this.raanDot[k] = this.rates[0]
-    this.argpDot[k] = this.rates[1]
-    this.mDotJ2[k] = this.rates[2]
-    this.q[k] = Math.sqrt(1 - e * e)
-    this.vk[k] = Math.sqrt(MU_EARTH / a)
-    const ci = Math.cos(i)
-    const si = Math.sin(i)
-    const cO = Math.cos(raan)
-    const sO = Math.sin(raan)
-    const cw = Math.cos(argp)
-    const sw = Math.sin(argp)
-    this.ci[k] = ci
-    this.si[k] = si
-    this.cR0[k] = cO
-    this.sR0[k] = sO
-    this.cW0[k] = cw
-    this.sW0[k] = sw
+    this.n[k] = Math.sqrt(MU_EARTH / (a * a * a))
+    const u = e < CIRCULAR_E ? argp + m0 : argp
+    this.cR0[k] = Math.cos(raan)
+    this.sR0[k] = Math.sin(raan)
+    this.cW0[k] = Math.cos(u)
+    this.sW0[k] = Math.sin(u)
     this.cM0[k] = Math.cos(m0)
     this.sM0[k] = Math.sin(m0)
-    this.cU0[k] = Math.cos(argp + m0)
-    this.sU0[k] = Math.sin(argp + m0)
-    this.px[k] = cO * cw - sO * sw * ci
-    this.py[k] = sO * cw + cO * sw * ci
-    this.pz[k] = sw * si
-    this.qx[k] = -cO * sw - sO * cw * ci
-    this.qy[k] = -sO * sw + cO * cw * ci
-    this.qz[k] = cw * si
     this.group[k] = this.groupFor(a, e, i, tS)
+    if (this.perifocal !== null) this.perifocalOf(k, this.perifocal)
+  }
+
+  /** Satellite k's perifocal unit vectors P, Q at its base time, into `pf`. */
+  private perifocalOf(k: number, pf: Perifocal): void {
+    const g = this.group[k]
+    const ci = this.groups.ci[g]
+    const si = this.groups.si[g]
+    const cO = this.cR0[k]
+    const sO = this.sR0[k]
+    const argp = this.argp0[k]
+    const cw = Math.cos(argp)
+    const sw = Math.sin(argp)
+    pf.px[k] = cO * cw - sO * sw * ci
+    pf.py[k] = sO * cw + cO * sw * ci
+    pf.pz[k] = sw * si
+    pf.qx[k] = -cO * sw - sO * cw * ci
+    pf.qy[k] = -sO * sw + cO * cw * ci
+    pf.qz[k] = cw * si
+  }
+
+  private makePerifocal(): Perifocal {
+    const f = () => new Float64Array(this.count)
+    const pf: Perifocal = { px: f(), py: f(), pz: f(), qx: f(), qy: f(), qz: f() }
+    for (let k = 0; k < this.count; k++) this.perifocalOf(k, pf)
+    this.perifocal = pf
+    return pf
   }
 
   /** Group index for (a, e, i, t0), creating the group if needed. */
   private groupFor(a: number, e: number, i: number, t0: number): number {
-    const groups = this.groups
-    const found = groups.find(a, e, i, t0)
+    const found = this.groups.find(a, e, i, t0)
     if (found >= 0) return found
-    if (groups.count >= groups.capacity) {
-      if (groups.count >= 2 * this.count + 16) {
-        // Many re-based satellites left groups behind: rebuild from the live satellites only.
-        // (Rare: at most once per `count` rebases.)
-        this.regroup()
-        return this.groupFor(a, e, i, t0)
-      }
-      groups.grow(groups.capacity * 2)
-    }
-    return groups.add(a, e, i, t0)
+    // Many re-based satellites left groups behind: rebuild from the live satellites only.
+    // (Rare: at most once per `count` rebases.)
+    if (this.groups.count >= 2 * this.count + 16) this.regroup()
+    return this.groups.add(a, e, i, t0)
   }
 
+  /** New groups holding only the groups some satellite is in (each group's values copied). */
   private regroup(): void {
-    this.groups.clear()
+    const old = this.groups
+    this.groups = new KeplerGroups()
     for (let k = 0; k < this.count; k++) {
-      this.group[k] = -1
-    }
-    for (let k = 0; k < this.count; k++) {
-      this.group[k] = this.groupFor(this.a[k], this.e[k], this.i[k], this.t0[k])
+      const g = this.group[k]
+      if (g < 0) continue
+      const { a, e, i, t0 } = old
+      const found = this.groups.find(a[g], e[g], i[g], t0[g])
+      this.group[k] = found >= 0 ? found : this.groups.add(a[g], e[g], i[g], t0[g])
     }
   }
 }

@@ -16,6 +16,9 @@
 import { MU_EARTH, TWO_PI } from './constants'
 import type { KeplerElements } from './spec'
 
+/** 2π read once (an imported name is a getter call per use under a CommonJS transform). */
+const TAU = TWO_PI
+
 /** Below this eccentricity an orbit is treated as circular (E = M, argument of perigee folded). */
 export const CIRCULAR_E = 1e-12
 /** Newton steps smaller than this update sin/cos by a Taylor series instead of Math.sin/cos. */
@@ -25,17 +28,19 @@ const TAYLOR_STEP = 0.02
  * |f''/2f'| ≤ e/(2(1 − e))), is below this many radians (≈ 0.1 µm along a GEO orbit).
  */
 const KEPLER_TOL = 1e-14
+/** Below this d², 1 − (d²/6)(1 − d²/20) and 1 − (d²/2)(…) are exactly 1 in double precision. */
+export const SERIES_IS_ONE = 1e-17
 const MAX_ITER = 50
 
 /** Reduce an angle to [−π, π). */
 export function wrapPi(x: number): number {
-  return x - TWO_PI * Math.floor((x + Math.PI) / TWO_PI)
+  return x - TAU * Math.floor((x + Math.PI) / TAU)
 }
 
 /** Reduce an angle to [0, 2π). */
 export function wrapTwoPi(x: number): number {
-  const y = x - TWO_PI * Math.floor(x / TWO_PI)
-  return y >= TWO_PI ? 0 : y
+  const y = x - TAU * Math.floor(x / TAU)
+  return y >= TAU ? 0 : y
 }
 
 /**
@@ -73,11 +78,20 @@ export function eccentricAnomalySC(
     const ad = d < 0 ? -d : d
     if (ad < TAYLOR_STEP) {
       const d2 = d * d
-      const sd = d * (1 - (d2 / 6) * (1 - d2 / 20))
-      const cd = 1 - (d2 / 2) * (1 - (d2 / 12) * (1 - d2 / 30))
-      const s1 = s * cd + c * sd
-      c = c * cd - s * sd
-      s = s1
+      if (d2 < SERIES_IS_ONE) {
+        // The series' factors below round to exactly 1 here (1 − x is 1 for x ≤ 2⁻⁵⁴, and
+        // d²/2 < 5e-18), so sd = d and cd = 1: this is the very same arithmetic without its
+        // four divisions (the last step of nearly every solve is this small).
+        const s1 = s + c * d
+        c = c - s * d
+        s = s1
+      } else {
+        const sd = d * (1 - (d2 / 6) * (1 - d2 / 20))
+        const cd = 1 - (d2 / 2) * (1 - (d2 / 12) * (1 - d2 / 30))
+        const s1 = s * cd + c * sd
+        c = c * cd - s * sd
+        s = s1
+      }
       if (d2 < stop) break
     } else {
       s = Math.sin(ea)

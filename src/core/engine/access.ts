@@ -22,6 +22,9 @@ import {
 import { type SimState, stationWords } from './state'
 import type { World } from './world'
 
+/** Read once: an imported name is a getter call per use under tsx's CommonJS transform. */
+const SF = SLOT_FIELDS
+
 export interface ContactWindow {
   satellite: string
   station: string
@@ -57,7 +60,7 @@ const SURELY = 1e-9
 
 /** Highest elevation so far of the open window in slot `slot` (rad), its arcsine taken if deferred. */
 function maxElevationOf(slots: Float64Array, slot: number): number {
-  const q = slot * SLOT_FIELDS
+  const q = slot * SF
   const el = slots[q + 1]
   return Number.isNaN(el) ? Math.asin(slots[q + 2]) : el
 }
@@ -72,7 +75,7 @@ export function openWindow(
   const words = stationWords(ns)
   if (((a.openBits[k * words + (j >> 5)] >>> (j & 31)) & 1) === 0) return null
   const slot = a.slotOf[k * ns + j]
-  const q = slot * SLOT_FIELDS
+  const q = slot * SF
   return {
     start: a.slots[q],
     maxEl: maxElevationOf(a.slots, slot),
@@ -121,7 +124,7 @@ export function trackAccess(world: World, s: SimState, g: GeometryStepResult): v
         const p = k * ns + j
         if ((vis & low) === 0) {
           const slot = slotOf[p]
-          const q = slot * SLOT_FIELDS
+          const q = slot * SF
           a.windows.push(k, j, slots[q], last, maxElevationOf(slots, slot), slots[q + 3], a.slotFlags[slot])
           a.free[a.freeCount++] = slot
           continue
@@ -139,7 +142,7 @@ export function trackAccess(world: World, s: SimState, g: GeometryStepResult): v
           }
           const slot = a.free[--a.freeCount]
           slotOf[p] = slot
-          const q = slot * SLOT_FIELDS
+          const q = slot * SF
           slots[q] = t
           slots[q + 1] = Number.NaN
           slots[q + 2] = sinEl
@@ -147,7 +150,7 @@ export function trackAccess(world: World, s: SimState, g: GeometryStepResult): v
           a.slotFlags[slot] = flagsNow
           continue
         }
-        const q = slotOf[p] * SLOT_FIELDS
+        const q = slotOf[p] * SF
         if (sinEl > slots[q + 2] + SURELY) {
           slots[q + 1] = Number.NaN
           slots[q + 2] = sinEl

@@ -11,6 +11,8 @@ import { cellList } from './station-cells'
 import type { World } from './world'
 
 const R2 = R_EARTH * R_EARTH
+/** Read once: an imported name is a getter call per use under tsx's CommonJS transform. */
+const candidateList = cellList
 
 export interface GeometryStepResult {
   /** New satellite–station passes that began this step. */
@@ -162,7 +164,7 @@ export function geometryPass(
     let mask0 = 0
     for (let w = 1; w < words; w++) maskNow[w] = 0
     // Coarse cone test: only the stations near this satellite's direction cell, for its radius.
-    const list = cellList(cells, r2, ex, ey, z)
+    const list = candidateList(cells, r2, ex, ey, z)
     for (let i = candStart[list], end = candStart[list + 1]; i < end; i++) {
       const j = candidates[i]
       const f = 6 * j

@@ -115,12 +115,13 @@ export function sampleTelemetry(world: World, s: SimState): void {
   const sigma = world.spec.components.noiseSigma * (!Number.isNaN(s.stormEndS) ? s.stormNoise : 1)
   const rng = createRng(0)
   rng.setState(s.rng)
-  const base = slot * n * NC
+  const nc = NC // read once (an imported name is a getter call per use under tsx's CommonJS)
+  const base = slot * n * nc
   const { telemetryV, failed, health } = s
   // Channel order (satellite, then component) is the order the noise is drawn in.
   for (let k = 0, idx = 0; k < n; k++) {
     const lost = failed[k] !== 0
-    for (let c = 0; c < NC; c++, idx++)
+    for (let c = 0; c < nc; c++, idx++)
       telemetryV[base + idx] = lost ? Number.NaN : health[idx] + sigma * rng.normal()
   }
   s.rng = rng.getState()

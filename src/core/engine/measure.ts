@@ -38,9 +38,10 @@ export function scoreAlerts(ctx: Ctx): AlertScore {
   const leadTimesS: number[] = []
   let missedFailures = 0
   let truePositives = 0
+  const nc = NC // read once (an imported name is a getter call per use under tsx's CommonJS)
   for (let k = 0; k < world.satCount; k++) {
-    for (let c = 0; c < NC; c++) {
-      const failedAt = s.componentFailedAtS[k * NC + c]
+    for (let c = 0; c < nc; c++) {
+      const failedAt = s.componentFailedAtS[k * nc + c]
       if (Number.isNaN(failedAt)) continue
       const at = firstAlert.get(`${world.sats[k].id}/${COMPONENT_NAMES[c]}`)
       if (at !== undefined && at <= failedAt) {

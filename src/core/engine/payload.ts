@@ -204,10 +204,11 @@ export function powerPass(
   const { energyJ, health, sunlit, processingS, failed, safe } = s
   const imaging = scratch.imaging
   const transmitting = scratch.transmitting
+  const nc = NC // read once (an imported name is a getter call per use under tsx's CommonJS)
   let minSoc = 1
   for (let k = 0; k < world.satCount; k++) {
     if (failed[k] !== 0) continue
-    const capacity = b.batteryCapacityJ[k] * health[k * NC + BATTERY]
+    const capacity = b.batteryCapacityJ[k] * health[k * nc + BATTERY]
     let load = b.baseLoadW[k]
     if (imaging[k] !== 0) load += b.imagingLoadW[k]
     if (transmitting[k] !== 0) load += b.downlinkLoadW[k]

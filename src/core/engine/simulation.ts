@@ -29,23 +29,13 @@ import { emptySatelliteSeries } from './run-records'
 import { sampleSatellites } from './sat-series'
 import { conjunctionPass, scriptedPass } from './scripted'
 import { cloneSharing, refillDerived, withoutDerived } from './snapshot-share'
-import {
-  initialState,
-  type SimState,
-  STATUS_ALERT,
-  STATUS_DECAYED,
-  STATUS_FAILED,
-  STATUS_MANEUVERING,
-  STATUS_NOMINAL,
-  STATUS_SAFE,
-} from './state'
+import { initialState, type SimState } from './state'
+import { updateStatus } from './status-pass'
 import { buildView, socOf } from './view-builder'
 import { buildWorld, type World } from './world'
 
 /** Telemetry samples kept per channel unless SimulationOptions.telemetryWindow says otherwise. */
 export const DEFAULT_TELEMETRY_WINDOW = 288
-/** A burn within this many seconds keeps a satellite shown as manoeuvring. */
-const MANEUVER_DISPLAY_S = 600
 /** A spare whose last slot-recovery burn leaves it this close to the slot has filled it. */
 export const SLOT_TOLERANCE_M = 50_000
 
@@ -143,7 +133,7 @@ export function createSimulation(
   )
   const prop = createPropagator(world, spec.j2)
   const planners = orderPlanners(options.planners ?? [])
-  const s0 = initialState(world, prop.save())
+  const s0 = initialState(world)
   if (options.satelliteSeries) s0.satSeries = emptySatelliteSeries()
   if (options.accessLog === false) s0.access = null
   const ctx: Ctx = {
@@ -225,26 +215,6 @@ export function createSimulation(
     s.nextSampleS += spec.sampleEveryS
   }
 
-  function updateStatus(): void {
-    const s = ctx.s
-    const { failed, lastBurnS, alerted, safe, status, decayedAtS } = s
-    const t = s.t
-    for (let k = 0; k < world.satCount; k++) {
-      let st = STATUS_NOMINAL
-      if (!Number.isNaN(decayedAtS[k])) st = STATUS_DECAYED
-      else if (failed[k] !== 0) st = STATUS_FAILED
-      else if (t - lastBurnS[k] < MANEUVER_DISPLAY_S) st = STATUS_MANEUVERING
-      else if (alerted[k] !== 0) st = STATUS_ALERT
-      else if (safe[k] !== 0) st = STATUS_SAFE
-      status[k] = st
-    }
-    // A burn still queued shows as manoeuvring too, unless the satellite is lost.
-    for (const p of s.pending) {
-      const k = world.satIndex.get(p.satellite)!
-      if (Number.isNaN(decayedAtS[k]) && failed[k] === 0) status[k] = STATUS_MANEUVERING
-    }
-  }
-
   function executeDueBurns(): void {
     const s = ctx.s
     while (s.pending.length > 0 && s.pending[0].atS <= s.t) {
@@ -322,7 +292,7 @@ export function createSimulation(
     if (working > 0 && minSoc < s.acc.minSoc) s.acc.minSoc = minSoc
     healthPass(world, s, ctx.log)
     conjunctionPass(ctx, (k, why) => failSatellite(world, s, k, why, ctx.log))
-    updateStatus()
+    updateStatus(world, ctx.s)
     if (s.t >= s.nextSampleS || s.stepIndex === totalSteps) sample()
     const cadenceDue = planners.length > 0 && s.t >= s.nextPlanS
     if (cadenceDue) s.nextPlanS += spec.plannerCadenceS
@@ -367,7 +337,7 @@ export function createSimulation(
   trackAccess(world, ctx.s, g0)
   ctx.s.acc.contacts += g0.newContacts
   ctx.s.acc.eclipseEntries += g0.eclipseEntries
-  updateStatus()
+  updateStatus(world, ctx.s)
   sample()
   ctx.s.nextPlanS = 0
 
@@ -405,6 +375,8 @@ export function createSimulation(
       refillDerived(restored, ctx.s)
       ctx.s = restored
       prop.load(ctx.s.kepler)
+      // The elements live in the propagator again; the live state keeps no copy (state.ts).
+      ctx.s.kepler = new Float64Array(0)
       // Recompute the derived scratch (best downlink candidates, Sun) and the derived arrays the
       // snapshot left empty (Earth-fixed positions, sunlit, visibility) for the restored time.
       observeAfterPropagation()

@@ -49,7 +49,11 @@ export interface SimState {
   stepIndex: number
   t: number
   rng: number
-  /** Opaque copy of the Keplerian propagator's elements (see Propagator.save). */
+  /**
+   * Opaque copy of the Keplerian propagator's elements (see Propagator.save), filled in
+   * snapshots only: the live state leaves it empty (the elements live in the propagator, and a
+   * live copy would be 56 bytes per satellite that nothing reads).
+   */
   kepler: Float64Array
   // Per satellite ---------------------------------------------------------------------------
   pos: Float64Array // ECI m, 3 per satellite
@@ -146,7 +150,7 @@ export interface Accumulators {
   slotFillS: number[]
 }
 
-export function initialState(world: World, kepler: Float64Array): SimState {
+export function initialState(world: World): SimState {
   const n = world.satCount
   const ns = world.stations.length
   const w = world.telemetryWindow
@@ -155,7 +159,7 @@ export function initialState(world: World, kepler: Float64Array): SimState {
     stepIndex: 0,
     t: 0,
     rng: spec.seed >>> 0,
-    kepler,
+    kepler: new Float64Array(0),
     pos: new Float64Array(3 * n),
     vel: new Float64Array(3 * n),
     ecef: new Float64Array(3 * n),
