@@ -30,7 +30,7 @@ export const SHARDS = {
   // Burns, scripted events and the run's records.
   'engine-events': engine(['maneuver', 'scripted', 'run-records']),
   // The step: the simulation's loop, its state and the world.
-  'engine-step': engine(['simulation', 'state', 'world', 'timing']),
+  'engine-step': engine(['simulation', 'state', 'status-pass', 'world', 'timing']),
   // Orbits and geometry: propagation, Earth-fixed positions, station visibility, access windows.
   'engine-orbits': engine(['propagator', 'geometry-pass', 'geodetic', 'station-cells', 'access']),
   // The bus: health, payload, measurements.
