@@ -202,4 +202,10 @@ describe('the page before its first frame', () => {
     expect(page).toContain('react')
     expect(page).not.toContain('zod')
   })
+
+  it('does not load satellite.js: SGP4 for orbit loops comes with a scenario that has element sets', () => {
+    const page = packagesLoadedFrom([join(ROOT, 'src/main.tsx'), join(ROOT, 'src/ui/mount.tsx')])
+    expect(page).toContain('three')
+    expect(page).not.toContain('satellite.js')
+  })
 })
