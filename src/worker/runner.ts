@@ -10,16 +10,21 @@
 //   orbit-facts.ts    orbits: each satellite's orbit as its engine holds it, when it changes
 //   exports.ts        the Export menu's files (report, access CSV, series CSV, CZML)
 //   user-strategies.ts the user's own strategies, their planners bound behind the isolation boundary
+//   built-in-load.ts  the default scenario as the loader reads it, computed at build time
+//   scenario-reader.ts the scenario validator, loaded when a text other than the default comes:
+//                     until it is here, the requests that follow the load wait in order
 
 import { registry as builtInPlanners } from '../planners'
 import type { PlannerRegistry } from '../planners/registry'
-import { loadScenarioText } from '../scenario'
+import type { LoadResult } from '../scenario/loader'
+import { builtInLoad } from './built-in-load'
 import type { ContactCache } from './detail'
 import { strategyDigest } from './digest'
 import { runExport } from './exports'
 import { FramePacker } from './frames'
 import type { FromWorker, ScenarioSource, ToWorker } from './protocol'
 import { buildRun, type ExtraStrategy, errorText, type Run, type RunOptions } from './run'
+import { HeldRequests, loadScenarioReader, scenarioReader } from './scenario-reader'
 import { MAX_STRESS_SATELLITES, stressScenarioText } from './stress'
 import { type ControlOutput, type LoopHost, TimeControls } from './time-controls'
 import { type BindOptions, bindUserStrategy, UserStrategies } from './user-strategies'
@@ -64,6 +69,14 @@ export class SimRunner {
   private readonly users = new UserStrategies()
   /** Bumped by every load and rebuild: a user strategy bound for an older one is dropped. */
   private generation = 0
+  /**
+   * While a load waits for the scenario validator, the requests that come after it, handled in
+   * order once it is done (a seek or a play meant for the new scenario must not reach the old one).
+   */
+  private readonly held = new HeldRequests<ToWorker>(
+    (msg) => this.handle(msg),
+    (err) => this.fail(err),
+  )
 
   constructor(
     private readonly host: RunnerHost,
@@ -88,6 +101,7 @@ export class SimRunner {
   }
 
   handle(msg: ToWorker): void {
+    if (this.held.hold(msg)) return
     try {
       this.dispatch(msg)
     } catch (err) {
@@ -103,8 +117,9 @@ export class SimRunner {
         return
       case 'loadStress': {
         const n = Math.max(1, Math.min(MAX_STRESS_SATELLITES, Math.floor(Number(msg.satellites) || 1000)))
-        this.load(stressScenarioText(n), `stress-${n}`, { kind: 'stress', satellites: n }, msg, 8)
-        if (this.run && msg.play !== undefined) controls.play(msg.play)
+        this.load(stressScenarioText(n), `stress-${n}`, { kind: 'stress', satellites: n }, msg, 8, () => {
+          if (this.run && msg.play !== undefined) controls.play(msg.play)
+        })
         return
       }
       case 'setStrategies':
@@ -166,14 +181,63 @@ export class SimRunner {
 
   // Loading -----------------------------------------------------------------------------------
 
+  /**
+   * Loads a scenario text, then calls `then` (at once, or after the validator has arrived: the
+   * requests that come meanwhile wait until both are done).
+   */
   private load(
     text: string,
     file: string,
     source: ScenarioSource,
     want: LoadWishes,
     telemetryWindow?: number,
+    then?: () => void,
   ): void {
-    const loaded = loadScenarioText(String(text), String(file), { knownPlanners: this.planners.names() })
+    const loaded = this.read(String(text), String(file))
+    if (loaded === null) {
+      this.waitForReader(file, () => this.load(text, file, source, want, telemetryWindow, then))
+      return
+    }
+    this.adoptLoaded(loaded, file, source, want, telemetryWindow)
+    then?.()
+  }
+
+  /**
+   * The loader's answer for a text: the built-in default's from the build (built-in planners
+   * only: a test's registry may name other planners), else the validator's; null until it is here.
+   */
+  private read(text: string, file: string): LoadResult | null {
+    const builtIn = this.planners === builtInPlanners ? builtInLoad(text) : null
+    if (builtIn) return builtIn
+    const reader = scenarioReader()
+    return reader ? reader.loadScenarioText(text, file, { knownPlanners: this.planners.names() }) : null
+  }
+
+  /** Holds the requests that follow until the validator has arrived, then runs `retry` and them. */
+  private waitForReader(file: string, retry: () => void): void {
+    this.held.waitFor(loadScenarioReader(), retry, (err) =>
+      // The running scenario stays; opening the file again tries again.
+      this.host.post({
+        type: 'loadError',
+        file,
+        issues: [
+          {
+            file,
+            path: '',
+            message: `the scenario validator could not be loaded (${errorText(err)}); try again`,
+          },
+        ],
+      }),
+    )
+  }
+
+  private adoptLoaded(
+    loaded: LoadResult,
+    file: string,
+    source: ScenarioSource,
+    want: LoadWishes,
+    telemetryWindow: number | undefined,
+  ): void {
     if (!loaded.ok) {
       this.host.post({ type: 'loadError', file, issues: loaded.issues })
       return
