@@ -23,9 +23,22 @@ function threeCatalogue(): Plugin {
   }
 }
 
+/** The engine's room: pure functions and constants, no module-level side effects (DESIGN.md). */
+const CORE_MODULE = /[\\/]src[\\/]core[\\/]/
+
+/**
+ * Tells the bundler that a module of src/core whose exports nothing uses may be left out, even
+ * when the core's index re-exports it (`export *`): otherwise everything the index names comes
+ * along wherever one name is imported (the Export menu's formatters in the worker's first load).
+ * Other modules keep the bundler's default (their package.json's `sideEffects`).
+ */
+const treeshake = {
+  moduleSideEffects: (id: string) => (CORE_MODULE.test(id) ? false : undefined),
+}
+
 // The app is a static site: `npm run dev` serves it, `npm run build` writes dist/.
 export default defineConfig({
   plugins: [react(), threeCatalogue()],
-  worker: { format: 'es' },
-  build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+  worker: { format: 'es', rollupOptions: { treeshake } },
+  build: { target: 'es2022', chunkSizeWarningLimit: 2000, rollupOptions: { treeshake } },
 })

@@ -20,14 +20,14 @@ import type { LoadResult } from '../scenario/loader'
 import { builtInLoad } from './built-in-load'
 import type { ContactCache } from './detail'
 import { strategyDigest } from './digest'
-import { runExport } from './exports'
 import { FramePacker } from './frames'
+import { exportsModule } from './on-demand'
 import type { FromWorker, ScenarioSource, ToWorker } from './protocol'
 import { buildRun, type ExtraStrategy, errorText, type Run, type RunOptions } from './run'
 import { HeldRequests, loadScenarioReader, scenarioReader } from './scenario-reader'
 import { MAX_STRESS_SATELLITES, stressScenarioText } from './stress'
 import { type ControlOutput, type LoopHost, TimeControls } from './time-controls'
-import { type BindOptions, bindUserStrategy, UserStrategies } from './user-strategies'
+import { type BindOptions, bindingModule, UserStrategies } from './user-strategy-list'
 
 export { FRAME_MS } from './frames'
 
@@ -172,11 +172,34 @@ export class SimRunner {
         this.sendDigest()
         return
       case 'export':
-        this.host.post(runExport(this.run, this.planners, msg.id, msg.format, msg.strategy))
+        this.export(msg)
         return
       default:
         this.host.post({ type: 'error', message: `unknown request ${JSON.stringify(msg).slice(0, 80)}` })
     }
+  }
+
+  /**
+   * Answers the Export menu with the run of the moment it asked (the formatters are fetched the
+   * first time; the answer carries the request's id, so it may come after later requests').
+   */
+  private export(msg: Extract<ToWorker, { type: 'export' }>): void {
+    const run = this.run
+    const answer = (m: typeof import('./exports')) =>
+      this.host.post(m.runExport(run, this.planners, msg.id, msg.format, msg.strategy))
+    const loaded = exportsModule.get()
+    if (loaded) {
+      answer(loaded)
+      return
+    }
+    exportsModule.load().then(answer, (err: unknown) =>
+      this.host.post({
+        type: 'exported',
+        id: msg.id,
+        ok: false,
+        message: `The export could not be loaded (${errorText(err)}); try again.`,
+      }),
+    )
   }
 
   // Loading -----------------------------------------------------------------------------------
@@ -281,17 +304,28 @@ export class SimRunner {
       seed: change.seed ?? run.seed,
       onWarning: (message) => this.host.post({ type: 'error', message }),
     }
-    void Promise.all(names.map((name) => bindUserStrategy(this.users.get(name)!, o))).then((bound) => {
-      const extras = bound.filter((b): b is ExtraStrategy => 'strategy' in b)
-      const problems = bound.flatMap((b) => ('problems' in b ? b.problems : []))
-      if (generation !== this.generation || this.run !== run || problems.length) {
-        for (const x of extras) x.dispose()
-        if (problems.length && generation === this.generation)
-          this.host.post({ type: 'error', message: problems.join('\n') })
-        return
-      }
-      this.rebuildWith(run, change, extras)
-    })
+    const bind = bindingModule.load()
+    void bind
+      .then(({ bindUserStrategy }) =>
+        Promise.all(names.map((name) => bindUserStrategy(this.users.get(name)!, o))),
+      )
+      .then(
+        (bound) => {
+          const extras = bound.filter((b): b is ExtraStrategy => 'strategy' in b)
+          const problems = bound.flatMap((b) => ('problems' in b ? b.problems : []))
+          if (generation !== this.generation || this.run !== run || problems.length) {
+            for (const x of extras) x.dispose()
+            if (problems.length && generation === this.generation)
+              this.host.post({ type: 'error', message: problems.join('\n') })
+            return
+          }
+          this.rebuildWith(run, change, extras)
+        },
+        (err: unknown) => {
+          if (generation === this.generation)
+            this.host.post({ type: 'error', message: `The strategies could not be bound: ${errorText(err)}` })
+        },
+      )
   }
 
   private rebuildWith(

@@ -5,29 +5,20 @@
 // on it is here, and every text is validated by it exactly as before.
 
 import type { loadScenarioText } from '../scenario/loader'
+import { validatorModule } from './on-demand'
 
 export interface ScenarioReader {
   loadScenarioText: typeof loadScenarioText
 }
 
-let reader: ScenarioReader | null = null
-let loading: Promise<ScenarioReader> | null = null
-
 /** The validator when it has been loaded, else null. */
 export function scenarioReader(): ScenarioReader | null {
-  return reader
+  return validatorModule.get()
 }
 
 /** Loads the validator (once; a failed fetch may be tried again by the next call). */
 export function loadScenarioReader(): Promise<ScenarioReader> {
-  loading ??= import('../scenario/loader').then(
-    (m) => (reader = m),
-    (err: unknown) => {
-      loading = null
-      throw err
-    },
-  )
-  return loading
+  return validatorModule.load()
 }
 
 /**

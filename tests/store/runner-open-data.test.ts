@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { exportRun } from '../../src/core'
 import { registry } from '../../src/planners'
 import { loadScenarioText } from '../../src/scenario'
+import { exportsModule } from '../../src/worker/on-demand'
 import type { FromWorker } from '../../src/worker/protocol'
 import { SimRunner } from '../../src/worker/runner'
 import { loadScenarioReader } from '../../src/worker/scenario-reader'
@@ -28,9 +29,10 @@ function loadedRunner() {
 
 describe('SimRunner with element-set files', () => {
   // Texts other than the built-in default go through the validator the worker loads on demand
-  // (src/worker/scenario-reader.ts); it is loaded first here, so each load is answered at once.
+  // (src/worker/scenario-reader.ts), and exports through formatters loaded the same way
+  // (src/worker/on-demand.ts); both are loaded first here, so each request is answered at once.
   beforeAll(async () => {
-    await loadScenarioReader()
+    await Promise.all([loadScenarioReader(), exportsModule.load()])
   }, 60_000)
 
   it('loads a .tle file and passes on the notice', () => {

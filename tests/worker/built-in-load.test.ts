@@ -11,6 +11,7 @@ import { registry } from '../../src/planners'
 import { loadScenarioText } from '../../src/scenario'
 import builtIn from '../../src/worker/built-in-default.json'
 import { builtInLoad } from '../../src/worker/built-in-load'
+import { exportsModule } from '../../src/worker/on-demand'
 import type { FromWorker } from '../../src/worker/protocol'
 import { SimRunner } from '../../src/worker/runner'
 import { HeldRequests, loadScenarioReader, scenarioReader } from '../../src/worker/scenario-reader'
@@ -97,6 +98,28 @@ describe('the worker loads the default without the validator, and validates ever
     )
     const digest = [...after].reverse().find((m) => m.type === 'digest')
     expect(digest?.type === 'digest' && digest.stepIndex).toBe(1)
+  })
+})
+
+describe('the Export menu’s formatters, fetched with the first export', () => {
+  it('answers an export once they are here, for the run of the moment it was asked', async () => {
+    const h = runner()
+    h.runner.handle({ type: 'load', text: TEXT, file: FILE, source: LIBRARY })
+    expect(exportsModule.get()).toBeNull()
+    h.runner.handle({ type: 'export', id: 3, format: 'report', strategy: 'nope' })
+    expect(h.types()).not.toContain('exported')
+    await exportsModule.load()
+    await Promise.resolve()
+    const answer = h.messages.find((m) => m.type === 'exported')
+    expect(answer).toEqual({ type: 'exported', id: 3, ok: false, message: expect.stringContaining('"nope"') })
+    // Once here, an export is answered at once.
+    h.runner.handle({ type: 'export', id: 4, format: 'pdf' as never, strategy: 'nope' })
+    expect(h.messages.at(-1)).toEqual({
+      type: 'exported',
+      id: 4,
+      ok: false,
+      message: 'Unknown export format "pdf".',
+    })
   })
 })
 
