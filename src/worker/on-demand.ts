@@ -28,6 +28,13 @@ export function onDemand<T>(fetch: () => Promise<T>): OnDemand<T> {
   }
 }
 
+/** Calls `use` with the module: at once when it is here, else once it has arrived (or `failed`). */
+export function withModule<T>(m: OnDemand<T>, use: (value: T) => void, failed: (err: unknown) => void): void {
+  const value = m.get()
+  if (value) use(value)
+  else m.load().then(use, failed)
+}
+
 /** The scenario validator: the loader, zod's scenario schema, the element-set readers. */
 export const validatorModule = onDemand(() => import('../scenario/loader'))
 /** The Export menu's files (core/export's formatters). */

@@ -17,14 +17,13 @@
 import { registry as builtInPlanners } from '../planners'
 import type { PlannerRegistry } from '../planners/registry'
 import type { LoadResult } from '../scenario/loader'
-import { builtInLoad } from './built-in-load'
 import type { ContactCache } from './detail'
 import { strategyDigest } from './digest'
 import { FramePacker } from './frames'
-import { exportsModule } from './on-demand'
+import { exportsModule, withModule } from './on-demand'
 import type { FromWorker, ScenarioSource, ToWorker } from './protocol'
 import { buildRun, type ExtraStrategy, errorText, type Run, type RunOptions } from './run'
-import { HeldRequests, loadScenarioReader, scenarioReader } from './scenario-reader'
+import { HeldRequests, loadScenarioReader, readScenario, validatorMissing } from './scenario-reader'
 import { MAX_STRESS_SATELLITES, stressScenarioText } from './stress'
 import { type ControlOutput, type LoopHost, TimeControls } from './time-controls'
 import { type BindOptions, bindingModule, UserStrategies } from './user-strategy-list'
@@ -185,20 +184,16 @@ export class SimRunner {
    */
   private export(msg: Extract<ToWorker, { type: 'export' }>): void {
     const run = this.run
-    const answer = (m: typeof import('./exports')) =>
-      this.host.post(m.runExport(run, this.planners, msg.id, msg.format, msg.strategy))
-    const loaded = exportsModule.get()
-    if (loaded) {
-      answer(loaded)
-      return
-    }
-    exportsModule.load().then(answer, (err: unknown) =>
-      this.host.post({
-        type: 'exported',
-        id: msg.id,
-        ok: false,
-        message: `The export could not be loaded (${errorText(err)}); try again.`,
-      }),
+    withModule(
+      exportsModule,
+      (m) => this.host.post(m.runExport(run, this.planners, msg.id, msg.format, msg.strategy)),
+      (err) =>
+        this.host.post({
+          type: 'exported',
+          id: msg.id,
+          ok: false,
+          message: `The export could not be loaded (${errorText(err)}); try again.`,
+        }),
     )
   }
 
@@ -216,7 +211,7 @@ export class SimRunner {
     telemetryWindow?: number,
     then?: () => void,
   ): void {
-    const loaded = this.read(String(text), String(file))
+    const loaded = readScenario(String(text), String(file), this.planners)
     if (loaded === null) {
       this.waitForReader(file, () => this.load(text, file, source, want, telemetryWindow, then))
       return
@@ -225,32 +220,11 @@ export class SimRunner {
     then?.()
   }
 
-  /**
-   * The loader's answer for a text: the built-in default's from the build (built-in planners
-   * only: a test's registry may name other planners), else the validator's; null until it is here.
-   */
-  private read(text: string, file: string): LoadResult | null {
-    const builtIn = this.planners === builtInPlanners ? builtInLoad(text) : null
-    if (builtIn) return builtIn
-    const reader = scenarioReader()
-    return reader ? reader.loadScenarioText(text, file, { knownPlanners: this.planners.names() }) : null
-  }
-
   /** Holds the requests that follow until the validator has arrived, then runs `retry` and them. */
   private waitForReader(file: string, retry: () => void): void {
     this.held.waitFor(loadScenarioReader(), retry, (err) =>
       // The running scenario stays; opening the file again tries again.
-      this.host.post({
-        type: 'loadError',
-        file,
-        issues: [
-          {
-            file,
-            path: '',
-            message: `the scenario validator could not be loaded (${errorText(err)}); try again`,
-          },
-        ],
-      }),
+      this.host.post({ type: 'loadError', file, issues: [validatorMissing(file, err)] }),
     )
   }
 

@@ -4,7 +4,11 @@
 // A file the user opens, another built-in scenario or a stress run waits for it once; from then
 // on it is here, and every text is validated by it exactly as before.
 
-import type { loadScenarioText } from '../scenario/loader'
+import { registry as builtInPlanners } from '../planners'
+import type { PlannerRegistry } from '../planners/registry'
+import type { ScenarioIssue } from '../scenario/issues'
+import type { LoadResult, loadScenarioText } from '../scenario/loader'
+import { builtInLoad } from './built-in-load'
 import { validatorModule } from './on-demand'
 
 export interface ScenarioReader {
@@ -19,6 +23,24 @@ export function scenarioReader(): ScenarioReader | null {
 /** Loads the validator (once; a failed fetch may be tried again by the next call). */
 export function loadScenarioReader(): Promise<ScenarioReader> {
   return validatorModule.load()
+}
+
+/**
+ * The loader's answer for a text: the built-in default's from the build (with the built-in
+ * planners only: a test's registry may name others), else the validator's; null while the
+ * validator has not arrived (loadScenarioReader, then ask again).
+ */
+export function readScenario(text: string, file: string, planners: PlannerRegistry): LoadResult | null {
+  const builtIn = planners === builtInPlanners ? builtInLoad(text) : null
+  if (builtIn) return builtIn
+  const reader = scenarioReader()
+  return reader ? reader.loadScenarioText(text, file, { knownPlanners: planners.names() }) : null
+}
+
+/** What a load says when the validator could not be fetched (the running scenario stays). */
+export function validatorMissing(file: string, err: unknown): ScenarioIssue {
+  const why = err instanceof Error ? err.message : String(err)
+  return { file, path: '', message: `the scenario validator could not be loaded (${why}); try again` }
 }
 
 /**
