@@ -43,6 +43,20 @@ function modelsOf(spec: ScenarioSpec, ids = spec.satellites.map((s) => s.id)): F
 const ISS_1 = '1 25544U 98067A   26079.50000000  .00016717  00000-0  10270-3 0  9005'
 const ISS_2 = '2 25544  51.6416 247.4627 0006703 130.5360 325.0288 15.49815453 30000'
 
+/** A scenario of one satellite, the ISS, flying its TLE. */
+function issSpec(): ScenarioSpec {
+  return makeSpec({
+    satellites: [
+      {
+        id: 'ISS',
+        role: 'active',
+        bus: TEST_BUS,
+        orbit: { kind: 'tle', name: 'ISS', line1: ISS_1, line2: ISS_2 },
+      },
+    ],
+  })
+}
+
 const ELLIPSE: KeplerElements = { a: 12_000e3, e: 0.3, i: 63.4 * DEG, raan: 40 * DEG, argp: 270 * DEG, m0: 0 }
 
 describe('sampleOrbitLoop', () => {
@@ -117,16 +131,7 @@ describe('FleetOrbits', () => {
   })
 
   it('propagates TLE satellites with SGP4 and gives their osculating elements', () => {
-    const spec = makeSpec({
-      satellites: [
-        {
-          id: 'ISS',
-          role: 'active',
-          bus: TEST_BUS,
-          orbit: { kind: 'tle', name: 'ISS', line1: ISS_1, line2: ISS_2 },
-        },
-      ],
-    })
+    const spec = issSpec()
     const orbits = modelsOf(spec, ['ISS'])
     expect(orbits.has(0)).toBe(true)
     const p = new Float64Array(3)
@@ -151,16 +156,7 @@ describe('FleetOrbits', () => {
   })
 
   it('has no TLE model without an SGP4 factory (the page has not loaded satellite.js yet)', () => {
-    const spec = makeSpec({
-      satellites: [
-        {
-          id: 'ISS',
-          role: 'active',
-          bus: TEST_BUS,
-          orbit: { kind: 'tle', name: 'ISS', line1: ISS_1, line2: ISS_2 },
-        },
-      ],
-    })
+    const spec = issSpec()
     expect(needsSgp4(spec)).toBe(true)
     expect(needsSgp4(makeSpec())).toBe(false)
     const book = bookOf(createSimulation(spec))
