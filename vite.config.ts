@@ -29,7 +29,7 @@ function threeCatalogue(): Plugin {
  * them only once the entry chunk has been fetched and run; with it, as it reads the HTML, so the
  * interface's JavaScript arrives and compiles sooner. Build only (the dev server has no chunks).
  */
-function preloadFirstFetches(): Plugin {
+export function preloadFirstFetches(): Plugin {
   let base = '/'
   return {
     name: 'mission-sandbox:preload-first-fetches',
