@@ -45,10 +45,13 @@ scene.add(mesh)
 
 if (q.get('earth') === '1') {
   // Loaded on demand, so the page's own JavaScript (the size baseline) stays three.js alone.
-  const [{ createEarthTexture }, { makeSphereGeometry, SURFACE_SEGMENTS }] = await Promise.all([
+  // The land outline as the app has it (a JSON file fetched beside the code, scene/land.ts).
+  const [{ createEarthTexture }, { makeSphereGeometry, SURFACE_SEGMENTS }, { loadLand }] = await Promise.all([
     import('../src/scene/earthTexture'),
     import('../src/scene/globe-mesh'),
+    import('../src/scene/land'),
   ])
+  await loadLand()
   scene.add(
     new Mesh(makeSphereGeometry(...SURFACE_SEGMENTS), new MeshBasicMaterial({ map: createEarthTexture() })),
   )

@@ -2,8 +2,10 @@
 // the interface (ui/mount.tsx: React, three.js, the panels — most of the JavaScript) while the
 // worker reads the scenario and computes its first frame. Nothing here imports React or three.js,
 // so the worker starts as soon as this small chunk has run, not after the whole interface has been
-// parsed: the two overlap, and the first frame comes sooner.
+// parsed: the two overlap, and the first frame comes sooner. The land outline the Earth is painted
+// from (scene/land.ts, a JSON file) is fetched alongside, and the interface mounts once it is here.
 
+import { loadLand } from './scene/land'
 import { probeRendererInWorker } from './scene/renderer-quality'
 import { createPlannerStore } from './store/plannerStore'
 import { syncUserStrategies } from './store/plugin-sync'
@@ -34,8 +36,11 @@ startUrlSync(session)
 // For tests and benchmarks: the stores, read-only by convention.
 Object.assign(window, { __missionSandbox: session, __missionSandboxPlanners: plugins.planners })
 
-import('./ui/mount').then(
-  ({ mount }) => mount(root, session, plugins),
+// Never rejects: without the outline the Earth is painted ocean only.
+const land = loadLand()
+
+Promise.all([import('./ui/mount'), land]).then(
+  ([{ mount }]) => mount(root, session, plugins),
   (e: unknown) => {
     // The interface's chunk did not arrive (offline, a deploy replaced it): say so on the page.
     const note = document.createElement('p')

@@ -10,7 +10,7 @@
 // arrives as props. With no frame yet, it draws the Earth, the stations and the targets.
 
 import { useFrame, useThree } from '@react-three/fiber'
-import { memo, type ReactNode, useCallback, useEffect, useMemo, useRef } from 'react'
+import { memo, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { BufferAttribute, type Group } from 'three'
 import type { ScenarioSpec } from '../core/spec'
 import { sunDirectionEci } from '../core/sun'
@@ -30,6 +30,7 @@ import { Markers, type TargetTask } from './sim/Markers'
 import { ORBIT_LOOP_CAP, OrbitPaths } from './sim/OrbitPaths'
 import { Satellites } from './sim/Satellites'
 import { TaskLinks } from './sim/TaskLinks'
+import { loadTleModelFactory, needsSgp4, type TleModelFactory } from './tle-models'
 
 const GROUND_TRACK_HEX = 0xffe08a
 
@@ -73,6 +74,34 @@ function OrbitSync({ orbits, book }: { orbits: FleetOrbits; book: OrbitsRef }) {
 }
 
 /**
+ * SGP4 for the scenario's element-set satellites: null for a Keplerian scenario (nothing is
+ * fetched) and until satellite.js has arrived; then the factory, and a frame is asked for so the
+ * loops and tracks of those satellites are drawn.
+ */
+function useTleModel(scenario: ScenarioSpec): TleModelFactory | null {
+  const [factory, setFactory] = useState<TleModelFactory | null>(null)
+  const needed = useMemo(() => needsSgp4(scenario), [scenario])
+  const invalidate = useThree((s) => s.invalidate)
+  useEffect(() => {
+    if (!needed || factory) return
+    let live = true
+    loadTleModelFactory().then(
+      (f) => {
+        if (!live) return
+        setFactory(() => f)
+        invalidate()
+      },
+      // Not fatal: those satellites keep their positions, only their loops and tracks are missing.
+      (e: unknown) => console.warn('SGP4 for the orbit loops could not be loaded', e),
+    )
+    return () => {
+      live = false
+    }
+  }, [needed, factory, invalidate])
+  return needed ? factory : null
+}
+
+/**
  * Memoised: the app re-renders its viewport for reasons of its own (pointer, hover tooltip); with
  * the same props the scene's tree is not reconciled again.
  */
@@ -89,7 +118,11 @@ export const SimScene = memo(function SimScene({
   resetRequest = 0,
   differences = false,
 }: SimSceneProps) {
-  const orbits = useMemo(() => new FleetOrbits(scenario, satelliteIds), [scenario, satelliteIds])
+  const tleModel = useTleModel(scenario)
+  const orbits = useMemo(
+    () => new FleetOrbits(scenario, satelliteIds, tleModel),
+    [scenario, satelliteIds, tleModel],
+  )
   const subset = useMemo(() => orbitSubset(orbits.plane, orbits.count, ORBIT_LOOP_CAP), [orbits])
   const selectedIndex = useMemo(
     () => (selected === null ? -1 : satelliteIds.indexOf(selected)),

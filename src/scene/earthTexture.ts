@@ -1,5 +1,5 @@
-// Paints the Earth's albedo map at runtime from Natural Earth land polygons (world-atlas,
-// bundled with the app: no network, no image files). Equirectangular, mapping as in geo.ts:
+// Paints the Earth's albedo map at runtime from Natural Earth land polygons (world-atlas, a JSON
+// file of the build fetched as the page starts, land.ts: no image files). Equirectangular, mapping as in geo.ts:
 // x = (lon + 180) / 360 · W, y = (90 − lat) / 180 · H, so the texture's centre column is
 // Greenwich and its top row the north pole.
 //
@@ -11,9 +11,8 @@
 import type { MultiPolygon, Polygon } from 'geojson'
 import { CanvasTexture, LinearMipmapNearestFilter, SRGBColorSpace } from 'three'
 import { feature } from 'topojson-client'
-import type { GeometryCollection, Topology } from 'topojson-specification'
-import landTopology from 'world-atlas/land-110m.json'
 import { lonLatToPixel, unwrapRing } from './geo'
+import { type LandTopology, landTopology } from './land'
 import { softwareWebGL } from './renderer-quality'
 
 export const EARTH_TEXTURE_WIDTH = 2048
@@ -55,8 +54,8 @@ function verticalGradient(ctx: CanvasRenderingContext2D, stops: [number, string]
   return g
 }
 
-function landPolygons(): Polygon['coordinates'][] {
-  const topo = landTopology as unknown as Topology<{ land: GeometryCollection }>
+function landPolygons(topo: LandTopology | null): Polygon['coordinates'][] {
+  if (!topo) return []
   const fc = feature(topo, topo.objects.land)
   const out: Polygon['coordinates'][] = []
   for (const f of fc.features) {
@@ -67,8 +66,13 @@ function landPolygons(): Polygon['coordinates'][] {
   return out
 }
 
-/** Draws the land/ocean map into a 2D context of size w × h. */
-export function paintEarth(ctx: CanvasRenderingContext2D, w: number, h: number): void {
+/** Draws the land/ocean map into a 2D context of size w × h (ocean only without an outline). */
+export function paintEarth(
+  ctx: CanvasRenderingContext2D,
+  w: number,
+  h: number,
+  land: LandTopology | null = landTopology(),
+): void {
   ctx.fillStyle = verticalGradient(ctx, OCEAN_STOPS, h)
   ctx.fillRect(0, 0, w, h)
 
@@ -76,7 +80,7 @@ export function paintEarth(ctx: CanvasRenderingContext2D, w: number, h: number):
   // poles, nor the polar "cap" rings TopoJSON stores at ±89.999°).
   const fill = new Path2D()
   const coast = new Path2D()
-  for (const polygon of landPolygons()) {
+  for (const polygon of landPolygons(land)) {
     for (const ring of polygon) {
       const { points } = unwrapRing(ring)
       const coastCount = ring.length

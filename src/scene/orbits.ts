@@ -8,7 +8,9 @@
 // and every restore, with a version (worker/protocol.ts OrbitsMessage → store/orbit-book.ts).
 // Keplerian satellites go into the core's KeplerSet (the engine's propagator: two-body motion plus
 // the secular J2 drift of Ω, ω and M when the scenario enables J2) with those very elements, so a
-// model position is the engine's, burn or no burn. TLE satellites use SGP4 (core/sgp4.ts).
+// model position is the engine's, burn or no burn. TLE satellites use SGP4 (core/sgp4.ts), through
+// a factory the caller passes in: the page loads satellite.js only for a scenario that has such
+// satellites (tle-models.ts), and until it has, they have no model (no loop, no track).
 //
 // Loops are sampled uniformly in eccentric anomaly E: r(E) = a(cos E − e)·P + a√(1−e²)·sin E·Q,
 // which is exactly the position formula of elementsToState at mean anomaly M = E − e·sin E, with
@@ -17,11 +19,12 @@
 import { R_EARTH, TWO_PI } from '../core/constants'
 import { perifocalAxes, stateToElements } from '../core/kepler'
 import { KeplerSet } from '../core/kepler-set'
-import { createElementSetOrbit, type TleOrbit } from '../core/sgp4'
+import type { TleOrbit } from '../core/sgp4'
 import type { ElementSetOrbit, KeplerElements, ScenarioSpec } from '../core/spec'
 import { gmstRad } from '../core/time'
 import type { OrbitFact } from '../worker/protocol'
 import type { OrbitsRef } from './contract'
+import type { TleModelFactory } from './tle-models'
 
 /** Metres → scene units (Earth radii). */
 export const UNITS_PER_M = 1 / R_EARTH
@@ -67,8 +70,9 @@ const UNKNOWN: KeplerElements = { a: R_EARTH, e: 0, i: 0, raan: 0, argp: 0, m0: 
  * One orbit model per satellite, in frame order (`satelliteIds`), made from the orbits the engine
  * propagates (OrbitsRef): Keplerian satellites in the core's own KeplerSet, rebased on the
  * elements and epoch the worker sent, so a model position is the engine's (to round-off); TLE
- * satellites with SGP4 from their lines. `sync` follows the book; `version` says which version of
- * it the models show (the loops and the ground track redraw when it moves).
+ * satellites with SGP4 from their lines, made by `tleModel` (without one they have no model).
+ * `sync` follows the book; `version` says which version of it the models show (the loops and the
+ * ground track redraw when it moves).
  */
 export class FleetOrbits {
   readonly count: number
@@ -91,7 +95,11 @@ export class FleetOrbits {
   private readonly vel = new Float64Array(3)
   private readonly state = new Float64Array(6)
 
-  constructor(scenario: ScenarioSpec, satelliteIds: readonly string[]) {
+  constructor(
+    scenario: ScenarioSpec,
+    satelliteIds: readonly string[],
+    private readonly tleModel: TleModelFactory | null = null,
+  ) {
     const byId = new Map(scenario.satellites.map((s) => [s.id, s]))
     const n = satelliteIds.length
     this.count = n
@@ -129,7 +137,7 @@ export class FleetOrbits {
       if (!fact) this.kind[k] = 0
       else if (fact.kind === 'kepler') this.kind[k] = this.rebase(k, fact) ? 1 : 0
       else {
-        this.tles[k] = elementSetOrNull(fact)
+        this.tles[k] = this.elementSetOrNull(fact)
         this.kind[k] = this.tles[k] ? 2 : 0
       }
     }
@@ -143,6 +151,16 @@ export class FleetOrbits {
       return true
     } catch {
       return false
+    }
+  }
+
+  /** Satellite k's SGP4 model, or null when there is no factory or SGP4 refuses the element set. */
+  private elementSetOrNull(orbit: ElementSetOrbit): TleOrbit | null {
+    if (!this.tleModel) return null
+    try {
+      return this.tleModel(orbit)
+    } catch {
+      return null
     }
   }
 
@@ -195,14 +213,6 @@ export class FleetOrbits {
     out[offset + 1] = this.pos[1]
     out[offset + 2] = this.pos[2]
     return true
-  }
-}
-
-function elementSetOrNull(orbit: ElementSetOrbit): TleOrbit | null {
-  try {
-    return createElementSetOrbit(orbit)
-  } catch {
-    return null
   }
 }
 

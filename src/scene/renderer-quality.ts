@@ -22,9 +22,10 @@ const settledListeners = new Set<() => void>()
 
 /**
  * Starts asking a worker for the answer (renderer-probe.worker.ts), so the main thread need not
- * make a throwaway WebGL context of its own; main.tsx calls it first thing. The 3D view waits for
- * the answer (rendererProbePending); without one within RENDERER_PROBE_TIMEOUT_MS, or if the
- * worker fails, softwareWebGL() asks on the main thread as before.
+ * make a throwaway WebGL context of its own; main.tsx calls it first thing. The 3D view does not
+ * wait for it: if it has not answered when the view makes its renderer, the view's own context
+ * answers (renderer-factory.ts, learnRenderer). A worker silent for RENDERER_PROBE_TIMEOUT_MS is
+ * ended; softwareWebGL() then asks on the main thread if anything still needs to know.
  */
 export function probeRendererInWorker(): void {
   if (software !== null || probing || typeof Worker === 'undefined') return
@@ -51,7 +52,20 @@ export function probeRendererInWorker(): void {
   worker.onerror = () => settle(null)
 }
 
-/** Whether the worker probe is still under way (the view waits rather than ask twice). */
+/** Whether the renderer is known (from the probe, a context of the view's, or asking). */
+export function rendererKnown(): boolean {
+  return software !== null
+}
+
+/**
+ * Records the renderer a context of the app's own reported (renderer-factory.ts), unless an
+ * answer is known already; the probe's later answer is then ignored.
+ */
+export function learnRenderer(name: string): void {
+  if (software === null) software = isSoftwareRenderer(name)
+}
+
+/** Whether the worker probe is still under way. */
 export function rendererProbePending(): boolean {
   return probing
 }

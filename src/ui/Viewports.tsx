@@ -8,12 +8,12 @@
 // the worker whenever drawing again would show nothing new.
 
 import { Canvas, useFrame, useThree } from '@react-three/fiber'
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Quaternion, Vector3 } from 'three'
 import { useShallow } from 'zustand/react/shallow'
 import type { HoverInfo } from '../scene/contract'
 import { stormAt } from '../scene/environment'
-import { onRendererProbeSettled, rendererProbePending, softwareWebGL } from '../scene/renderer-quality'
+import { makeRenderer } from '../scene/renderer-factory'
 import { SimScene } from '../scene/SimScene'
 import type { FrameHolder } from '../store/session'
 import { CaptureBridge } from './capture'
@@ -185,9 +185,7 @@ function Viewport({
     },
     [session],
   )
-  // The canvas's MSAA is fixed when it is made: wait for the renderer probe's worker (main.tsx).
-  const probing = useSyncExternalStore(onRendererProbeSettled, rendererProbePending)
-  if (!scenario || probing) return null
+  if (!scenario) return null
   // Frames from the worker (≤ 30 Hz while playing) wake the loop; a pointer over the view or a
   // camera flight needs every frame. Rendering more would only take CPU from the worker.
   const live = renderAlways || pointerInside || flying
@@ -211,7 +209,7 @@ function Viewport({
           key={sceneKey}
           flat
           dpr={[1, 2]}
-          gl={{ antialias: !softwareWebGL() }}
+          gl={makeRenderer}
           frameloop={live ? 'always' : 'demand'}
           aria-label={`3D view of the constellation, strategy ${strategy}`}
         >

@@ -3,7 +3,8 @@
 // afresh (the shown engines keep their time), synchronously: a day of the default scenario takes
 // about a second; the answer says what went wrong instead of throwing.
 
-import { exportRun, RUN_EXPORT_FORMATS } from '../core'
+// Straight from the module, not the core's index: so the formatters go into this file's chunk.
+import { exportRun, RUN_EXPORT_FORMATS } from '../core/export/run-export'
 import type { PlannerRegistry } from '../planners/registry'
 import type { ExportedMessage, RunExportFormat } from './protocol'
 import { errorText, type Run } from './run'

@@ -10,19 +10,23 @@
 //   orbit-facts.ts    orbits: each satellite's orbit as its engine holds it, when it changes
 //   exports.ts        the Export menu's files (report, access CSV, series CSV, CZML)
 //   user-strategies.ts the user's own strategies, their planners bound behind the isolation boundary
+//   built-in-load.ts  the default scenario as the loader reads it, computed at build time
+//   scenario-reader.ts the scenario validator, loaded when a text other than the default comes:
+//                     until it is here, the requests that follow the load wait in order
 
 import { registry as builtInPlanners } from '../planners'
 import type { PlannerRegistry } from '../planners/registry'
-import { loadScenarioText } from '../scenario'
+import type { LoadResult } from '../scenario/loader'
 import type { ContactCache } from './detail'
 import { strategyDigest } from './digest'
-import { runExport } from './exports'
 import { FramePacker } from './frames'
+import { exportsModule, withModule } from './on-demand'
 import type { FromWorker, ScenarioSource, ToWorker } from './protocol'
 import { buildRun, type ExtraStrategy, errorText, type Run, type RunOptions } from './run'
+import { HeldRequests, loadScenarioReader, readScenario, validatorMissing } from './scenario-reader'
 import { MAX_STRESS_SATELLITES, stressScenarioText } from './stress'
 import { type ControlOutput, type LoopHost, TimeControls } from './time-controls'
-import { type BindOptions, bindUserStrategy, UserStrategies } from './user-strategies'
+import { type BindOptions, bindingModule, UserStrategies } from './user-strategy-list'
 
 export { FRAME_MS } from './frames'
 
@@ -64,6 +68,14 @@ export class SimRunner {
   private readonly users = new UserStrategies()
   /** Bumped by every load and rebuild: a user strategy bound for an older one is dropped. */
   private generation = 0
+  /**
+   * While a load waits for the scenario validator, the requests that come after it, handled in
+   * order once it is done (a seek or a play meant for the new scenario must not reach the old one).
+   */
+  private readonly held = new HeldRequests<ToWorker>(
+    (msg) => this.handle(msg),
+    (err) => this.fail(err),
+  )
 
   constructor(
     private readonly host: RunnerHost,
@@ -88,6 +100,7 @@ export class SimRunner {
   }
 
   handle(msg: ToWorker): void {
+    if (this.held.hold(msg)) return
     try {
       this.dispatch(msg)
     } catch (err) {
@@ -103,8 +116,9 @@ export class SimRunner {
         return
       case 'loadStress': {
         const n = Math.max(1, Math.min(MAX_STRESS_SATELLITES, Math.floor(Number(msg.satellites) || 1000)))
-        this.load(stressScenarioText(n), `stress-${n}`, { kind: 'stress', satellites: n }, msg, 8)
-        if (this.run && msg.play !== undefined) controls.play(msg.play)
+        this.load(stressScenarioText(n), `stress-${n}`, { kind: 'stress', satellites: n }, msg, 8, () => {
+          if (this.run && msg.play !== undefined) controls.play(msg.play)
+        })
         return
       }
       case 'setStrategies':
@@ -157,23 +171,70 @@ export class SimRunner {
         this.sendDigest()
         return
       case 'export':
-        this.host.post(runExport(this.run, this.planners, msg.id, msg.format, msg.strategy))
+        this.export(msg)
         return
       default:
         this.host.post({ type: 'error', message: `unknown request ${JSON.stringify(msg).slice(0, 80)}` })
     }
   }
 
+  /**
+   * Answers the Export menu with the run of the moment it asked (the formatters are fetched the
+   * first time; the answer carries the request's id, so it may come after later requests').
+   */
+  private export(msg: Extract<ToWorker, { type: 'export' }>): void {
+    const run = this.run
+    withModule(
+      exportsModule,
+      (m) => this.host.post(m.runExport(run, this.planners, msg.id, msg.format, msg.strategy)),
+      (err) =>
+        this.host.post({
+          type: 'exported',
+          id: msg.id,
+          ok: false,
+          message: `The export could not be loaded (${errorText(err)}); try again.`,
+        }),
+    )
+  }
+
   // Loading -----------------------------------------------------------------------------------
 
+  /**
+   * Loads a scenario text, then calls `then` (at once, or after the validator has arrived: the
+   * requests that come meanwhile wait until both are done).
+   */
   private load(
     text: string,
     file: string,
     source: ScenarioSource,
     want: LoadWishes,
     telemetryWindow?: number,
+    then?: () => void,
   ): void {
-    const loaded = loadScenarioText(String(text), String(file), { knownPlanners: this.planners.names() })
+    const loaded = readScenario(String(text), String(file), this.planners)
+    if (loaded === null) {
+      this.waitForReader(file, () => this.load(text, file, source, want, telemetryWindow, then))
+      return
+    }
+    this.adoptLoaded(loaded, file, source, want, telemetryWindow)
+    then?.()
+  }
+
+  /** Holds the requests that follow until the validator has arrived, then runs `retry` and them. */
+  private waitForReader(file: string, retry: () => void): void {
+    this.held.waitFor(loadScenarioReader(), retry, (err) =>
+      // The running scenario stays; opening the file again tries again.
+      this.host.post({ type: 'loadError', file, issues: [validatorMissing(file, err)] }),
+    )
+  }
+
+  private adoptLoaded(
+    loaded: LoadResult,
+    file: string,
+    source: ScenarioSource,
+    want: LoadWishes,
+    telemetryWindow: number | undefined,
+  ): void {
     if (!loaded.ok) {
       this.host.post({ type: 'loadError', file, issues: loaded.issues })
       return
@@ -217,17 +278,28 @@ export class SimRunner {
       seed: change.seed ?? run.seed,
       onWarning: (message) => this.host.post({ type: 'error', message }),
     }
-    void Promise.all(names.map((name) => bindUserStrategy(this.users.get(name)!, o))).then((bound) => {
-      const extras = bound.filter((b): b is ExtraStrategy => 'strategy' in b)
-      const problems = bound.flatMap((b) => ('problems' in b ? b.problems : []))
-      if (generation !== this.generation || this.run !== run || problems.length) {
-        for (const x of extras) x.dispose()
-        if (problems.length && generation === this.generation)
-          this.host.post({ type: 'error', message: problems.join('\n') })
-        return
-      }
-      this.rebuildWith(run, change, extras)
-    })
+    const bind = bindingModule.load()
+    void bind
+      .then(({ bindUserStrategy }) =>
+        Promise.all(names.map((name) => bindUserStrategy(this.users.get(name)!, o))),
+      )
+      .then(
+        (bound) => {
+          const extras = bound.filter((b): b is ExtraStrategy => 'strategy' in b)
+          const problems = bound.flatMap((b) => ('problems' in b ? b.problems : []))
+          if (generation !== this.generation || this.run !== run || problems.length) {
+            for (const x of extras) x.dispose()
+            if (problems.length && generation === this.generation)
+              this.host.post({ type: 'error', message: problems.join('\n') })
+            return
+          }
+          this.rebuildWith(run, change, extras)
+        },
+        (err: unknown) => {
+          if (generation === this.generation)
+            this.host.post({ type: 'error', message: `The strategies could not be bound: ${errorText(err)}` })
+        },
+      )
   }
 
   private rebuildWith(

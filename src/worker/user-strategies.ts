@@ -22,9 +22,6 @@ import { webGuest } from './plugins/web-guest'
 import type { PlannerInfo, UserStrategyDef } from './protocol'
 import { bindRecordedStrategy } from './recorded-strategy'
 
-/** The most user strategies the worker keeps (the UI allows fewer). */
-const MAX_DEFS = 16
-
 /** Starts a planner thread for a module (a fake in Node tests). */
 export type GuestFactory = (module: { text: string; file: string }) => StartGuest
 
@@ -112,24 +109,3 @@ export async function bindUserStrategy(
 }
 
 /** What the UI last sent: the user's strategies by name. */
-export class UserStrategies {
-  private readonly defs = new Map<string, UserStrategyDef>()
-
-  /** Replaces the list; returns the names whose definition changed or went away. */
-  set(list: readonly UserStrategyDef[]): string[] {
-    const before = new Map(this.defs)
-    this.defs.clear()
-    for (const d of Array.isArray(list) ? list.slice(0, MAX_DEFS) : [])
-      if (d && typeof d.name === 'string') this.defs.set(d.name, d)
-    const changed: string[] = []
-    for (const [name, old] of before) {
-      const now = this.defs.get(name)
-      if (!now || JSON.stringify(now) !== JSON.stringify(old)) changed.push(name)
-    }
-    return changed
-  }
-
-  get(name: string): UserStrategyDef | undefined {
-    return this.defs.get(name)
-  }
-}

@@ -170,11 +170,11 @@ function loadTimeImportsOf(text: string): string[] {
   return out
 }
 
-/** The packages the page's first-frame code pulls in, following its load-time imports. */
-function packagesLoadedFrom(entries: string[]): Set<string> {
+/** The package specifiers the page's first-frame code imports, following its load-time imports. */
+function specifiersLoadedFrom(entries: string[]): Set<string> {
   const known = new Set(sourceFiles(join(ROOT, 'src')))
   const seen = new Set<string>()
-  const packages = new Set<string>()
+  const specifiers = new Set<string>()
   const todo = [...entries]
   while (todo.length) {
     const file = todo.pop() as string
@@ -182,16 +182,23 @@ function packagesLoadedFrom(entries: string[]): Set<string> {
     seen.add(file)
     for (const spec of loadTimeImportsOf(readFileSync(file, 'utf8'))) {
       if (!spec.startsWith('.')) {
-        packages.add(
-          spec.split('/')[0].startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0],
-        )
+        specifiers.add(spec)
         continue
       }
       const target = resolveImport(file, spec.replace(/\?.*$/, ''), known)
       if (target) todo.push(target)
     }
   }
-  return packages
+  return specifiers
+}
+
+/** The packages of those specifiers (`@scope/name` or `name`). */
+function packagesLoadedFrom(entries: string[]): Set<string> {
+  return new Set(
+    [...specifiersLoadedFrom(entries)].map((spec) =>
+      spec.split('/')[0].startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0],
+    ),
+  )
 }
 
 describe('the page before its first frame', () => {
@@ -201,5 +208,18 @@ describe('the page before its first frame', () => {
     expect(page).toContain('three')
     expect(page).toContain('react')
     expect(page).not.toContain('zod')
+  })
+
+  it('does not load satellite.js: SGP4 for orbit loops comes with a scenario that has element sets', () => {
+    const page = packagesLoadedFrom([join(ROOT, 'src/main.tsx'), join(ROOT, 'src/ui/mount.tsx')])
+    expect(page).toContain('three')
+    expect(page).not.toContain('satellite.js')
+  })
+
+  it('fetches the land outline as a file, not as JavaScript inside the interface', () => {
+    const specs = [...specifiersLoadedFrom([join(ROOT, 'src/main.tsx'), join(ROOT, 'src/ui/mount.tsx')])]
+    const atlas = specs.filter((spec) => spec.startsWith('world-atlas/'))
+    expect(atlas.length).toBeGreaterThan(0)
+    expect(atlas.filter((spec) => !spec.endsWith('?url'))).toEqual([])
   })
 })

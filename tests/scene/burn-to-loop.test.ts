@@ -5,7 +5,7 @@
 // the old orbit again after stepping back across it.
 
 import { readFileSync } from 'node:fs'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { createSimulation, type Decision, type OrbitFact, type ScenarioSpec } from '../../src/core'
 import { KeplerSet } from '../../src/core/kepler-set'
@@ -22,6 +22,7 @@ import {
 import { createSession, type Session } from '../../src/store/session'
 import type { FrameMessage, FromWorker } from '../../src/worker/protocol'
 import { SimRunner } from '../../src/worker/runner'
+import { loadScenarioReader } from '../../src/worker/scenario-reader'
 import { fakeLoop } from '../support/fake-loop'
 
 const SATELLITE = 'P2-S4'
@@ -124,6 +125,12 @@ function maxGapKm(a: Float32Array, b: Float32Array): number {
 }
 
 let open: Session | null = null
+// The test's own planner registry: the scenario goes through the validator the worker loads on
+// demand (src/worker/scenario-reader.ts), loaded first here so the load is answered at once.
+beforeAll(async () => {
+  await loadScenarioReader()
+}, 60_000)
+
 afterEach(() => {
   open?.dispose()
   open = null

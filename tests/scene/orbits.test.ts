@@ -13,7 +13,7 @@ import {
   type Simulation,
 } from '../../src/core'
 import { elementsToState, orbitalPeriod } from '../../src/core/kepler'
-import { createTleOrbit } from '../../src/core/sgp4'
+import { createElementSetOrbit, createTleOrbit } from '../../src/core/sgp4'
 import { gmstRad } from '../../src/core/time'
 import type { OrbitsRef } from '../../src/scene/contract'
 import {
@@ -25,6 +25,7 @@ import {
   sampleOrbitLoop,
   samplePropagatedLoop,
 } from '../../src/scene/orbits'
+import { needsSgp4 } from '../../src/scene/tle-models'
 import { makeSpec, TEST_BUS } from '../support/spec-fixture'
 
 /** The orbits an engine holds now, as the worker would send them. */
@@ -34,13 +35,27 @@ function bookOf(sim: Simulation, version = 1): OrbitsRef {
 
 /** Models of a fresh engine's orbits (what a scene has right after a load). */
 function modelsOf(spec: ScenarioSpec, ids = spec.satellites.map((s) => s.id)): FleetOrbits {
-  const orbits = new FleetOrbits(spec, ids)
+  const orbits = new FleetOrbits(spec, ids, createElementSetOrbit)
   orbits.sync(bookOf(createSimulation(spec)))
   return orbits
 }
 
 const ISS_1 = '1 25544U 98067A   26079.50000000  .00016717  00000-0  10270-3 0  9005'
 const ISS_2 = '2 25544  51.6416 247.4627 0006703 130.5360 325.0288 15.49815453 30000'
+
+/** A scenario of one satellite, the ISS, flying its TLE. */
+function issSpec(): ScenarioSpec {
+  return makeSpec({
+    satellites: [
+      {
+        id: 'ISS',
+        role: 'active',
+        bus: TEST_BUS,
+        orbit: { kind: 'tle', name: 'ISS', line1: ISS_1, line2: ISS_2 },
+      },
+    ],
+  })
+}
 
 const ELLIPSE: KeplerElements = { a: 12_000e3, e: 0.3, i: 63.4 * DEG, raan: 40 * DEG, argp: 270 * DEG, m0: 0 }
 
@@ -116,16 +131,7 @@ describe('FleetOrbits', () => {
   })
 
   it('propagates TLE satellites with SGP4 and gives their osculating elements', () => {
-    const spec = makeSpec({
-      satellites: [
-        {
-          id: 'ISS',
-          role: 'active',
-          bus: TEST_BUS,
-          orbit: { kind: 'tle', name: 'ISS', line1: ISS_1, line2: ISS_2 },
-        },
-      ],
-    })
+    const spec = issSpec()
     const orbits = modelsOf(spec, ['ISS'])
     expect(orbits.has(0)).toBe(true)
     const p = new Float64Array(3)
@@ -149,9 +155,28 @@ describe('FleetOrbits', () => {
     expect(orbits.periodS(0) / 60).toBeCloseTo(1440 / 15.49815453, 1)
   })
 
+  it('has no TLE model without an SGP4 factory (the page has not loaded satellite.js yet)', () => {
+    const spec = issSpec()
+    expect(needsSgp4(spec)).toBe(true)
+    expect(needsSgp4(makeSpec())).toBe(false)
+    const book = bookOf(createSimulation(spec))
+    const without = new FleetOrbits(spec, ['ISS'])
+    expect(without.sync(book)).toBe(true)
+    expect(without.has(0)).toBe(false)
+    expect(without.positionM(0, 600, new Float64Array(3), 0)).toBe(false)
+    const made: string[] = []
+    const withFactory = new FleetOrbits(spec, ['ISS'], (orbit) => {
+      made.push(orbit.name)
+      return createElementSetOrbit(orbit)
+    })
+    withFactory.sync(book)
+    expect(made).toEqual(['ISS'])
+    expect(withFactory.isTle(0)).toBe(true)
+  })
+
   it('has no model before the first orbits arrive, nor for an orbit it cannot use', () => {
     const spec = makeSpec()
-    const orbits = new FleetOrbits(spec, ['P1-S1', 'P1-S2', 'P1-S3'])
+    const orbits = new FleetOrbits(spec, ['P1-S1', 'P1-S2', 'P1-S3'], createElementSetOrbit)
     expect(orbits.has(0)).toBe(false)
     expect(orbits.positionM(0, 0, new Float64Array(3), 0)).toBe(false)
     expect(sampleGroundTrack(orbits, 0, 0, 5000, 8, 1, new Float32Array(51))).toBe(0)

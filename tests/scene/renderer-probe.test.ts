@@ -1,6 +1,7 @@
-// The renderer probe in a worker (main.tsx starts it; the 3D view waits for it so that the main
-// thread makes no throwaway WebGL context): its answer is used, and a worker that stays silent or
-// fails lets the view go on after a bounded wait.
+// The renderer probe in a worker (main.tsx starts it, so that the main thread makes no throwaway
+// WebGL context): its answer is used, a worker that stays silent or fails is ended after a
+// bounded wait, and when the view's own context answered first (renderer-factory.ts), that
+// answer stands.
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
@@ -33,7 +34,7 @@ describe('the renderer probe in a worker', () => {
     vi.unstubAllGlobals()
   })
 
-  it("uses the worker's answer, and the view waits for it", async () => {
+  it("uses the worker's answer", async () => {
     const q = await freshModule()
     const settled = vi.fn()
     q.onRendererProbeSettled(settled)
@@ -64,6 +65,28 @@ describe('the renderer probe in a worker', () => {
     FakeWorker.made[0].onmessage?.({ data: 'SwiftShader' })
     expect(settled).toHaveBeenCalledTimes(1)
     expect(q.softwareWebGL()).toBe(false)
+  })
+
+  it("takes the view's own context's answer when the probe has not answered, and keeps it", async () => {
+    const q = await freshModule()
+    q.probeRendererInWorker()
+    expect(q.rendererKnown()).toBe(false)
+    q.learnRenderer('ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)))')
+    expect(q.rendererKnown()).toBe(true)
+    expect(q.softwareWebGL()).toBe(true)
+    // The probe's later, different answer does not change what the view was made with.
+    FakeWorker.made[0].onmessage?.({
+      data: 'ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 Direct3D11 vs_5_0 ps_5_0, D3D11)',
+    })
+    expect(q.softwareWebGL()).toBe(true)
+    q.learnRenderer('Apple M2')
+    expect(q.softwareWebGL()).toBe(true)
+    // …and the other way round: a probe that answered first is not overridden by a context.
+    const r = await freshModule()
+    r.probeRendererInWorker()
+    FakeWorker.made[1].onmessage?.({ data: 'Apple M2' })
+    r.learnRenderer('SwiftShader')
+    expect(r.softwareWebGL()).toBe(false)
   })
 
   it('goes on at once when the worker fails or cannot make a context', async () => {

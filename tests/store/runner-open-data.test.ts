@@ -2,12 +2,14 @@
 // notes, and an `export` request is answered with the bytes core/export computes for the same
 // scenario, strategy and seed (what the CLI writes); a bad request gets a reason, not a throw.
 
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { exportRun } from '../../src/core'
 import { registry } from '../../src/planners'
 import { loadScenarioText } from '../../src/scenario'
+import { exportsModule } from '../../src/worker/on-demand'
 import type { FromWorker } from '../../src/worker/protocol'
 import { SimRunner } from '../../src/worker/runner'
+import { loadScenarioReader } from '../../src/worker/scenario-reader'
 import { generateSets, threeLineText } from '../support/element-sets'
 
 const TEXT = threeLineText(generateSets(6))
@@ -26,6 +28,13 @@ function loadedRunner() {
 }
 
 describe('SimRunner with element-set files', () => {
+  // Texts other than the built-in default go through the validator the worker loads on demand
+  // (src/worker/scenario-reader.ts), and exports through formatters loaded the same way
+  // (src/worker/on-demand.ts); both are loaded first here, so each request is answered at once.
+  beforeAll(async () => {
+    await Promise.all([loadScenarioReader(), exportsModule.load()])
+  }, 60_000)
+
   it('loads a .tle file and passes on the notice', () => {
     const { messages } = loadedRunner()
     const loaded = messages.find((m) => m.type === 'loaded')

@@ -3,13 +3,14 @@
 // keep the running scenario, "next event" stops at an event, and frames wait for the UI.
 
 import { readFileSync } from 'node:fs'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { createSimulation, NONDETERMINISTIC_METRICS } from '../../src/core'
 import { registry } from '../../src/planners'
 import { loadScenarioText } from '../../src/scenario'
 import type { DigestMessage, FrameMessage, FromWorker } from '../../src/worker/protocol'
 import { EVENT_CATEGORY } from '../../src/worker/protocol'
 import { SimRunner } from '../../src/worker/runner'
+import { loadScenarioReader } from '../../src/worker/scenario-reader'
 
 const FILE = 'scenarios/default.json'
 const TEXT = readFileSync(new URL(`../../${FILE}`, import.meta.url), 'utf8')
@@ -61,6 +62,12 @@ function deterministic(m: Record<string, number | null>) {
 }
 
 describe('SimRunner', () => {
+  // Texts other than the built-in default go through the validator the worker loads on demand
+  // (src/worker/scenario-reader.ts); it is loaded first here, so each load is answered at once.
+  beforeAll(async () => {
+    await loadScenarioReader()
+  }, 60_000)
+
   it('runs the strategies in lockstep and reports the engine’s own end-of-run metrics', () => {
     const h = harness()
     h.runner.handle({
