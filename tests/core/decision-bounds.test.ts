@@ -107,6 +107,18 @@ describe('a burn', () => {
       [600, 'P1-S3'],
     ])
   })
+
+  it('due at the same instant on one satellite run in the order they were decided', () => {
+    const sized = (t: number) => ({ ...burn(600), dv: { frame: 'rtn', r: 0, t, n: 0 } })
+    const sim = createSimulation(makeSpec({ durationS: 3600 }), undefined, {
+      planners: [probePlanner('trajectory', () => [sized(0.5), sized(0.2), sized(0.3)], { atS: 30 })],
+    })
+    sim.runUntil(900)
+    const executed = sim.events().filter((e) => e.type === 'maneuverExecuted')
+    expect(executed.map((e) => (e.data as { dvMS: number }).dvMS)).toEqual(
+      [0.5, 0.2, 0.3].map((v) => expect.closeTo(v, 12)),
+    )
+  })
 })
 
 describe('an alert', () => {
