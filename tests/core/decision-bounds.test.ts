@@ -15,6 +15,7 @@ import {
   type WorldView,
 } from '../../src/core'
 import { MAX_CONTACT_STEPS, MAX_RATIONALE_CHARS } from '../../src/core/engine/decision-check'
+import { MAX_FAULTS_PER_CALL } from '../../src/core/engine/planning'
 import { faults, probePlanner } from '../support/probe-planner'
 import { makeSpec, TEST_BUS } from '../support/spec-fixture'
 
@@ -223,5 +224,27 @@ describe('a booked contact', () => {
       ),
     ])
     expect(sim.view().bookings.map((b) => b.endS)).toEqual([longest])
+  })
+})
+
+describe('many refusals in one call', () => {
+  const nope = (n: number) =>
+    Array.from({ length: n }, () => ({ kind: 'setMode', satellite: 'NOPE', rationale: 'x' }))
+  const runWith = (n: number) => run('allocation', () => nope(n))
+
+  it(`logs ${MAX_FAULTS_PER_CALL} one by one and no summary when there are exactly that many`, () => {
+    const { sim, messages } = runWith(MAX_FAULTS_PER_CALL)
+    expect(messages).toHaveLength(MAX_FAULTS_PER_CALL)
+    expect(messages.every((m) => m === refused('allocation/probe', 'unknown satellite "NOPE"'))).toBe(true)
+    expect(sim.metrics().plannerFaults).toBe(MAX_FAULTS_PER_CALL)
+  })
+
+  it('sums up the rest in one line, and counts every refusal in the planner-fault metric', () => {
+    const { sim, messages } = runWith(MAX_FAULTS_PER_CALL + 7)
+    expect(messages).toHaveLength(MAX_FAULTS_PER_CALL + 1)
+    expect(messages.at(-1)).toBe(
+      `allocation/probe: 7 more decisions rejected in this call (only the first ${MAX_FAULTS_PER_CALL} are logged one by one)`,
+    )
+    expect(sim.metrics().plannerFaults).toBe(MAX_FAULTS_PER_CALL + 7)
   })
 })
