@@ -73,7 +73,15 @@ export function reportHtml(report) {
 export function writeMergedReport(reportOf, names, jsonFile, htmlFile) {
   const found = {}
   for (const name of names) {
-    if (existsSync(reportOf(name))) found[name] = JSON.parse(readFileSync(reportOf(name), 'utf8'))
+    if (!existsSync(reportOf(name))) continue
+    try {
+      found[name] = JSON.parse(readFileSync(reportOf(name), 'utf8'))
+    } catch (err) {
+      // A run stopped while writing, or a file edited by hand: say which, and how to remake it.
+      throw new Error(
+        `${reportOf(name)} is not a mutation report (${err.message}); run the shard again: npm run mutate -- --shard ${name}`,
+      )
+    }
   }
   const merged = mergeReports(found)
   mkdirSync(dirname(jsonFile), { recursive: true })

@@ -98,7 +98,12 @@ if (!values.report) {
 
 const measured = names.filter((n) => existsSync(reportOf(n)))
 if (measured.length === 0) fail('no shard has a report yet: run npm run mutate (or --shard <name>) first')
-const found = writeMergedReport(reportOf, names, `${OUT}/mutation.json`, `${OUT}/mutation.html`)
+let found
+try {
+  found = writeMergedReport(reportOf, names, `${OUT}/mutation.json`, `${OUT}/mutation.html`)
+} catch (err) {
+  fail(err.message)
+}
 const notYet = names.filter((n) => !found.includes(n))
 console.log(`\nMerged ${found.length} shard report(s) into ${OUT}/mutation.json and mutation.html`)
 if (notYet.length) console.log(`Not measured yet: ${notYet.join(', ')} (npm run mutate -- --shard <name>)`)

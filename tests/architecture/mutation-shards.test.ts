@@ -2,6 +2,8 @@
 // (stryker/merge.mjs). A file left out of every shard would never be mutated and nobody would
 // notice; two shards' mutants with the same id would be one mutant in the merged report.
 
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
@@ -23,6 +25,7 @@ interface Report {
 }
 interface MergeModule {
   mergeReports(shards: Record<string, Report>): Report
+  writeMergedReport(reportOf: (name: string) => string, names: string[], json: string, html: string): string[]
 }
 
 const ROOT = join(import.meta.dirname, '..', '..')
@@ -95,5 +98,22 @@ describe('the merged mutation report', () => {
       'src/x.ts is in two shards',
     )
     expect(() => mergeReports({})).toThrow('no shard report to merge')
+  })
+
+  it('names a shard report that is not JSON and says how to remake it', async () => {
+    const { writeMergedReport } = await load<MergeModule>('stryker/merge.mjs')
+    const dir = mkdtempSync(join(tmpdir(), 'shards-'))
+    const reportOf = (name: string) => join(dir, `${name}.json`)
+    writeFileSync(reportOf('one'), JSON.stringify(report('src/x.ts', ['0'])))
+    writeFileSync(reportOf('two'), '{"files": {')
+    expect(() =>
+      writeMergedReport(reportOf, ['one', 'two'], join(dir, 'm.json'), join(dir, 'm.html')),
+    ).toThrow(`${reportOf('two')} is not a mutation report (`)
+    expect(() =>
+      writeMergedReport(reportOf, ['one', 'two'], join(dir, 'm.json'), join(dir, 'm.html')),
+    ).toThrow('run the shard again: npm run mutate -- --shard two')
+    expect(writeMergedReport(reportOf, ['one', 'three'], join(dir, 'm.json'), join(dir, 'm.html'))).toEqual([
+      'one',
+    ])
   })
 })
