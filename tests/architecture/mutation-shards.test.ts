@@ -2,7 +2,8 @@
 // (stryker/merge.mjs). A file left out of every shard would never be mutated and nobody would
 // notice; two shards' mutants with the same id would be one mutant in the merged report.
 
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -54,6 +55,20 @@ describe('the mutation shards', () => {
     const withUi = checkShards({ ...SHARDS, extra: ['src/ui/**/*.ts'] })
     expect(withUi.stray.length).toBeGreaterThan(0)
     expect(withUi.stray.every((f) => f.startsWith('src/ui/'))).toBe(true)
+  })
+
+  it('are listed by the npm script the README names (`npm run mutate -- --list`)', async () => {
+    const { SHARDS } = await load<ShardsModule>('stryker/shards.mjs')
+    // The script exactly as package.json has it, with --list appended as npm does after `--`.
+    const script: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.mutate
+    const [command, ...args] = script.split(' ')
+    expect(command).toBe('node')
+    const out = execFileSync(process.execPath, [...args, '--list'], { cwd: ROOT, encoding: 'utf8' })
+    const listed = out
+      .trim()
+      .split('\n')
+      .map((line) => line.split(' ')[0])
+    expect(listed).toEqual(Object.keys(SHARDS))
   })
 })
 
