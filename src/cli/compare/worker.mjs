@@ -1,5 +1,5 @@
-// Worker-thread entry for `sim compare`: registers tsx, then runs jobs from the parent.
-import { register } from 'tsx/esm/api'
+// Worker-thread entry for `sim compare`: runs jobs from the parent with worker-main.ts (bundled
+// when it can be, else through tsx: bin/fast-load.mjs).
+import { importEntry } from '../../../bin/fast-load.mjs'
 
-register()
-await import('./worker-main.ts')
+await importEntry('compare-worker-main')
