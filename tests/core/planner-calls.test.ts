@@ -103,6 +103,39 @@ describe('event-triggered planner calls', () => {
   })
 })
 
+describe('the order of planner calls in a step', () => {
+  it('is maintenance, trajectory, allocation, and by id within a kind, whatever order they were given in', () => {
+    const order: string[] = []
+    const planner = (id: string, kind: EnginePlanner['kind']): EnginePlanner => ({
+      id,
+      kind,
+      plan: (view) => {
+        if (view.timeS === 30) order.push(id)
+        return []
+      },
+    })
+    const given = [
+      planner('allocation/zulu', 'allocation'),
+      planner('trajectory/mike', 'trajectory'),
+      planner('allocation/alpha', 'allocation'),
+      planner('maintenance/kilo', 'maintenance'),
+      planner('allocation/lima', 'allocation'),
+    ]
+    const expected = [
+      'maintenance/kilo',
+      'trajectory/mike',
+      'allocation/alpha',
+      'allocation/lima',
+      'allocation/zulu',
+    ]
+    for (const planners of [given, [...given].reverse()]) {
+      order.length = 0
+      createSimulation(spec(), undefined, { planners }).runUntil(30)
+      expect(order).toEqual(expected)
+    }
+  })
+})
+
 describe('the restore guard', () => {
   const twoStrategies = () =>
     makeSpec({
