@@ -6,7 +6,7 @@ import { G0 } from '../constants'
 import type { DeltaV } from '../decisions'
 import { stateToElements } from '../kepler'
 import type { Ctx } from './context'
-import { NC, type PendingManeuver } from './state'
+import type { PendingManeuver } from './state'
 
 /** Upper bound on a single impulse, m/s: anything larger is a planner bug, not a manoeuvre. */
 export const MAX_IMPULSE_MS = 5000
@@ -67,8 +67,9 @@ export function burnRefusal(ctx: Ctx, k: number, dvMag: number, extraPropellantK
   const id = world.sats[k].id
   if (s.failed[k] !== 0) return `${id} has failed`
   if (ctx.prop.isTle(k)) return `${id} is a TLE satellite: its orbit follows the published elements`
-  if (s.thrusterOk[k] === 0 || !Number.isNaN(s.componentFailedAtS[k * NC + 2]))
-    return `${id} has no working thruster`
+  // failComponent (health.ts) is the one writer of both thrusterOk and the thruster's failure
+  // time and sets them together, so thrusterOk alone says whether the thruster works.
+  if (s.thrusterOk[k] === 0) return `${id} has no working thruster`
   if (!Number.isFinite(dvMag) || dvMag > MAX_IMPULSE_MS)
     return `Δv of ${dvMag} m/s is not a valid impulse (limit ${MAX_IMPULSE_MS} m/s)`
   const bus = world.sats[k].bus

@@ -59,7 +59,12 @@ export function initialAccess(satellites: number, stations: number, words: numbe
   }
 }
 
-/** Doubles the slot pool (its arrays are replaced: re-read them after a call). */
+/**
+ * Doubles the slot pool once every slot is taken (its arrays are replaced: re-read them after a
+ * call). Its one caller (access.ts) grows the pool only when the free stack is empty
+ * (freeCount 0), so there are no free slots to carry over: the new stack holds just the new
+ * slots, the lowest on top so they are taken in order.
+ */
 export function growSlots(a: AccessState): void {
   const had = a.slotFlags.length
   const slots = new Float64Array(2 * had * SLOT_FIELDS)
@@ -67,7 +72,6 @@ export function growSlots(a: AccessState): void {
   const flags = new Uint8Array(2 * had)
   flags.set(a.slotFlags)
   const free = new Int32Array(2 * had)
-  free.set(a.free.subarray(0, a.freeCount))
   for (let s = 2 * had - 1; s >= had; s--) free[a.freeCount++] = s
   a.slots = slots
   a.slotFlags = flags
