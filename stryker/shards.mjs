@@ -1,6 +1,7 @@
 // The mutated files in shards: `npm run mutate` runs one Stryker run per shard, in this order.
 //
-// Each shard is a few hundred mutants (Stryker writes a shard's results only when it ends).
+// Each shard is at most about 450 mutants: Stryker writes a shard's results only when it ends, so
+// a shard should end within an hour on two busy cores (a stopped shard loses all its work).
 //
 // Why shards: Stryker instruments every mutated file at once, and instrumented code (each mutant
 // behind a switch, each statement counting its coverage) runs the engine's hot loops many times
@@ -20,6 +21,8 @@ export const MUTATED = ['src/core/**/*.ts', 'src/planners/**/*.ts']
 export const NOT_MUTATED = ['src/**/index.ts']
 
 const engine = (names) => names.map((n) => `src/core/engine/${n}.ts`)
+const core = (names) => names.map((n) => `src/core/${n}.ts`)
+const planners = (folder, names) => names.map((n) => `src/planners/${folder}/${n}.ts`)
 
 /** Name → files. The folders with a target (core/engine, planners) first. */
 export const SHARDS = {
@@ -29,26 +32,64 @@ export const SHARDS = {
   'engine-planning': engine(['planning', 'planner-io', 'context']),
   // Burns, scripted events and the run's records.
   'engine-events': engine(['maneuver', 'scripted', 'run-records']),
-  // The step: the simulation's loop, its state and the world.
-  'engine-step': engine(['simulation', 'state', 'status-pass', 'world', 'timing']),
-  // Orbits and geometry: propagation, Earth-fixed positions, station visibility, access windows.
-  'engine-orbits': engine(['propagator', 'geometry-pass', 'geodetic', 'station-cells', 'access']),
-  // The bus: health, payload, measurements.
-  'engine-bus': engine(['health', 'payload', 'measure']),
-  // What the engine shows: views for planners and the app, reports, series, snapshots.
-  'engine-views': engine([
-    'view-builder',
-    'view-data',
-    'view-rebuild',
-    'report',
-    'sat-series',
-    'snapshot-share',
+  // The step: the simulation's loop and its clock.
+  'engine-step': engine(['simulation', 'timing']),
+  // The state the step works on, the per-step status pass and the world it is made from.
+  'engine-state': engine(['state', 'status-pass', 'world']),
+  // Orbits and geometry: propagation, Earth-fixed positions, geodetic coordinates.
+  'engine-orbits': engine(['propagator', 'geometry-pass', 'geodetic']),
+  // Station visibility and access windows.
+  'engine-access': engine(['station-cells', 'access']),
+  // The bus: health and measurements.
+  'engine-health': engine(['health', 'measure']),
+  // The payload: tasks, captures, downlinks.
+  'engine-payload': engine(['payload']),
+  // What the engine shows planners and the app: views.
+  'engine-views': engine(['view-builder', 'view-data', 'view-rebuild']),
+  // What a run leaves: the report, the series, shared snapshots.
+  'engine-report': engine(['report', 'sat-series', 'snapshot-share']),
+  // The planners, by folder, each cut to a shard's size.
+  'planners-allocation-model': planners('allocation', ['problem', 'opportunities']),
+  'planners-allocation-solvers': planners('allocation', ['assignment', 'solvers', 'optimal']),
+  'planners-allocation-rules': planners('allocation', [
+    'edf',
+    'greedy-priority',
+    'edge-mode',
+    'params',
+    'run',
   ]),
-  'planners-allocation': ['src/planners/allocation/*.ts'],
-  'planners-maintenance': ['src/planners/maintenance/*.ts'],
-  'planners-trajectory': ['src/planners/trajectory/*.ts'],
-  'planners-agent': ['src/planners/agent/*.ts', 'src/planners/isolation/*.ts', 'src/planners/*.ts'],
-  core: ['src/core/*.ts', 'src/core/export/*.ts'],
+  'planners-maintenance-stats': planners('maintenance', ['stats', 'channels']),
+  'planners-maintenance': planners('maintenance', ['cusum', 'threshold', 'trend']),
+  'planners-trajectory-transfers': planners('trajectory', [
+    'hohmann',
+    'bi-elliptic',
+    'transfers',
+    'legs',
+    'timing',
+  ]),
+  'planners-trajectory-phasing': planners('trajectory', ['phasing', 'slots', 'recovery', 'trim']),
+  'planners-trajectory-model': planners('trajectory', [
+    'orbit-model',
+    'avoidance',
+    'collision-avoidance',
+    'windows',
+  ]),
+  'planners-agent': planners('agent', ['adapter', 'protocol', 'json-schema', 'view-json', 'query']),
+  'planners-agent-replay': planners('agent', [
+    'recording-format',
+    'replay',
+    'serve-protocol',
+    'opportunities',
+  ]),
+  'planners-isolation': ['src/planners/isolation/*.ts'],
+  'planners-registry': ['src/planners/*.ts'],
+  // The rest of core (no target of its own, measured for what it tells).
+  'core-kepler': core(['kepler-set', 'kepler-groups']),
+  'core-orbits': core(['kepler', 'j2', 'sgp4', 'frames']),
+  'core-geometry': core(['geometry', 'eclipse', 'sun', 'time', 'constants', 'limits', 'rng']),
+  'core-metrics': core(['metrics', 'best', 'seed-stats', 'preview', 'events', 'decisions']),
+  'core-spec': core(['spec', 'view']),
+  'core-export': ['src/core/export/*.ts'],
 }
 
 // A glob of the forms used here (a path, `dir/` + `*.ts`, `dir/` + `**/*.ts`) as a regular expression.
