@@ -12,12 +12,14 @@
 //   an impulsive burn of zero Δv leaves the orbit unchanged.
 //
 // Speed: no allocation per call. Satellites with identical (a, e, i, t0) — a Walker constellation,
-//   typically — share one "group" whose angle increments (rate × elapsed time) are evaluated with
-//   Math.cos/sin once per call; each satellite then gets its angles by angle addition from its own
+//   typically — share one "group" whose angle increments (rate × elapsed time) are evaluated
+//   once per call (at the engine's fixed step, by one rotation per step from an exact anchor:
+//   kepler-groups.ts); each satellite then gets its angles by angle addition from its own
 //   precomputed cos/sin at t0.
 // Memory: what depends only on (a, e, i, t0) is kept per group (kepler-groups.ts), not per
-//   satellite; the perifocal vectors only two-body motion uses are made on its first call. Kepler's equation starts from those sin/cos of M and, for near-circular
-//   orbits, needs no further trig call (see eccentricAnomalySC); e < 1e-12 skips it entirely.
+//   satellite; the perifocal vectors only two-body motion uses are made on its first call.
+//   Kepler's equation starts from those sin/cos of M and, for near-circular orbits, needs no
+//   further trig call (see eccentricAnomalySC); e < 1e-12 skips it entirely.
 
 import { MU_EARTH } from './constants'
 import { CIRCULAR_E, eccentricAnomalySC, elementsToState, wrapPi, wrapTwoPi } from './kepler'
@@ -71,10 +73,19 @@ export class KeplerSet {
   private readonly group: Int32Array
 
   // Satellites sharing (a, e, i, t0) share one group's values and angle increments.
-  private groups = new KeplerGroups()
+  private groups: KeplerGroups
   private readonly sc = new Float64Array(2)
 
-  constructor(elements: readonly KeplerElements[]) {
+  /**
+   * stepS: the fixed step the engine propagates at (t = n·stepS), which lets propagate() advance
+   * the groups' angle increments by one rotation per step (kepler-groups.ts); without it, or at a
+   * time off that grid, each call takes Math.cos/sin of its own time.
+   */
+  constructor(
+    elements: readonly KeplerElements[],
+    private readonly stepS = Number.NaN,
+  ) {
+    this.groups = new KeplerGroups(undefined, stepS)
     const count = elements.length
     this.count = count
     const f = () => new Float64Array(count)
@@ -190,7 +201,7 @@ export class KeplerSet {
       )
     }
     if (this.holds(data)) return false
-    this.groups = new KeplerGroups()
+    this.groups = new KeplerGroups(undefined, this.stepS)
     for (let k = 0; k < this.count; k++) {
       const o = k * SNAP_STRIDE
       this.store(
@@ -236,14 +247,10 @@ export class KeplerSet {
   }
 
   private propagateTwoBody(tS: number, pos: Float64Array, vel: Float64Array): void {
-    const { c1: gC1, s1: gS1, n: gN, t0: gT0, e, q, vk, count: groupCount } = this.groups
+    this.groups.advanceTwoBody(tS)
+    const { c1: gC1, s1: gS1, t0: gT0, e, q, vk } = this.groups
     const { px, py, pz, qx, qy, qz } = this.perifocal ?? this.makePerifocal()
     const { group, a, m0, n, cM0, sM0, sc } = this
-    for (let g = 0; g < groupCount; g++) {
-      const x = gN[g] * (tS - gT0[g])
-      gC1[g] = Math.cos(x)
-      gS1[g] = Math.sin(x)
-    }
     for (let k = 0, o = 0; k < this.count; k++, o += 3) {
       const g = group[k]
       const cg = gC1[g]
@@ -280,35 +287,10 @@ export class KeplerSet {
   }
 
   private propagateJ2(tS: number, pos: Float64Array, vel: Float64Array): void {
+    this.groups.advanceJ2(tS)
     const { c1: gC1, s1: gS1, c2: gC2, s2: gS2, c3: gC3, s3: gS3 } = this.groups
-    const {
-      t0: gT0,
-      raanDot: gRaanDot,
-      argpDot: gArgpDot,
-      mDot: gMDot,
-      circ: gCirc,
-      count: groupCount,
-    } = this.groups
-    const { e, q, vk, ci, si } = this.groups
+    const { t0: gT0, mDot: gMDot, e, q, vk, ci, si } = this.groups
     const { group, sc, a, m0, cR0, sR0, cW0, sW0, cM0, sM0 } = this
-    for (let g = 0; g < groupCount; g++) {
-      const dt = tS - gT0[g]
-      const xo = gRaanDot[g] * dt
-      const xw = gArgpDot[g] * dt
-      const xm = gMDot[g] * dt
-      gC1[g] = Math.cos(xo)
-      gS1[g] = Math.sin(xo)
-      // A group's members share e, so they are all circular or all not: evaluate what they use.
-      if (gCirc[g] === 1) {
-        gC2[g] = Math.cos(xw + xm)
-        gS2[g] = Math.sin(xw + xm)
-      } else {
-        gC2[g] = Math.cos(xw)
-        gS2[g] = Math.sin(xw)
-        gC3[g] = Math.cos(xm)
-        gS3[g] = Math.sin(xm)
-      }
-    }
     for (let k = 0, o = 0; k < this.count; k++, o += 3) {
       const g = group[k]
       const cO = cR0[k] * gC1[g] - sR0[k] * gS1[g]
@@ -429,7 +411,7 @@ export class KeplerSet {
   /** New groups holding only the groups some satellite is in (each group's values copied). */
   private regroup(): void {
     const old = this.groups
-    this.groups = new KeplerGroups()
+    this.groups = new KeplerGroups(undefined, this.stepS)
     for (let k = 0; k < this.count; k++) {
       const g = this.group[k]
       if (g < 0) continue
