@@ -31,6 +31,15 @@ const KEPLER_TOL = 1e-14
 /** Below this d², 1 − (d²/6)(1 − d²/20) and 1 − (d²/2)(…) are exactly 1 in double precision. */
 export const SERIES_IS_ONE = 1e-17
 const MAX_ITER = 50
+/**
+ * The series' coefficients as reciprocals: a multiplication where a division by 6, 20, 12 or 30
+ * would cost several times as long (two series per satellite per step in a scattered fleet); the
+ * reciprocal's rounding moves the result by an ulp at most.
+ */
+const SIXTH = 1 / 6
+const TWENTIETH = 1 / 20
+const TWELFTH = 1 / 12
+const THIRTIETH = 1 / 30
 
 /** Reduce an angle to [−π, π). */
 export function wrapPi(x: number): number {
@@ -86,8 +95,8 @@ export function eccentricAnomalySC(
         c = c - s * d
         s = s1
       } else {
-        const sd = d * (1 - (d2 / 6) * (1 - d2 / 20))
-        const cd = 1 - (d2 / 2) * (1 - (d2 / 12) * (1 - d2 / 30))
+        const sd = d * (1 - d2 * SIXTH * (1 - d2 * TWENTIETH))
+        const cd = 1 - d2 * 0.5 * (1 - d2 * TWELFTH * (1 - d2 * THIRTIETH))
         const s1 = s * cd + c * sd
         c = c * cd - s * sd
         s = s1

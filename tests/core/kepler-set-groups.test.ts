@@ -70,10 +70,11 @@ describe('KeplerSet groups and lazy perifocal vectors', () => {
 
 describe('Kepler solver: the last Newton step skips its series', () => {
   // eccentricAnomalySC takes sd = d and cd = 1 when d² < SERIES_IS_ONE: only right if the full
-  // series gives exactly those bits there. Checked at the threshold and below, both signs.
+  // series (as kepler.ts evaluates it: multiplied by the coefficients' reciprocals) gives exactly
+  // those bits there. Checked at the threshold and below, both signs.
   const series = (d: number): [number, number] => {
     const d2 = d * d
-    return [d * (1 - (d2 / 6) * (1 - d2 / 20)), 1 - (d2 / 2) * (1 - (d2 / 12) * (1 - d2 / 30))]
+    return [d * (1 - d2 * (1 / 6) * (1 - d2 * (1 / 20))), 1 - d2 * 0.5 * (1 - d2 * (1 / 12) * (1 - d2 * (1 / 30)))]
   }
   it('gives sin δ = δ and cos δ = 1 exactly wherever the shortcut is taken', () => {
     const edge = Math.sqrt(SERIES_IS_ONE)
