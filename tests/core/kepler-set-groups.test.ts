@@ -74,7 +74,10 @@ describe('Kepler solver: the last Newton step skips its series', () => {
   // those bits there. Checked at the threshold and below, both signs.
   const series = (d: number): [number, number] => {
     const d2 = d * d
-    return [d * (1 - d2 * (1 / 6) * (1 - d2 * (1 / 20))), 1 - d2 * 0.5 * (1 - d2 * (1 / 12) * (1 - d2 * (1 / 30)))]
+    return [
+      d * (1 - d2 * (1 / 6) * (1 - d2 * (1 / 20))),
+      1 - d2 * 0.5 * (1 - d2 * (1 / 12) * (1 - d2 * (1 / 30))),
+    ]
   }
   it('gives sin δ = δ and cos δ = 1 exactly wherever the shortcut is taken', () => {
     const edge = Math.sqrt(SERIES_IS_ONE)
