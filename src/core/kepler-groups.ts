@@ -27,7 +27,23 @@ const FIRST_CAPACITY = 16
 
 /** The per-group Float64Array fields (what grow() keeps; the scratch it need not). */
 const KEPT = ['a', 'e', 'i', 't0', 'n', 'raanDot', 'argpDot', 'mDot', 'q', 'vk', 'ci', 'si'] as const
-const SCRATCH = ['c1', 's1', 'c2', 's2', 'c3', 's3', 'rc1', 'rs1', 'rc2', 'rs2', 'rc3', 'rs3', 'at'] as const
+
+/**
+ * The per-call scratch, INC numbers per group side by side (one array, so the hot loops touch
+ * one or two cache lines per group, not thirteen arrays): cos/sin of each group's angle
+ * increments — Ω (C1, S1), ω (C2, S2) and M (C3, S3), or for a circular group ω + M in C2/S2
+ * (its members use nothing else) — then cos/sin of what each grows by in one step (the
+ * rotations, ROT further on), then the step index they hold the increments of (AT; −1: none).
+ */
+export const C1 = 0
+export const S1 = 1
+export const C2 = 2
+export const S2 = 3
+export const C3 = 4
+export const S3 = 5
+const ROT = 6
+const AT = 12
+export const INC = 13
 
 /** Step indices at which the increments are taken exactly; rotated in between. */
 export const ANCHOR_EVERY = 64
@@ -61,25 +77,8 @@ export class KeplerGroups {
   si: Float64Array
   /** Per group: 1 when circular (e < CIRCULAR_E). */
   circ: Uint8Array
-  /**
-   * Per-call scratch: cos/sin of each group's angle increments — Ω (c1), ω (c2) and M (c3), or
-   * for a circular group ω + M in c2 (its members use nothing else).
-   */
-  c1: Float64Array
-  s1: Float64Array
-  c2: Float64Array
-  s2: Float64Array
-  c3: Float64Array
-  s3: Float64Array
-  /** Per-group scratch: cos/sin of each increment's growth over one step (the rotation). */
-  rc1: Float64Array
-  rs1: Float64Array
-  rc2: Float64Array
-  rs2: Float64Array
-  rc3: Float64Array
-  rs3: Float64Array
-  /** Per-group scratch: the step index c1..s3 hold the increments of; −1 when none. */
-  at: Float64Array
+  /** Per-call scratch, INC numbers per group (see C1 … AT above). */
+  inc: Float64Array
   /** The motion (TWO_BODY or J2) the scratch was last filled for. */
   private mode = -1
 
@@ -105,19 +104,7 @@ export class KeplerGroups {
     this.ci = f()
     this.si = f()
     this.circ = new Uint8Array(capacity)
-    this.c1 = f()
-    this.s1 = f()
-    this.c2 = f()
-    this.s2 = f()
-    this.c3 = f()
-    this.s3 = f()
-    this.rc1 = f()
-    this.rs1 = f()
-    this.rc2 = f()
-    this.rs2 = f()
-    this.rc3 = f()
-    this.rs3 = f()
-    this.at = f().fill(-1)
+    this.inc = this.freshScratch(capacity)
   }
 
   get capacity(): number {
@@ -153,7 +140,7 @@ export class KeplerGroups {
     this.ci[g] = Math.cos(i)
     this.si[g] = Math.sin(i)
     this.circ[g] = e < CIRCULAR_E ? 1 : 0
-    this.at[g] = -1
+    this.inc[g * INC + AT] = -1
     this.index.set(`${part(a)}|${part(e)}|${part(i)}|${part(t0)}`, g)
     return g
   }
@@ -168,8 +155,14 @@ export class KeplerGroups {
     const circ = new Uint8Array(capacity)
     circ.set(this.circ)
     this.circ = circ
-    for (const key of SCRATCH) this[key] = new Float64Array(capacity)
-    this.at.fill(-1)
+    this.inc = this.freshScratch(capacity)
+  }
+
+  /** Scratch for `capacity` groups, holding no step's increments. */
+  private freshScratch(capacity: number): Float64Array {
+    const inc = new Float64Array(capacity * INC)
+    for (let o = AT; o < inc.length; o += INC) inc[o] = -1
+    return inc
   }
 
   /** The step index of time tS on the grid of stepS, or −1 when it is off it (or there is none). */
@@ -183,134 +176,107 @@ export class KeplerGroups {
   private use(mode: number): void {
     if (this.mode === mode) return
     this.mode = mode
-    this.at.fill(-1)
+    this.inc = this.freshScratch(this.capacity)
   }
 
-  /** c1/s1: cos/sin of n·(tS − t0), the mean anomaly's two-body increment, for every group. */
+  /** C1/S1: cos/sin of n·(tS − t0), the mean anomaly's two-body increment, for every group. */
   advanceTwoBody(tS: number): void {
     this.use(TWO_BODY)
-    const { n: gN, t0: gT0, c1, s1, rc1, rs1, at, count } = this
+    const { n: gN, t0: gT0, inc, count } = this
     const h = this.stepS
     const step = this.stepIndex(tS)
-    for (let g = 0; g < count; g++) {
-      if (step >= 0 && at[g] === step) continue
-      if (step > 0 && at[g] === step - 1 && step % ANCHOR_EVERY !== 0) {
-        this.rotate1(g)
-        at[g] = step
+    for (let g = 0, o = 0; g < count; g++, o += INC) {
+      if (step >= 0 && inc[o + AT] === step) continue
+      if (step > 0 && inc[o + AT] === step - 1 && step % ANCHOR_EVERY !== 0) {
+        turn(inc, o + C1)
+        inc[o + AT] = step
         continue
       }
       const from = step < 0 ? step : step - (step % ANCHOR_EVERY)
       const x = gN[g] * ((step < 0 ? tS : from * h) - gT0[g])
-      c1[g] = Math.cos(x)
-      s1[g] = Math.sin(x)
-      at[g] = from
+      inc[o + C1] = Math.cos(x)
+      inc[o + S1] = Math.sin(x)
+      inc[o + AT] = from
       if (step < 0) continue
-      rc1[g] = Math.cos(gN[g] * h)
-      rs1[g] = Math.sin(gN[g] * h)
-      for (; at[g] < step; at[g]++) this.rotate1(g)
+      inc[o + ROT + C1] = Math.cos(gN[g] * h)
+      inc[o + ROT + S1] = Math.sin(gN[g] * h)
+      for (; inc[o + AT] < step; inc[o + AT]++) turn(inc, o + C1)
     }
   }
 
-  /**
-   * cos/sin of every group's J2 increments at tS: Ω in c1/s1, and ω in c2/s2 with M in c3/s3, or
-   * for a circular group ω + M in c2/s2 (its members use nothing else).
-   */
+  /** The J2 increments of every group at tS, into C1 … S3 (see above). */
   advanceJ2(tS: number): void {
     this.use(J2)
-    const { at, c1, s1, c2, s2, c3, s3, rc1, rs1, rc2, rs2, rc3, rs3, circ, count } = this
+    const { inc, circ, count } = this
     const step = this.stepIndex(tS)
     const onward = step > 0 && step % ANCHOR_EVERY !== 0
-    for (let g = 0; g < count; g++) {
-      if (onward && at[g] === step - 1) {
-        // The usual call: one step on from the last. rotateJ2, written out for the hot loop.
-        let c = c1[g]
-        let s = s1[g]
-        c1[g] = c * rc1[g] - s * rs1[g]
-        s1[g] = s * rc1[g] + c * rs1[g]
-        c = c2[g]
-        s = s2[g]
-        c2[g] = c * rc2[g] - s * rs2[g]
-        s2[g] = s * rc2[g] + c * rs2[g]
+    for (let g = 0, o = 0; g < count; g++, o += INC) {
+      if (onward && inc[o + AT] === step - 1) {
+        // The usual call: one step on from the last (turnJ2, written out for the hot loop).
+        let c = inc[o]
+        let s = inc[o + 1]
+        inc[o] = c * inc[o + 6] - s * inc[o + 7]
+        inc[o + 1] = s * inc[o + 6] + c * inc[o + 7]
+        c = inc[o + 2]
+        s = inc[o + 3]
+        inc[o + 2] = c * inc[o + 8] - s * inc[o + 9]
+        inc[o + 3] = s * inc[o + 8] + c * inc[o + 9]
         if (circ[g] === 0) {
-          c = c3[g]
-          s = s3[g]
-          c3[g] = c * rc3[g] - s * rs3[g]
-          s3[g] = s * rc3[g] + c * rs3[g]
+          c = inc[o + 4]
+          s = inc[o + 5]
+          inc[o + 4] = c * inc[o + 10] - s * inc[o + 11]
+          inc[o + 5] = s * inc[o + 10] + c * inc[o + 11]
         }
-        at[g] = step
+        inc[o + AT] = step
         continue
       }
-      if (step >= 0 && at[g] === step) continue
+      if (step >= 0 && inc[o + AT] === step) continue
       if (step < 0) {
-        this.exactJ2(g, tS)
-        at[g] = -1
+        this.exactJ2(g, tS - this.t0[g], 0)
+        inc[o + AT] = -1
         continue
       }
       const from = step - (step % ANCHOR_EVERY)
-      this.exactJ2(g, from * this.stepS)
-      this.rotationJ2(g)
-      for (at[g] = from; at[g] < step; at[g]++) this.rotateJ2(g)
+      this.exactJ2(g, from * this.stepS - this.t0[g], 0)
+      // The rotations: the same formulas over one step, into the ROT slots.
+      this.exactJ2(g, this.stepS, ROT)
+      for (inc[o + AT] = from; inc[o + AT] < step; inc[o + AT]++) turnJ2(inc, o, circ[g] === 1)
     }
   }
 
-  /** Group g's J2 increments at tS by Math.cos/sin. */
-  private exactJ2(g: number, tS: number): void {
-    const dt = tS - this.t0[g]
+  /** cos/sin of group g's J2 increments over dt seconds, by Math.cos/sin, at offset `at` of its scratch. */
+  private exactJ2(g: number, dt: number, at: number): void {
+    const o = g * INC + at
     const xo = this.raanDot[g] * dt
     const xw = this.argpDot[g] * dt
     const xm = this.mDot[g] * dt
-    this.c1[g] = Math.cos(xo)
-    this.s1[g] = Math.sin(xo)
+    const inc = this.inc
+    inc[o + C1] = Math.cos(xo)
+    inc[o + S1] = Math.sin(xo)
     // A group's members share e, so they are all circular or all not: evaluate what they use.
     if (this.circ[g] === 1) {
-      this.c2[g] = Math.cos(xw + xm)
-      this.s2[g] = Math.sin(xw + xm)
+      inc[o + C2] = Math.cos(xw + xm)
+      inc[o + S2] = Math.sin(xw + xm)
     } else {
-      this.c2[g] = Math.cos(xw)
-      this.s2[g] = Math.sin(xw)
-      this.c3[g] = Math.cos(xm)
-      this.s3[g] = Math.sin(xm)
+      inc[o + C2] = Math.cos(xw)
+      inc[o + S2] = Math.sin(xw)
+      inc[o + C3] = Math.cos(xm)
+      inc[o + S3] = Math.sin(xm)
     }
   }
+}
 
-  /** Group g's J2 rotations: cos/sin of what each increment grows by in one step. */
-  private rotationJ2(g: number): void {
-    const h = this.stepS
-    const xo = this.raanDot[g] * h
-    const xw = this.argpDot[g] * h
-    const xm = this.mDot[g] * h
-    this.rc1[g] = Math.cos(xo)
-    this.rs1[g] = Math.sin(xo)
-    if (this.circ[g] === 1) {
-      this.rc2[g] = Math.cos(xw + xm)
-      this.rs2[g] = Math.sin(xw + xm)
-    } else {
-      this.rc2[g] = Math.cos(xw)
-      this.rs2[g] = Math.sin(xw)
-      this.rc3[g] = Math.cos(xm)
-      this.rs3[g] = Math.sin(xm)
-    }
-  }
+/** The pair (cos, sin) at inc[p], inc[p + 1] one step on: turned by its rotation ROT further on. */
+function turn(inc: Float64Array, p: number): void {
+  const c = inc[p]
+  const s = inc[p + 1]
+  inc[p] = c * inc[p + ROT] - s * inc[p + ROT + 1]
+  inc[p + 1] = s * inc[p + ROT] + c * inc[p + ROT + 1]
+}
 
-  /** Group g's increment 1 one step on: (c, s) turned by the rotation (rc, rs). */
-  private rotate1(g: number): void {
-    const c = this.c1[g]
-    const s = this.s1[g]
-    this.c1[g] = c * this.rc1[g] - s * this.rs1[g]
-    this.s1[g] = s * this.rc1[g] + c * this.rs1[g]
-  }
-
-  /** Group g's J2 increments one step on. */
-  private rotateJ2(g: number): void {
-    this.rotate1(g)
-    const c2 = this.c2[g]
-    const s2 = this.s2[g]
-    this.c2[g] = c2 * this.rc2[g] - s2 * this.rs2[g]
-    this.s2[g] = s2 * this.rc2[g] + c2 * this.rs2[g]
-    if (this.circ[g] === 1) return
-    const c3 = this.c3[g]
-    const s3 = this.s3[g]
-    this.c3[g] = c3 * this.rc3[g] - s3 * this.rs3[g]
-    this.s3[g] = s3 * this.rc3[g] + c3 * this.rs3[g]
-  }
+/** A group's J2 increments (scratch at offset o) one step on. */
+function turnJ2(inc: Float64Array, o: number, circular: boolean): void {
+  turn(inc, o + C1)
+  turn(inc, o + C2)
+  if (!circular) turn(inc, o + C3)
 }

@@ -23,6 +23,7 @@
 
 import { MU_EARTH } from './constants'
 import { CIRCULAR_E, eccentricAnomalySC, elementsToState, wrapPi, wrapTwoPi } from './kepler'
+import * as layout from './kepler-groups'
 import { KeplerGroups } from './kepler-groups'
 import type { KeplerElements } from './spec'
 
@@ -32,6 +33,8 @@ import type { KeplerElements } from './spec'
 const CIRC_E = CIRCULAR_E
 const solveKepler = eccentricAnomalySC
 const wrapToPi = wrapPi
+// Where each group's increments sit in its scratch (kepler-groups.ts).
+const { INC, C1, S1, C2, S2, C3, S3 } = layout
 
 /** Values per satellite in snapshot(): a, e, i, raan0, argp0, m0, t0. */
 const SNAP_STRIDE = 7
@@ -248,13 +251,13 @@ export class KeplerSet {
 
   private propagateTwoBody(tS: number, pos: Float64Array, vel: Float64Array): void {
     this.groups.advanceTwoBody(tS)
-    const { c1: gC1, s1: gS1, t0: gT0, e, q, vk } = this.groups
+    const { inc, t0: gT0, e, q, vk } = this.groups
     const { px, py, pz, qx, qy, qz } = this.perifocal ?? this.makePerifocal()
     const { group, a, m0, n, cM0, sM0, sc } = this
     for (let k = 0, o = 0; k < this.count; k++, o += 3) {
       const g = group[k]
-      const cg = gC1[g]
-      const sg = gS1[g]
+      const cg = inc[g * INC + C1]
+      const sg = inc[g * INC + S1]
       let c = cM0[k] * cg - sM0[k] * sg
       let s = sM0[k] * cg + cM0[k] * sg
       const ek = e[g]
@@ -288,13 +291,18 @@ export class KeplerSet {
 
   private propagateJ2(tS: number, pos: Float64Array, vel: Float64Array): void {
     this.groups.advanceJ2(tS)
-    const { c1: gC1, s1: gS1, c2: gC2, s2: gS2, c3: gC3, s3: gS3 } = this.groups
+    const { inc } = this.groups
     const { t0: gT0, mDot: gMDot, e, q, vk, ci, si } = this.groups
     const { group, sc, a, m0, cR0, sR0, cW0, sW0, cM0, sM0 } = this
     for (let k = 0, o = 0; k < this.count; k++, o += 3) {
       const g = group[k]
-      const cO = cR0[k] * gC1[g] - sR0[k] * gS1[g]
-      const sO = sR0[k] * gC1[g] + cR0[k] * gS1[g]
+      const gi = g * INC
+      const gc1 = inc[gi + C1]
+      const gs1 = inc[gi + S1]
+      const gc2 = inc[gi + C2]
+      const gs2 = inc[gi + S2]
+      const cO = cR0[k] * gc1 - sR0[k] * gs1
+      const sO = sR0[k] * gc1 + cR0[k] * gs1
       const ek = e[g]
       let cw: number
       let sw: number
@@ -303,15 +311,17 @@ export class KeplerSet {
       if (ek < CIRC_E) {
         // Circular: only the argument of latitude u = ω + M matters; put it in ω and take E = 0
         // (cW0/sW0 hold cos/sin of u at t0 and c2/s2 its increment for such a satellite).
-        cw = cW0[k] * gC2[g] - sW0[k] * gS2[g]
-        sw = sW0[k] * gC2[g] + cW0[k] * gS2[g]
+        cw = cW0[k] * gc2 - sW0[k] * gs2
+        sw = sW0[k] * gc2 + cW0[k] * gs2
         c = 1
         s = 0
       } else {
-        cw = cW0[k] * gC2[g] - sW0[k] * gS2[g]
-        sw = sW0[k] * gC2[g] + cW0[k] * gS2[g]
-        const cm = cM0[k] * gC3[g] - sM0[k] * gS3[g]
-        const sm = sM0[k] * gC3[g] + cM0[k] * gS3[g]
+        cw = cW0[k] * gc2 - sW0[k] * gs2
+        sw = sW0[k] * gc2 + cW0[k] * gs2
+        const gc3 = inc[gi + C3]
+        const gs3 = inc[gi + S3]
+        const cm = cM0[k] * gc3 - sM0[k] * gs3
+        const sm = sM0[k] * gc3 + cM0[k] * gs3
         const mRed = wrapToPi(m0[k] + gMDot[g] * (tS - gT0[g]))
         solveKepler(mRed, ek, sm, cm, sc)
         s = sc[0]
