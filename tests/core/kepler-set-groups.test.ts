@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from 'vitest'
 import { DEG } from '../../src/core/constants'
-import { SERIES_IS_ONE } from '../../src/core/kepler'
+import { SERIES_IS_ONE, SHORT_SERIES } from '../../src/core/kepler'
 import { KeplerSet } from '../../src/core/kepler-set'
 import type { KeplerElements } from '../../src/core/spec'
 
@@ -88,5 +88,21 @@ describe('Kepler solver: the last Newton step skips its series', () => {
     }
     // And the threshold is not loose by orders of magnitude: well above it the series differs.
     expect(series(1e-7)[1]).not.toBe(1)
+  })
+
+  it('takes two terms where they agree with the full series to an ulp (|d| < 1e-5)', () => {
+    const edge = Math.sqrt(SHORT_SERIES)
+    const ds = [edge * (1 - 1e-15), edge / 3, 1e-6, 3.7e-7, 1e-8, Math.sqrt(SERIES_IS_ONE) * 1.01]
+    for (const d of ds.flatMap((x) => [x, -x])) {
+      const d2 = d * d
+      expect(d2 < SHORT_SERIES && d2 >= SERIES_IS_ONE).toBe(true)
+      const [sd, cd] = series(d)
+      const ulp = (x: number) => Number.EPSILON * Math.abs(x)
+      expect(Math.abs(d * (1 - d2 * (1 / 6)) - sd)).toBeLessThanOrEqual(ulp(sd))
+      expect(Math.abs(1 - d2 * 0.5 - cd)).toBeLessThanOrEqual(ulp(cd))
+    }
+    // Where the full series is kept, two terms would be off by far more than an ulp.
+    const d = 0.02
+    expect(Math.abs(d * (1 - d * d * (1 / 6)) - series(d)[0]) / series(d)[0]).toBeGreaterThan(1e-10)
   })
 })
