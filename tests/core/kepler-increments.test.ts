@@ -11,6 +11,7 @@ import { ANCHOR_EVERY } from '../../src/core/kepler-groups'
 import { KeplerSet } from '../../src/core/kepler-set'
 import { createRng } from '../../src/core/rng'
 import type { KeplerElements, SatelliteSpec } from '../../src/core/spec'
+import { propagated } from '../support/kepler-state'
 import { makeSpec, TEST_BUS } from '../support/spec-fixture'
 
 /** Scattered LEO orbits (every one a group of its own), plus circular, Molniya and GEO ones. */
@@ -33,17 +34,6 @@ function fleet(): KeplerElements[] {
   ]
 }
 
-/** Positions then velocities of every satellite at t (a fresh array). */
-function state(set: KeplerSet, t: number, j2: boolean): Float64Array {
-  const pos = new Float64Array(3 * set.count)
-  const vel = new Float64Array(3 * set.count)
-  set.propagate(t, j2, pos, vel)
-  const out = new Float64Array(6 * set.count)
-  out.set(pos)
-  out.set(vel, pos.length)
-  return out
-}
-
 describe('angle increments advanced by rotation at a fixed step', () => {
   it('stay within 5e-13 of the exact positions and velocities (relative) over three anchors', () => {
     const els = fleet()
@@ -54,8 +44,8 @@ describe('angle increments advanced by rotation at a fixed step', () => {
         const exact = new KeplerSet(els)
         let worst = 0
         for (let step = 0; step < 3 * ANCHOR_EVERY + 5; step++) {
-          const a = state(rotated, step * h, j2)
-          const b = state(exact, step * h, j2)
+          const a = propagated(rotated, step * h, j2)
+          const b = propagated(exact, step * h, j2)
           // Positions and velocities alike: each vector's error relative to its length.
           for (let v = 0; v < 2 * n; v++) {
             const o = 3 * v
@@ -75,8 +65,8 @@ describe('angle increments advanced by rotation at a fixed step', () => {
     const rotated = new KeplerSet(els, 30)
     const exact = new KeplerSet(els)
     for (let step = 0; step <= 2 * ANCHOR_EVERY; step++) {
-      const a = state(rotated, 30 * step, true)
-      if (step % ANCHOR_EVERY === 0) expect(a).toEqual(state(exact, 30 * step, true))
+      const a = propagated(rotated, 30 * step, true)
+      if (step % ANCHOR_EVERY === 0) expect(a).toEqual(propagated(exact, 30 * step, true))
     }
   })
 
@@ -85,33 +75,34 @@ describe('angle increments advanced by rotation at a fixed step', () => {
     const h = 30
     const n = 2 * ANCHOR_EVERY + 37
     const walked = new KeplerSet(els, h)
-    for (let step = 0; step < n; step++) state(walked, step * h, true)
-    const expected = state(walked, n * h, true)
-    expect(state(walked, n * h, true)).toEqual(expected)
-    expect(state(new KeplerSet(els, h), n * h, true)).toEqual(expected)
+    for (let step = 0; step < n; step++) propagated(walked, step * h, true)
+    const expected = propagated(walked, n * h, true)
+    expect(propagated(walked, n * h, true)).toEqual(expected)
+    expect(propagated(new KeplerSet(els, h), n * h, true)).toEqual(expected)
     const back = new KeplerSet(els, h)
-    for (let step = n + 50; step > n; step -= 7) state(back, step * h, true)
-    expect(state(back, n * h, true)).toEqual(expected)
+    for (let step = n + 50; step > n; step -= 7) propagated(back, step * h, true)
+    expect(propagated(back, n * h, true)).toEqual(expected)
     // Two-body motion in between uses the same scratch: J2 afterwards must not read it as its own.
-    const twoBody = state(new KeplerSet(els, h), (n - 1) * h, false)
+    const twoBody = propagated(new KeplerSet(els, h), (n - 1) * h, false)
     const switched = new KeplerSet(els, h)
-    state(switched, (n - 1) * h, true)
-    expect(state(switched, (n - 1) * h, false)).toEqual(twoBody)
-    expect(state(switched, n * h, true)).toEqual(expected)
+    propagated(switched, (n - 1) * h, true)
+    expect(propagated(switched, (n - 1) * h, false)).toEqual(twoBody)
+    expect(propagated(switched, n * h, true)).toEqual(expected)
     const after = new KeplerSet(els, h)
-    state(after, (n - 2) * h, true)
-    state(after, (n - 1) * h, false)
-    expect(state(after, n * h, true)).toEqual(expected)
+    propagated(after, (n - 2) * h, true)
+    propagated(after, (n - 1) * h, false)
+    expect(propagated(after, n * h, true)).toEqual(expected)
   })
 
   it('take Math.cos/sin of their own off the grid, as a set without a step does', () => {
     const els = fleet()
     const rotated = new KeplerSet(els, 30)
     const exact = new KeplerSet(els)
-    for (let step = 0; step < 70; step++) state(rotated, 30 * step, true)
-    for (const t of [2095, 30 * 70 + 0.5, -30]) expect(state(rotated, t, true)).toEqual(state(exact, t, true))
+    for (let step = 0; step < 70; step++) propagated(rotated, 30 * step, true)
+    for (const t of [2095, 30 * 70 + 0.5, -30])
+      expect(propagated(rotated, t, true)).toEqual(propagated(exact, t, true))
     // And back on the grid after an off-grid call: the value of its step, not of the detour.
-    expect(state(rotated, 30 * 71, true)).toEqual(state(new KeplerSet(els, 30), 30 * 71, true))
+    expect(propagated(rotated, 30 * 71, true)).toEqual(propagated(new KeplerSet(els, 30), 30 * 71, true))
   })
 
   it('follow a rebase mid-run: a satellite burned at step b moves as in a set made with the burn', () => {
@@ -120,12 +111,12 @@ describe('angle increments advanced by rotation at a fixed step', () => {
     const burnStep = ANCHOR_EVERY + 11
     const burned = { ...els[3], a: els[3].a + 5e3, e: 0.001, argp: 1.2 }
     const running = new KeplerSet(els, h)
-    for (let step = 0; step <= burnStep; step++) state(running, step * h, true)
+    for (let step = 0; step <= burnStep; step++) propagated(running, step * h, true)
     running.rebase(3, burned, burnStep * h)
     const fresh = new KeplerSet(els, h)
     fresh.rebase(3, burned, burnStep * h)
     for (let step = burnStep; step < burnStep + ANCHOR_EVERY + 3; step++)
-      expect(state(running, step * h, true)).toEqual(state(fresh, step * h, true))
+      expect(propagated(running, step * h, true)).toEqual(propagated(fresh, step * h, true))
   })
 })
 
