@@ -12,15 +12,18 @@
 //   an impulsive burn of zero Δv leaves the orbit unchanged.
 //
 // Speed: no allocation per call. Satellites with identical (a, e, i, t0) — a Walker constellation,
-//   typically — share one "group" whose angle increments (rate × elapsed time) are evaluated with
-//   Math.cos/sin once per call; each satellite then gets its angles by angle addition from its own
+//   typically — share one "group" whose angle increments (rate × elapsed time) are evaluated
+//   once per call (at the engine's fixed step, by one rotation per step from an exact anchor:
+//   kepler-groups.ts); each satellite then gets its angles by angle addition from its own
 //   precomputed cos/sin at t0.
 // Memory: what depends only on (a, e, i, t0) is kept per group (kepler-groups.ts), not per
-//   satellite; the perifocal vectors only two-body motion uses are made on its first call. Kepler's equation starts from those sin/cos of M and, for near-circular
-//   orbits, needs no further trig call (see eccentricAnomalySC); e < 1e-12 skips it entirely.
+//   satellite; the perifocal vectors only two-body motion uses are made on its first call.
+//   Kepler's equation starts from those sin/cos of M and, for near-circular orbits, needs no
+//   further trig call (see eccentricAnomalySC); e < 1e-12 skips it entirely.
 
 import { MU_EARTH } from './constants'
 import { CIRCULAR_E, eccentricAnomalySC, elementsToState, wrapPi, wrapTwoPi } from './kepler'
+import * as layout from './kepler-groups'
 import { KeplerGroups } from './kepler-groups'
 import type { KeplerElements } from './spec'
 
@@ -30,6 +33,8 @@ import type { KeplerElements } from './spec'
 const CIRC_E = CIRCULAR_E
 const solveKepler = eccentricAnomalySC
 const wrapToPi = wrapPi
+// Where each group's increments sit in its scratch (kepler-groups.ts).
+const { INC, C1, S1, C2, S2, C3, S3 } = layout
 
 /** Values per satellite in snapshot(): a, e, i, raan0, argp0, m0, t0. */
 const SNAP_STRIDE = 7
@@ -71,10 +76,19 @@ export class KeplerSet {
   private readonly group: Int32Array
 
   // Satellites sharing (a, e, i, t0) share one group's values and angle increments.
-  private groups = new KeplerGroups()
+  private groups: KeplerGroups
   private readonly sc = new Float64Array(2)
 
-  constructor(elements: readonly KeplerElements[]) {
+  /**
+   * stepS: the fixed step the engine propagates at (t = n·stepS), which lets propagate() advance
+   * the groups' angle increments by one rotation per step (kepler-groups.ts); without it, or at a
+   * time off that grid, each call takes Math.cos/sin of its own time.
+   */
+  constructor(
+    elements: readonly KeplerElements[],
+    private readonly stepS = Number.NaN,
+  ) {
+    this.groups = new KeplerGroups(undefined, stepS)
     const count = elements.length
     this.count = count
     const f = () => new Float64Array(count)
@@ -190,7 +204,7 @@ export class KeplerSet {
       )
     }
     if (this.holds(data)) return false
-    this.groups = new KeplerGroups()
+    this.groups = new KeplerGroups(undefined, this.stepS)
     for (let k = 0; k < this.count; k++) {
       const o = k * SNAP_STRIDE
       this.store(
@@ -236,18 +250,14 @@ export class KeplerSet {
   }
 
   private propagateTwoBody(tS: number, pos: Float64Array, vel: Float64Array): void {
-    const { c1: gC1, s1: gS1, n: gN, t0: gT0, e, q, vk, count: groupCount } = this.groups
+    this.groups.advanceTwoBody(tS)
+    const { inc, t0: gT0, e, q, vk } = this.groups
     const { px, py, pz, qx, qy, qz } = this.perifocal ?? this.makePerifocal()
     const { group, a, m0, n, cM0, sM0, sc } = this
-    for (let g = 0; g < groupCount; g++) {
-      const x = gN[g] * (tS - gT0[g])
-      gC1[g] = Math.cos(x)
-      gS1[g] = Math.sin(x)
-    }
     for (let k = 0, o = 0; k < this.count; k++, o += 3) {
       const g = group[k]
-      const cg = gC1[g]
-      const sg = gS1[g]
+      const cg = inc[g * INC + C1]
+      const sg = inc[g * INC + S1]
       let c = cM0[k] * cg - sM0[k] * sg
       let s = sM0[k] * cg + cM0[k] * sg
       const ek = e[g]
@@ -280,39 +290,19 @@ export class KeplerSet {
   }
 
   private propagateJ2(tS: number, pos: Float64Array, vel: Float64Array): void {
-    const { c1: gC1, s1: gS1, c2: gC2, s2: gS2, c3: gC3, s3: gS3 } = this.groups
-    const {
-      t0: gT0,
-      raanDot: gRaanDot,
-      argpDot: gArgpDot,
-      mDot: gMDot,
-      circ: gCirc,
-      count: groupCount,
-    } = this.groups
-    const { e, q, vk, ci, si } = this.groups
+    this.groups.advanceJ2(tS)
+    const { inc } = this.groups
+    const { t0: gT0, mDot: gMDot, e, q, vk, ci, si } = this.groups
     const { group, sc, a, m0, cR0, sR0, cW0, sW0, cM0, sM0 } = this
-    for (let g = 0; g < groupCount; g++) {
-      const dt = tS - gT0[g]
-      const xo = gRaanDot[g] * dt
-      const xw = gArgpDot[g] * dt
-      const xm = gMDot[g] * dt
-      gC1[g] = Math.cos(xo)
-      gS1[g] = Math.sin(xo)
-      // A group's members share e, so they are all circular or all not: evaluate what they use.
-      if (gCirc[g] === 1) {
-        gC2[g] = Math.cos(xw + xm)
-        gS2[g] = Math.sin(xw + xm)
-      } else {
-        gC2[g] = Math.cos(xw)
-        gS2[g] = Math.sin(xw)
-        gC3[g] = Math.cos(xm)
-        gS3[g] = Math.sin(xm)
-      }
-    }
     for (let k = 0, o = 0; k < this.count; k++, o += 3) {
       const g = group[k]
-      const cO = cR0[k] * gC1[g] - sR0[k] * gS1[g]
-      const sO = sR0[k] * gC1[g] + cR0[k] * gS1[g]
+      const gi = g * INC
+      const gc1 = inc[gi + C1]
+      const gs1 = inc[gi + S1]
+      const gc2 = inc[gi + C2]
+      const gs2 = inc[gi + S2]
+      const cO = cR0[k] * gc1 - sR0[k] * gs1
+      const sO = sR0[k] * gc1 + cR0[k] * gs1
       const ek = e[g]
       let cw: number
       let sw: number
@@ -321,15 +311,17 @@ export class KeplerSet {
       if (ek < CIRC_E) {
         // Circular: only the argument of latitude u = ω + M matters; put it in ω and take E = 0
         // (cW0/sW0 hold cos/sin of u at t0 and c2/s2 its increment for such a satellite).
-        cw = cW0[k] * gC2[g] - sW0[k] * gS2[g]
-        sw = sW0[k] * gC2[g] + cW0[k] * gS2[g]
+        cw = cW0[k] * gc2 - sW0[k] * gs2
+        sw = sW0[k] * gc2 + cW0[k] * gs2
         c = 1
         s = 0
       } else {
-        cw = cW0[k] * gC2[g] - sW0[k] * gS2[g]
-        sw = sW0[k] * gC2[g] + cW0[k] * gS2[g]
-        const cm = cM0[k] * gC3[g] - sM0[k] * gS3[g]
-        const sm = sM0[k] * gC3[g] + cM0[k] * gS3[g]
+        cw = cW0[k] * gc2 - sW0[k] * gs2
+        sw = sW0[k] * gc2 + cW0[k] * gs2
+        const gc3 = inc[gi + C3]
+        const gs3 = inc[gi + S3]
+        const cm = cM0[k] * gc3 - sM0[k] * gs3
+        const sm = sM0[k] * gc3 + cM0[k] * gs3
         const mRed = wrapToPi(m0[k] + gMDot[g] * (tS - gT0[g]))
         solveKepler(mRed, ek, sm, cm, sc)
         s = sc[0]
@@ -429,7 +421,7 @@ export class KeplerSet {
   /** New groups holding only the groups some satellite is in (each group's values copied). */
   private regroup(): void {
     const old = this.groups
-    this.groups = new KeplerGroups()
+    this.groups = new KeplerGroups(undefined, this.stepS)
     for (let k = 0; k < this.count; k++) {
       const g = this.group[k]
       if (g < 0) continue

@@ -30,7 +30,18 @@ const TAYLOR_STEP = 0.02
 const KEPLER_TOL = 1e-14
 /** Below this d², 1 − (d²/6)(1 − d²/20) and 1 − (d²/2)(…) are exactly 1 in double precision. */
 export const SERIES_IS_ONE = 1e-17
+/** Below this d² (|d| < 1e-5: the second Newton step of a near-circular orbit) two terms do. */
+export const SHORT_SERIES = 1e-10
 const MAX_ITER = 50
+/**
+ * The series' coefficients as reciprocals: a multiplication where a division by 6, 20, 12 or 30
+ * would cost several times as long (two series per satellite per step in a scattered fleet); the
+ * reciprocal's rounding moves the result by an ulp at most.
+ */
+const SIXTH = 1 / 6
+const TWENTIETH = 1 / 20
+const TWELFTH = 1 / 12
+const THIRTIETH = 1 / 30
 
 /** Reduce an angle to [−π, π). */
 export function wrapPi(x: number): number {
@@ -65,34 +76,37 @@ export function eccentricAnomalySC(
     sc[1] = c
     return ea
   }
-  const stop = (2 * KEPLER_TOL * (1 - e)) / e
+  // Newton stops once e·d²/(2(1 − e)) < KEPLER_TOL (see there), written without a division.
+  const stop = 2 * KEPLER_TOL * (1 - e)
   if (e >= 0.5) {
-    // Danby's starter: always converges for e < 1 with M in [−π, π].
-    ea = mRed + (mRed >= 0 ? 0.85 : -0.85) * e
-    s = Math.sin(ea)
-    c = Math.cos(ea)
+    ea = danbyStart(mRed, e, sc)
+    s = sc[0]
+    c = sc[1]
   }
   for (let it = 0; it < MAX_ITER; it++) {
     const d = -(ea - e * s - mRed) / (1 - e * c)
     ea += d
     const ad = d < 0 ? -d : d
     if (ad < TAYLOR_STEP) {
+      // sin d and cos d by their Taylor series, to as many terms as d needs, then one angle
+      // addition. Below SERIES_IS_ONE the series' factors round to exactly 1 (1 − x is 1 for
+      // x ≤ 2⁻⁵⁴, and d²/2 < 5e-18), so sd = d and cd = 1 are the very same bits (the last
+      // step of nearly every solve is this small); below SHORT_SERIES the terms after d³/6 and
+      // d²/2 are far below an ulp (< 1e-27 and < 5e-22).
       const d2 = d * d
-      if (d2 < SERIES_IS_ONE) {
-        // The series' factors below round to exactly 1 here (1 − x is 1 for x ≤ 2⁻⁵⁴, and
-        // d²/2 < 5e-18), so sd = d and cd = 1: this is the very same arithmetic without its
-        // four divisions (the last step of nearly every solve is this small).
-        const s1 = s + c * d
-        c = c - s * d
-        s = s1
-      } else {
-        const sd = d * (1 - (d2 / 6) * (1 - d2 / 20))
-        const cd = 1 - (d2 / 2) * (1 - (d2 / 12) * (1 - d2 / 30))
-        const s1 = s * cd + c * sd
-        c = c * cd - s * sd
-        s = s1
+      let sd = d
+      let cd = 1
+      if (d2 >= SHORT_SERIES) {
+        sd = d * (1 - d2 * SIXTH * (1 - d2 * TWENTIETH))
+        cd = 1 - d2 * 0.5 * (1 - d2 * TWELFTH * (1 - d2 * THIRTIETH))
+      } else if (d2 >= SERIES_IS_ONE) {
+        sd = d * (1 - d2 * SIXTH)
+        cd = 1 - d2 * 0.5
       }
-      if (d2 < stop) break
+      const s1 = s * cd + c * sd
+      c = c * cd - s * sd
+      s = s1
+      if (d2 * e < stop) break
     } else {
       s = Math.sin(ea)
       c = Math.cos(ea)
@@ -100,6 +114,18 @@ export function eccentricAnomalySC(
   }
   sc[0] = s
   sc[1] = c
+  return ea
+}
+
+/**
+ * Danby's starter, E₀ = M ± 0.85·e (always converges for e < 1 with M in [−π, π]), with sin/cos
+ * of it into sc. Apart from eccentricAnomalySC so that function stays small enough for the
+ * compiler to inline it into the propagator's loop.
+ */
+function danbyStart(mRed: number, e: number, sc: Float64Array): number {
+  const ea = mRed + (mRed >= 0 ? 0.85 : -0.85) * e
+  sc[0] = Math.sin(ea)
+  sc[1] = Math.cos(ea)
   return ea
 }
 

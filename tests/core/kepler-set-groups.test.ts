@@ -5,9 +5,10 @@
 
 import { describe, expect, it } from 'vitest'
 import { DEG } from '../../src/core/constants'
-import { SERIES_IS_ONE } from '../../src/core/kepler'
+import { SERIES_IS_ONE, SHORT_SERIES } from '../../src/core/kepler'
 import { KeplerSet } from '../../src/core/kepler-set'
 import type { KeplerElements } from '../../src/core/spec'
+import { propagated } from '../support/kepler-state'
 
 const FLEET: KeplerElements[] = [
   { a: 6928e3, e: 0, i: 53 * DEG, raan: 0, argp: 0, m0: 0 },
@@ -16,16 +17,6 @@ const FLEET: KeplerElements[] = [
   { a: 26_560e3, e: 0.72, i: 63.4 * DEG, raan: 1, argp: 4.5, m0: 6 },
 ]
 
-function positions(set: KeplerSet, t: number, j2: boolean): Float64Array {
-  const pos = new Float64Array(3 * set.count)
-  const vel = new Float64Array(3 * set.count)
-  set.propagate(t, j2, pos, vel)
-  const out = new Float64Array(6 * set.count)
-  out.set(pos)
-  out.set(vel, pos.length)
-  return out
-}
-
 /** Elements of satellite k nudged by step s: a new group each time. */
 const nudged = (k: number, s: number): KeplerElements => ({ ...FLEET[k], a: FLEET[k].a + 10 * (s + 1) })
 
@@ -33,11 +24,11 @@ describe('KeplerSet groups and lazy perifocal vectors', () => {
   it('a rebase after two-body motion moves the satellite as one made after the rebase does', () => {
     const early = new KeplerSet(FLEET)
     const late = new KeplerSet(FLEET)
-    positions(early, 100, false) // makes the perifocal vectors before the rebase
+    propagated(early, 100, false) // makes the perifocal vectors before the rebase
     const el = { ...FLEET[2], argp: 2.5, raan: 0.7, i: 80 * DEG }
     early.rebase(2, el, 500)
     late.rebase(2, el, 500)
-    for (const t of [500, 900, 7000]) expect(positions(early, t, false)).toEqual(positions(late, t, false))
+    for (const t of [500, 900, 7000]) expect(propagated(early, t, false)).toEqual(propagated(late, t, false))
   })
 
   it('rebuilding the groups after many rebases changes no position, with or without J2', () => {
@@ -53,7 +44,7 @@ describe('KeplerSet groups and lazy perifocal vectors', () => {
       once.rebase(k, nudged(k, last), 10 * last)
     }
     for (const j2 of [false, true])
-      for (const t of [10 * steps, 86_400]) expect(positions(many, t, j2)).toEqual(positions(once, t, j2))
+      for (const t of [10 * steps, 86_400]) expect(propagated(many, t, j2)).toEqual(propagated(once, t, j2))
     expect(many.snapshot()).toEqual(once.snapshot())
   })
 
@@ -70,10 +61,14 @@ describe('KeplerSet groups and lazy perifocal vectors', () => {
 
 describe('Kepler solver: the last Newton step skips its series', () => {
   // eccentricAnomalySC takes sd = d and cd = 1 when d² < SERIES_IS_ONE: only right if the full
-  // series gives exactly those bits there. Checked at the threshold and below, both signs.
+  // series (as kepler.ts evaluates it: multiplied by the coefficients' reciprocals) gives exactly
+  // those bits there. Checked at the threshold and below, both signs.
   const series = (d: number): [number, number] => {
     const d2 = d * d
-    return [d * (1 - (d2 / 6) * (1 - d2 / 20)), 1 - (d2 / 2) * (1 - (d2 / 12) * (1 - d2 / 30))]
+    return [
+      d * (1 - d2 * (1 / 6) * (1 - d2 * (1 / 20))),
+      1 - d2 * 0.5 * (1 - d2 * (1 / 12) * (1 - d2 * (1 / 30))),
+    ]
   }
   it('gives sin δ = δ and cos δ = 1 exactly wherever the shortcut is taken', () => {
     const edge = Math.sqrt(SERIES_IS_ONE)
@@ -84,5 +79,21 @@ describe('Kepler solver: the last Newton step skips its series', () => {
     }
     // And the threshold is not loose by orders of magnitude: well above it the series differs.
     expect(series(1e-7)[1]).not.toBe(1)
+  })
+
+  it('takes two terms where they agree with the full series to an ulp (|d| < 1e-5)', () => {
+    const edge = Math.sqrt(SHORT_SERIES)
+    const ds = [edge * (1 - 1e-15), edge / 3, 1e-6, 3.7e-7, 1e-8, Math.sqrt(SERIES_IS_ONE) * 1.01]
+    for (const d of ds.flatMap((x) => [x, -x])) {
+      const d2 = d * d
+      expect(d2 < SHORT_SERIES && d2 >= SERIES_IS_ONE).toBe(true)
+      const [sd, cd] = series(d)
+      const ulp = (x: number) => Number.EPSILON * Math.abs(x)
+      expect(Math.abs(d * (1 - d2 * (1 / 6)) - sd)).toBeLessThanOrEqual(ulp(sd))
+      expect(Math.abs(1 - d2 * 0.5 - cd)).toBeLessThanOrEqual(ulp(cd))
+    }
+    // Where the full series is kept, two terms would be off by far more than an ulp.
+    const d = 0.02
+    expect(Math.abs(d * (1 - d * d * (1 / 6)) - series(d)[0]) / series(d)[0]).toBeGreaterThan(1e-10)
   })
 })

@@ -39,7 +39,7 @@ export interface Propagator {
 }
 
 export function createPropagator(world: World, j2: boolean): Propagator {
-  const set = new KeplerSet(keplerElementsOf(world))
+  const set = new KeplerSet(keplerElementsOf(world), world.spec.stepS)
   const nk = world.keplerCount
   const tles: TleOrbit[] = world.sats.slice(nk).map((s) => {
     if (s.orbit.kind === 'kepler') throw new Error('internal: satellite order')
