@@ -8,7 +8,7 @@ import { SLOT_TOLERANCE_M } from '../../core'
 import type { PlannedBurn } from './legs'
 import { deltaVCapacity, type Orbit, orbitOf, planeAngle, rtnMagnitude } from './orbit-model'
 import { readSlots, SAME_PLANE_RAD } from './slots'
-import { earliestBurn, hours, km, ms } from './timing'
+import { degrees, earliestBurn, hours, km, ms } from './timing'
 import { circularSpeed, planeChangeDv } from './transfers'
 
 export interface DesignInput {
@@ -132,8 +132,8 @@ function refusal(spare: SatelliteView, spareOrbit: Orbit, targetOrbit: Orbit, t:
   const dInc = ((spareOrbit.el.i - targetOrbit.el.i) * 180) / Math.PI
   const cost = planeChangeDv(circularSpeed(spareOrbit.el.a), angle)
   return (
-    `flies in another plane (${((angle * 180) / Math.PI).toFixed(1)}° away: ` +
-    `ΔRAAN ${wrapped.toFixed(1)}°, Δi ${dInc.toFixed(1)}°); a plane change would cost ${ms(cost)} m/s ` +
+    `flies in another plane (${degrees((angle * 180) / Math.PI)}° away: ` +
+    `ΔRAAN ${degrees(wrapped)}°, Δi ${degrees(dInc)}°); a plane change would cost ${ms(cost)} m/s ` +
     `against ${ms(deltaVCapacity(spare))} m/s of propellant, far too expensive`
   )
 }

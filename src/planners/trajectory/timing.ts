@@ -19,6 +19,11 @@ export const km = (m: number): string => (m / 1000).toFixed(1)
 /** A circular orbit's altitude from its radius (m), for rationales: "550.0 km". */
 export const altitude = (radiusM: number): string => `${km(radiusM - R_EARTH)} km`
 export const ms = (mps: number): string => mps.toFixed(1)
+/** An angle in degrees to one decimal; a value that rounds to zero reads "0.0", never "-0.0". */
+export const degrees = (deg: number): string => {
+  const text = deg.toFixed(1)
+  return text === '-0.0' ? '0.0' : text
+}
 export const hours = (s: number): string => (s / 3600).toFixed(1)
 export const deg = (rad: number): string => ((rad * 180) / Math.PI).toFixed(2)
 /** "T+5.2 h" for a time after epoch. */
