@@ -206,7 +206,10 @@ export function geometryPass(
         visible[vo + w] = mask
       }
     }
-    if (inView !== 0) touched[touchedCount++] = k
+    // Written always, counted only when in view (touchedCount ≤ k < n, so the slot exists): in a
+    // scattered fleet, whether a satellite is in some station's view is another coin toss.
+    touched[touchedCount] = k
+    touchedCount += Number(inView !== 0)
   }
   result.touchedCount = touchedCount
   result.flippedCount = flippedCount
