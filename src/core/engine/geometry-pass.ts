@@ -171,19 +171,21 @@ export function geometryPass(
       // Height above the station's horizon plane: (sat − station)·up = sat·up − station·up.
       const up = ex * frames[f + 3] + ey * frames[f + 4] + z * frames[f + 5] - upDot[j]
       const m = sinMask[j]
-      if (up <= 0 && m >= 0) continue
       const dx = ex - frames[f]
       const dy = ey - frames[f + 1]
       const dz = z - frames[f + 2]
-      const d2 = dx * dx + dy * dy + dz * dz
+      const mm = m * m * (dx * dx + dy * dy + dz * dz)
       // sin(elevation) = up / |d| ≥ m, written without the root (sign-aware for negative masks).
-      const see = m >= 0 ? up * up >= m * m * d2 : up >= 0 || up * up <= m * m * d2
-      if (!see || stationDown[j] !== 0) continue
-      if (j < 32) mask0 |= 1 << j
-      else maskNow[j >> 5] |= 1 << (j & 31)
-      stationSeen[j] = 1
-      visiblePairs++
-      if (bits > bestBits[j]) {
+      // As 0/1 numbers, not branches: in a scattered fleet, whether a candidate station sees the
+      // satellite is a coin toss (the mask's sign is a station's, and predictable).
+      const see = m >= 0 ? Number(up > 0) & Number(up * up >= mm) : Number(up >= 0 || up * up <= mm)
+      const bit = see & (1 - stationDown[j])
+      if (j < 32) mask0 |= bit << j
+      else maskNow[j >> 5] |= bit << (j & 31)
+      stationSeen[j] |= bit
+      visiblePairs += bit
+      // Taken rarely (seen, with more data than the best so far), so rarely mispredicted.
+      if ((bit & Number(bits > bestBits[j])) !== 0) {
         bestBits[j] = bits
         bestSat[j] = k
       }
@@ -204,7 +206,10 @@ export function geometryPass(
         visible[vo + w] = mask
       }
     }
-    if (inView !== 0) touched[touchedCount++] = k
+    // Written always, counted only when in view (touchedCount ≤ k < n, so the slot exists): in a
+    // scattered fleet, whether a satellite is in some station's view is another coin toss.
+    touched[touchedCount] = k
+    touchedCount += Number(inView !== 0)
   }
   result.touchedCount = touchedCount
   result.flippedCount = flippedCount

@@ -3,7 +3,7 @@
 // wheel or battery loses the satellite. Planners only ever see the noisy telemetry.
 
 import type { SimEvent } from '../events'
-import { createRng } from '../rng'
+import { afterNormal, normalFrom } from '../rng'
 import { COMPONENT_NAMES, type ComponentName } from '../spec'
 import type { TelemetryRing } from './planner-io'
 import { NC, type SimState, STATUS_DECAYED, STATUS_FAILED } from './state'
@@ -113,18 +113,26 @@ export function sampleTelemetry(world: World, s: SimState): void {
   const slot = s.telemetryCount % w
   s.telemetryT[slot] = s.t
   const sigma = world.spec.components.noiseSigma * (!Number.isNaN(s.stormEndS) ? s.stormNoise : 1)
-  const rng = createRng(0)
-  rng.setState(s.rng)
-  const nc = NC // read once (an imported name is a getter call per use under tsx's CommonJS)
+  // Read once (an imported name is a getter call per use under tsx's CommonJS); the generator's
+  // state stays in a local rather than behind an Rng object's closure.
+  const nc = NC
+  const draw = normalFrom
+  const advance = afterNormal
+  let state = s.rng
   const base = slot * n * nc
   const { telemetryV, failed, health } = s
   // Channel order (satellite, then component) is the order the noise is drawn in.
   for (let k = 0, idx = 0; k < n; k++) {
-    const lost = failed[k] !== 0
-    for (let c = 0; c < nc; c++, idx++)
-      telemetryV[base + idx] = lost ? Number.NaN : health[idx] + sigma * rng.normal()
+    if (failed[k] !== 0) {
+      for (let c = 0; c < nc; c++, idx++) telemetryV[base + idx] = Number.NaN
+      continue
+    }
+    for (let c = 0; c < nc; c++, idx++) {
+      telemetryV[base + idx] = health[idx] + sigma * draw(state)
+      state = advance(state)
+    }
   }
-  s.rng = rng.getState()
+  s.rng = state
   s.telemetryCount++
 }
 
