@@ -1,22 +1,24 @@
-// The baseline of `npm run bench:browser`: a bare three.js page drawing N instanced spheres (the
-// scene's satellite shape, satelliteGeometry, at a fixed size, flat colour) moving on circular orbits around the
-// origin, every animation frame, at the size of the app's canvas. No React, no worker, no Earth.
+// The baseline of `npm run bench:browser`: a bare three.js page drawing N satellites as the app
+// does (one Points object with the scene's satellite sprites, satellite-sprites.ts, at the app's size
+// for N, flat colour) moving on circular orbits around the origin, every animation frame, at the size of the app's canvas. No React, no worker, no Earth.
 // Query: ?n=1000&w=1008&h=700; &earth=1 adds the app's Earth (its texture on a sphere of the same
 // tessellation, unlit) to tell what the Earth alone costs. Exposes window.__bare = { frames } and
 // marks `bare:first-frame`.
 
 import {
+  BufferAttribute,
+  BufferGeometry,
   Color,
-  InstancedMesh,
-  Matrix4,
+  DynamicDrawUsage,
   Mesh,
   MeshBasicMaterial,
   PerspectiveCamera,
+  Points,
   Scene,
   WebGLRenderer,
 } from 'three'
-import { satelliteGeometry } from '../src/scene/instances'
 import { softwareWebGL } from '../src/scene/renderer-quality'
+import { satelliteMaterial, satelliteSizePx } from '../src/scene/satellite-sprites'
 
 const q = new URLSearchParams(location.search)
 const n = Math.max(1, Math.min(100_000, Number(q.get('n')) || 1000))
@@ -36,12 +38,19 @@ camera.position.set(0, -3.6, 1.6)
 camera.up.set(0, 0, 1)
 camera.lookAt(0, 0, 0)
 
-const mesh = new InstancedMesh(
-  satelliteGeometry(n).scale(0.012, 0.012, 0.012),
-  new MeshBasicMaterial({ color: '#7ee8ff' }),
-  n,
-)
-scene.add(mesh)
+// Positions in scene units (unitsPerPosition 1), one flat cyan for every satellite.
+const geometry = new BufferGeometry()
+const position = new BufferAttribute(new Float32Array(3 * n), 3).setUsage(DynamicDrawUsage)
+const cyan = new Color('#7ee8ff')
+const colours = new Float32Array(3 * n)
+for (let k = 0; k < n; k++) cyan.toArray(colours, 3 * k)
+geometry.setAttribute('position', position)
+geometry.setAttribute('satColour', new BufferAttribute(colours, 3))
+const material = satelliteMaterial(1)
+material.uniforms.sizePx.value = satelliteSizePx(n)
+const satellites = new Points(geometry, material)
+satellites.frustumCulled = false
+scene.add(satellites)
 
 if (q.get('earth') === '1') {
   // Loaded on demand, so the page's own JavaScript (the size baseline) stays three.js alone.
@@ -67,7 +76,7 @@ for (let k = 0; k < n; k++) {
   orbit[5 * k + 4] = 0.2 + 0.01 * (k % 7)
 }
 
-const m = new Matrix4()
+const xyz = position.array as Float32Array
 const state = { frames: 0 }
 Object.assign(window, { __bare: state })
 
@@ -83,10 +92,11 @@ function frame(now: number): void {
     const sn = Math.sin(orbit[o + 2])
     const x = r * Math.cos(u)
     const y = r * Math.sin(u)
-    m.makeTranslation(x * cn - y * ci * sn, x * sn + y * ci * cn, y * si)
-    mesh.setMatrixAt(k, m)
+    xyz[3 * k] = x * cn - y * ci * sn
+    xyz[3 * k + 1] = x * sn + y * ci * cn
+    xyz[3 * k + 2] = y * si
   }
-  mesh.instanceMatrix.needsUpdate = true
+  position.needsUpdate = true
   renderer.render(scene, camera)
   state.frames++
   if (state.frames === 2) performance.mark('bare:first-frame')

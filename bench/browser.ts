@@ -1,11 +1,11 @@
 // `npm run bench:browser`: the app in headless Chromium (SwiftShader, the e2e flags), each figure
 // beside a baseline measured in the same run:
-//   - fps with 1,000 satellites playing, beside a bare three.js page drawing 1,000 instanced
-//     spheres at the same canvas size (both render every animation frame: render=always), and
+//   - fps with 1,000 satellites playing, beside a bare three.js page drawing 1,000 satellites
+//     the same way (satellite sprites) at the same canvas size (both render every animation frame: render=always), and
 //     beside the same page also drawing the app's textured Earth (what the Earth alone costs);
 //   - main-thread scripting time per rendered frame with 10,000 and 30,000 satellites playing
 //     (the app's normal on-demand loop, Chrome's Performance.getMetrics ScriptDuration), beside
-//     the bare page with as many spheres;
+//     the bare page with as many satellites;
 //   - the longest main-thread task in 20 s of play at 10,000 (Long Tasks API), beside the bare
 //     page's, and the time from a seek to the drawing of that time's frame (median of 10);
 //   - navigation → first frame with satellites drawn, beside the bare page's first frame;
@@ -193,7 +193,7 @@ interface Measured {
  * and the scripts each page fetched before its first frame (browser-load.ts). Beside the bare page
  * (the target's baseline) and, for information, the bare page also drawing the app's Earth: on a
  * software rasterizer the first drawing of a globe-sized sphere costs the GPU process far more
- * than 25 small spheres, whatever draws it.
+ * than 25 satellites, whatever draws it.
  */
 async function firstFrames(
   browser: Browser,
@@ -280,7 +280,7 @@ async function measure(base: string, seconds: number, onlyLoad: boolean): Promis
         median(bareFps),
         'bare three.js',
       ),
-      // Not a target: the same spheres plus the app's Earth texture on the same sphere, to tell
+      // Not a target: the same satellites plus the app's Earth texture on the same sphere, to tell
       // the Earth's own drawing cost from the app's overhead.
       row(
         'app fps',
@@ -293,7 +293,7 @@ async function measure(base: string, seconds: number, onlyLoad: boolean): Promis
     )
 
     // 2. Main-thread scripting per frame with 10,000 and 30,000 satellites, the app's normal
-    //    loop, beside the bare page drawing as many spheres.
+    //    loop, beside the bare page drawing as many satellites.
     for (const n of [10000, 30000]) {
       log(`scripting per frame, ${n.toLocaleString('en-US')} satellites…`)
       const appScript: number[] = []
@@ -322,7 +322,7 @@ async function measure(base: string, seconds: number, onlyLoad: boolean): Promis
       )
     }
 
-    // 2b. Long tasks during 20 s of play at 10,000, beside the bare page drawing 10,000 spheres;
+    // 2b. Long tasks during 20 s of play at 10,000, beside the bare page drawing 10,000 satellites;
     //     then scrubbing: seek to a new time, time until that frame is drawn (median of 10).
     log('long tasks and scrubbing, 10,000 satellites…')
     page = await open(browser, `${base}?stress=10000&play=60`)

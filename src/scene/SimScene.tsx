@@ -1,5 +1,5 @@
 // One strategy's 3D world: the Earth (day/night, grid, stars), every satellite in one
-// InstancedMesh coloured by status, faint orbit loops and the selected satellite's orbit, ground
+// draw of point sprites coloured by status, faint orbit loops and the selected satellite's orbit, ground
 // track and footprint, ground stations and task targets on the turning Earth, and the active
 // downlinks, each task target in this strategy's outcome with a line from the satellite assigned
 // to it. With `differences`, what is the same in every strategy is dimmed. Place it inside an R3F <Canvas> or a drei <View> (compare mode puts several side by

@@ -3,10 +3,10 @@
 import { Color } from 'three'
 import { describe, expect, it } from 'vitest'
 import { footprintCentralAngle, horizonCentralAngle } from '../../src/scene/footprint'
-import { satelliteGeometry, satelliteSizePx } from '../../src/scene/instances'
 import { ecefToEciPoints, stationPositions, writeLinkSegments } from '../../src/scene/links'
 import { hexToLinear, STATUS_HEX, statusColour } from '../../src/scene/palette'
 import { type PickResult, pickPoint } from '../../src/scene/pick'
+import { satelliteSizePx } from '../../src/scene/satellite-sprites'
 
 const D = Math.PI / 180
 const RE_KM = 6378.137
@@ -219,23 +219,7 @@ describe('active links', () => {
   })
 })
 
-describe('satellite instances', () => {
-  it('are small indexed spheres on the unit sphere, coarser for bigger constellations', () => {
-    for (const [count, vertices, faces] of [
-      [25, 42, 80],
-      [3_000, 12, 20],
-      [10_000, 6, 8],
-    ]) {
-      const g = satelliteGeometry(count)
-      const pos = g.getAttribute('position')
-      expect(pos.count).toBe(vertices)
-      expect(g.index!.count / 3).toBe(faces)
-      expect(g.getAttribute('normal')).toBeUndefined()
-      for (let i = 0; i < pos.count; i++)
-        expect(Math.hypot(pos.getX(i), pos.getY(i), pos.getZ(i))).toBeCloseTo(1, 6)
-    }
-  })
-
+describe('satellite sprites', () => {
   it('shrink on screen as the constellation grows, and never vanish', () => {
     let prev = Number.POSITIVE_INFINITY
     for (const n of [1, 24, 100, 500, 1000, 3000, 10_000, 100_000]) {

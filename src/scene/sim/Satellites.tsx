@@ -1,35 +1,34 @@
-// Every satellite of one strategy in ONE InstancedMesh. Per drawn frame, only typed-array writes:
-// when a new frame arrives, the frame's positions (km, 3 floats a satellite) are copied as they
-// are into an instanced attribute — one memcpy and 12 bytes a satellite to upload, where instance
-// matrices would cost a strided loop and 64 bytes a satellite (at 10,000 satellites, 640 KB a
-// frame through the GPU command buffer); the instance matrices stay identity and unused. A
-// satellite's colour is written only when its status changes. The vertex shader scales km to
-// scene units, enlarges the selected instance, and keeps each sphere a constant number of pixels
-// across whatever the zoom, so none of that is CPU work per frame either. Picking is a
-// ray-to-point test over the positions (pick.ts), not three's per-triangle instance raycast.
+// Every satellite of one strategy in ONE draw: a Points object, a sprite per satellite
+// (satellite-sprites.ts says why points). Per drawn frame, only typed-array writes: when a new
+// frame arrives, the frame's positions (km, 3 floats a satellite) are copied as they are into the
+// position attribute — one memcpy and 12 bytes a satellite to upload. A satellite's colour is
+// written only when its status changes. The vertex shader scales km to scene units, enlarges the
+// selected satellite, and keeps each sprite a constant number of pixels across whatever the zoom,
+// so none of that is CPU work per frame either. Picking is a ray-to-point test over the positions
+// (pick.ts); a hit reports the satellite's index as `instanceId`, as R3F's events expect.
 
 import { type ThreeEvent, useFrame, useThree } from '@react-three/fiber'
 import { type RefObject, useLayoutEffect, useMemo, useRef } from 'react'
 import {
+  BufferAttribute,
+  BufferGeometry,
   DoubleSide,
   DynamicDrawUsage,
-  InstancedBufferAttribute,
-  InstancedMesh,
   type Intersection,
   Matrix4,
   type Mesh,
   type Object3D,
+  Points,
   Ray,
   type Raycaster,
   RingGeometry,
-  ShaderMaterial,
   Vector3,
 } from 'three'
 import { type FrameRef, type HoverInfo, KM_PER_UNIT } from '../contract'
 import { statusDifferences } from '../differences'
-import { SELECTED_SCALE, satelliteGeometry, satelliteSizePx } from '../instances'
 import { COLOURS, SAME_DIMMING, statusColour } from '../palette'
 import { type PickResult, pickPoint } from '../pick'
+import { SELECTED_SCALE, satelliteMaterial, satelliteSizePx } from '../satellite-sprites'
 import { drawableCount, ORDER, pixelWorld, strategyFrame } from './common'
 import { makeLabel, placeLabel, segmentCrossesEarth, useAttachedLabels, useLabelLayer } from './labels'
 
@@ -38,41 +37,6 @@ const UNITS_PER_KM = 1 / KM_PER_UNIT
 const PICK_MIN_PX = 9
 /** Hover updates for the same satellite are sent at most this often, ms. */
 const HOVER_INTERVAL_MS = 50
-
-const vertexShader = /* glsl */ `
-uniform float pixelWorld;
-uniform float sizePx;
-uniform float unitsPerKm;
-uniform int selected;
-uniform float selectedScale;
-attribute vec3 satPositionKm;
-varying vec3 vColor;
-varying float vShade;
-void main() {
-  vec3 centre = (modelMatrix * vec4(satPositionKm * unitsPerKm, 1.0)).xyz;
-  float scale = gl_InstanceID == selected ? selectedScale : 1.0;
-  vec4 view = viewMatrix * vec4(centre, 1.0);
-  float radius = sizePx * scale * pixelWorld * max(-view.z, 1e-4);
-  vec3 world = centre + position * radius;
-  vec3 toCamera = normalize(cameraPosition - centre);
-  vShade = 0.6 + 0.4 * max(dot(normalize(position), toCamera), 0.0);
-#ifdef USE_INSTANCING_COLOR
-  vColor = instanceColor;
-#else
-  vColor = vec3(1.0);
-#endif
-  gl_Position = projectionMatrix * viewMatrix * vec4(world, 1.0);
-}
-`
-
-const fragmentShader = /* glsl */ `
-varying vec3 vColor;
-varying float vShade;
-void main() {
-  gl_FragColor = vec4(vColor * vShade, 1.0);
-  #include <colorspace_fragment>
-}
-`
 
 // Module-scope temporaries (never allocated per frame or per pointer event).
 const INVERSE = new Matrix4()
@@ -127,26 +91,17 @@ export function Satellites({
     differences: false,
     tanPick: 0,
   }).current
-  const { mesh, material, lastStatus, positions, differs } = useMemo(() => {
-    const geometry = satelliteGeometry(count)
-    const positions = new InstancedBufferAttribute(new Float32Array(3 * Math.max(1, count)), 3)
+  const { mesh, material, lastStatus, positions, colour, differs } = useMemo(() => {
+    const geometry = new BufferGeometry()
+    const positions = new BufferAttribute(new Float32Array(3 * Math.max(1, count)), 3)
     positions.setUsage(DynamicDrawUsage)
-    geometry.setAttribute('satPositionKm', positions)
-    const material = new ShaderMaterial({
-      uniforms: {
-        pixelWorld: { value: 0.001 },
-        sizePx: { value: 4 },
-        unitsPerKm: { value: UNITS_PER_KM },
-        selected: { value: -1 },
-        selectedScale: { value: SELECTED_SCALE },
-      },
-      vertexShader,
-      fragmentShader,
-    })
-    const mesh = new InstancedMesh(geometry, material, Math.max(1, count))
-    mesh.instanceColor = new InstancedBufferAttribute(new Float32Array(3 * Math.max(1, count)), 3)
-    mesh.instanceColor.setUsage(DynamicDrawUsage)
-    mesh.count = 0
+    geometry.setAttribute('position', positions)
+    const colour = new BufferAttribute(new Float32Array(3 * Math.max(1, count)), 3)
+    colour.setUsage(DynamicDrawUsage)
+    geometry.setAttribute('satColour', colour)
+    geometry.setDrawRange(0, 0)
+    const material = satelliteMaterial(UNITS_PER_KM)
+    const mesh = new Points(geometry, material)
     mesh.visible = false
     mesh.frustumCulled = false
     mesh.raycast = (raycaster: Raycaster, intersects: Intersection<Object3D>[]) => {
@@ -182,7 +137,7 @@ export function Satellites({
       })
     }
     const lastStatus = new Uint8Array(Math.max(1, count)).fill(255)
-    return { mesh, material, lastStatus, positions, differs: new Uint8Array(Math.max(1, count)) }
+    return { mesh, material, lastStatus, positions, colour, differs: new Uint8Array(Math.max(1, count)) }
   }, [count, drawn])
 
   useLayoutEffect(() => {
@@ -200,7 +155,7 @@ export function Satellites({
 
   useFrame((state) => {
     const pw = pixelWorld(state.camera, state.size.height)
-    material.uniforms.pixelWorld.value = pw
+    material.uniforms.pixelRatio.value = state.viewport.dpr
     material.uniforms.sizePx.value = sizePx
     drawn.tanPick = Math.max(PICK_MIN_PX, 1.6 * sizePx) * pw
     const sf = strategyFrame(frame, strategyIndex)
@@ -211,7 +166,7 @@ export function Satellites({
     }
     const n = drawableCount(sf, count)
     mesh.visible = n > 0
-    mesh.count = n
+    mesh.geometry.setDrawRange(0, n)
     const pos = sf.positionsKm
     const timeS = frame.current?.timeS ?? 0
     if (pos !== drawn.positions || timeS !== drawn.timeS || n !== drawn.n) {
@@ -223,7 +178,7 @@ export function Satellites({
       drawn.timeS = timeS
       drawn.n = n
     }
-    const colours = mesh.instanceColor!.array as Float32Array
+    const colours = colour.array as Float32Array
     let colourDirty = false
     const previous = drawn.selected
     let selectionChanged = false
@@ -252,7 +207,7 @@ export function Satellites({
       if (dim) for (let c = 0; c < 3; c++) colours[3 * k + c] *= SAME_DIMMING
       colourDirty = true
     }
-    if (colourDirty) mesh.instanceColor!.needsUpdate = true
+    if (colourDirty) colour.needsUpdate = true
   })
 
   // Pointer handling: hover (throttled, id changes sent at once), click to select, click on
