@@ -7,7 +7,7 @@
 
 import { describe, expect, it } from 'vitest'
 import { createSimulation, type Decision, type ScenarioSpec } from '../../src/core'
-import { passSpec, trace } from '../support/pass-fixture'
+import { assign, booking, passSpec, trace } from '../support/pass-fixture'
 import { probePlanner } from '../support/probe-planner'
 
 const STATION = 0
@@ -52,26 +52,14 @@ function scene(): Scene {
   return { spec, windows }
 }
 
-const assign = (satellite: string, task: string): Decision => ({
-  kind: 'assignTask',
-  satellite,
-  task,
-  rationale: `${satellite} images ${task}`,
-})
-const book = (satellite: string, startS: number, endS: number): Decision => ({
-  kind: 'downlink',
-  satellite,
-  station: 'north',
-  startS,
-  endS,
-  rationale: `${satellite} books north`,
-})
+/** `satellite` books the station, 'north', over [startS, endS]. */
+const book = (satellite: string, startS: number, endS: number) => booking('north', startS, endS, satellite)
 
 /** Links of both satellites at every step of the run up to the end of both passes. */
 function links({ spec, windows }: Scene, bookings: Decision[]) {
   const sim = createSimulation(spec, undefined, {
     planners: [
-      probePlanner('allocation', () => [assign('P1-S1', 'img-1'), assign('P1-S2', 'img-2'), ...bookings]),
+      probePlanner('allocation', () => [assign('img-1', 'P1-S1'), assign('img-2', 'P1-S2'), ...bookings]),
     ],
   })
   const steps = trace(sim, Math.max(windows[0][1], windows[1][1]) + 2 * STEP)

@@ -7,7 +7,7 @@
 
 import { describe, expect, it } from 'vitest'
 import { createSimulation, type Decision, type ScenarioSpec } from '../../src/core'
-import { IMAGE_BITS, PASS_BUS, passSpec, trace } from '../support/pass-fixture'
+import { assign, booking, IMAGE_BITS, PASS_BUS, passSpec, trace } from '../support/pass-fixture'
 import { probePlanner } from '../support/probe-planner'
 
 const NORTH = 0
@@ -29,19 +29,9 @@ function scene(): { spec: ScenarioSpec; w0: number; w1: number } {
   return { spec, w0: south[0], w1: south[1] }
 }
 
-const assign: Decision = { kind: 'assignTask', satellite: 'P1-S1', task: 'img', rationale: 'the only one' }
-const book = (station: string, startS: number, endS: number): Decision => ({
-  kind: 'downlink',
-  satellite: 'P1-S1',
-  station,
-  startS,
-  endS,
-  rationale: `book ${station}`,
-})
-
 function flown(spec: ScenarioSpec, bookings: Decision[]) {
   return createSimulation(spec, undefined, {
-    planners: [probePlanner('allocation', () => [assign, ...bookings])],
+    planners: [probePlanner('allocation', () => [assign(), ...bookings])],
   })
 }
 
@@ -51,7 +41,7 @@ describe('a booked contact', () => {
     // Well inside the pass, so the default rule (north, first in the list) holds around it.
     const startS = w0 + 4 * STEP
     const endS = w0 + 12 * STEP
-    const sim = flown(spec, [book('south', startS, endS)])
+    const sim = flown(spec, [booking('south', startS, endS)])
     const steps = trace(sim, w1 + 3 * STEP)
     expect(sim.events().filter((e) => e.type === 'plannerFault')).toEqual([])
     // The satellite has data through the whole pass: 1 Mbit/s never empties 800 Mb in one pass.
@@ -74,7 +64,7 @@ describe('a booked contact', () => {
     // A ends one step before B: the step that drops A is B's last, so B must survive the pruning.
     const a = { startS: w0 + 4 * STEP, endS: w0 + 8 * STEP }
     const b = { startS: w0 + 6 * STEP, endS: w0 + 9 * STEP }
-    const sim = flown(spec, [book('south', a.startS, a.endS), book('south', b.startS, b.endS)])
+    const sim = flown(spec, [booking('south', a.startS, a.endS), booking('south', b.startS, b.endS)])
     const held = () => sim.snapshot().state.bookings.map(({ startS, endS }) => ({ startS, endS }))
     const listed = () => sim.view().bookings.map(({ startS, endS }) => ({ startS, endS }))
 

@@ -8,7 +8,15 @@
 
 import { describe, expect, it } from 'vitest'
 import { createSimulation, type Decision, type ScenarioSpec } from '../../src/core'
-import { IMAGE_BITS, PASS_BUS, type PassOptions, passSpec, trace } from '../support/pass-fixture'
+import {
+  assign,
+  booking,
+  IMAGE_BITS,
+  PASS_BUS,
+  type PassOptions,
+  passSpec,
+  trace,
+} from '../support/pass-fixture'
 import { probePlanner } from '../support/probe-planner'
 
 const NORTH = 0
@@ -16,16 +24,6 @@ const SOUTH = 1
 const STEP = 30
 /** Bits one link sends in one step. */
 const PER_STEP = PASS_BUS.downlinkRateBps * STEP
-
-const assign: Decision = { kind: 'assignTask', satellite: 'P1-S1', task: 'img', rationale: 'the only one' }
-const book = (station: string, startS: number, endS: number): Decision => ({
-  kind: 'downlink',
-  satellite: 'P1-S1',
-  station,
-  startS,
-  endS,
-  rationale: `book ${station}`,
-})
 
 /** Built inside each test: engine code run while collecting would count as run by no test. */
 function scene(options: PassOptions = {}): { spec: ScenarioSpec; w0: number; w1: number } {
@@ -52,7 +50,7 @@ describe('a booked contact is not honoured', () => {
     const { spec, w0, w1 } = scene({
       events: [{ type: 'stationOutage', station: 'south', ...outage }],
     })
-    const { steps } = flown(spec, [assign, book('south', startS, endS)], w1 + STEP)
+    const { steps } = flown(spec, [assign(), booking('south', startS, endS)], w1 + STEP)
     const dark = (t: number) => t >= outage.atS && t < outage.atS + outage.durationS
     const expected = (t: number) =>
       t >= startS && t <= endS && !dark(t) ? SOUTH : t >= w0 && t <= w1 ? NORTH : -1
@@ -67,8 +65,8 @@ describe('a booked contact is not honoured', () => {
     const dry = (initialSoc: number) => scene({ bus: { solarPowerW: 0, minSoc: 0.2, initialSoc } })
     const low = dry(0.2 + (PASS_BUS.baseLoadW * 900) / C)
     expect(low.w0).toBeGreaterThan(900)
-    const booking = [assign, book('south', low.w0, low.w1)]
-    const safe = flown(low.spec, booking, low.w1 + STEP)
+    const decisions = [assign(), booking('south', low.w0, low.w1)]
+    const safe = flown(low.spec, decisions, low.w1 + STEP)
     expect(safe.sim.events().some((e) => e.type === 'taskCaptured')).toBe(true)
     const pass = safe.steps.filter((x) => x.t >= low.w0 && x.t <= low.w1)
     expect(pass.every((x) => x.status[0] === 'safe')).toBe(true)
@@ -76,14 +74,14 @@ describe('a booked contact is not honoured', () => {
     expect(safe.at(low.w1).storageBits[0]).toBe(IMAGE_BITS)
     // The same booking with a full battery is honoured at every step of the pass.
     const full = dry(0.9)
-    const powered = flown(full.spec, booking, full.w1 + STEP)
+    const powered = flown(full.spec, decisions, full.w1 + STEP)
     const fullPass = powered.steps.filter((x) => x.t >= full.w0 && x.t <= full.w1)
     expect(fullPass.map((x) => x.link[0])).toEqual(fullPass.map(() => SOUTH))
   })
 
   it('while the satellite holds no data: no link, and no transmitter load on the battery', () => {
     const { spec, w0, w1 } = scene({ tasks: () => [] })
-    const booked = flown(spec, [book('south', w0, w1)], w1 + STEP)
+    const booked = flown(spec, [booking('south', w0, w1)], w1 + STEP)
     expect(booked.steps.map((x) => x.link[0])).toEqual(booked.steps.map(() => -1))
     expect(booked.steps.every((x) => x.storageBits[0] === 0)).toBe(true)
     const idle = flown(spec, [], w1 + STEP)
@@ -94,7 +92,7 @@ describe('a booked contact is not honoured', () => {
     const { spec, w0, w1 } = scene({
       events: [{ type: 'failure', atS: 900, satellite: 'P1-S1', component: 'battery' }],
     })
-    const { sim, steps } = flown(spec, [assign, book('south', w0, w1)], w1 + STEP)
+    const { sim, steps } = flown(spec, [assign(), booking('south', w0, w1)], w1 + STEP)
     expect(sim.events().some((e) => e.type === 'taskCaptured' && e.t < 900)).toBe(true)
     const pass = steps.filter((x) => x.t >= w0 && x.t <= w1)
     expect(pass.map((x) => [x.link[0], x.storageBits[0], x.status[0]])).toEqual(
@@ -106,7 +104,7 @@ describe('a booked contact is not honoured', () => {
     const { spec, w0, w1 } = scene()
     const from = w0 + 4 * STEP
     const to = w0 + 12 * STEP
-    const { at } = flown(spec, [assign, book('south', from, to), book('north', from, to)], w1)
+    const { at } = flown(spec, [assign(), booking('south', from, to), booking('north', from, to)], w1)
     for (let t = from; t <= to; t += STEP) expect(at(t).link[0]).toBe(SOUTH)
     // One link's worth a step: south's, not south's and north's.
     expect(at(from - STEP).storageBits[0] - at(to).storageBits[0]).toBe(((to - from) / STEP + 1) * PER_STEP)

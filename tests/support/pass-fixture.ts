@@ -9,6 +9,7 @@ import {
   type BusSpec,
   createSimulation,
   DEG,
+  type Decision,
   type ScenarioSpec,
   type Simulation,
   type TaskSpec,
@@ -75,6 +76,16 @@ export function passSpec(options: PassOptions = {}): ScenarioSpec {
     tasks: options.tasks?.(target) ?? [image],
     events: options.events ?? [],
   }
+}
+
+/** An allocation decision: `satellite` images `task` (by default P1-S1, the fixture's image). */
+export function assign(task = 'img', satellite = 'P1-S1'): Decision {
+  return { kind: 'assignTask', satellite, task, rationale: `${satellite} images ${task}` }
+}
+
+/** A booked contact of `satellite` (by default P1-S1) with `station` over [startS, endS]. */
+export function booking(station: string, startS: number, endS: number, satellite = 'P1-S1'): Decision {
+  return { kind: 'downlink', satellite, station, startS, endS, rationale: `${satellite} books ${station}` }
 }
 
 export interface StepRecord {
