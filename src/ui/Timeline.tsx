@@ -14,7 +14,7 @@ import {
 import { SPEEDS, type Speed } from '../worker/protocol'
 import { useDisplayTime, writeText } from './display-time'
 import { CATEGORY_LABEL, happenedMarkers, type Marker, plannedMarkers } from './events'
-import { formatClock, formatOffset, formatUtc } from './format'
+import { formatClock, formatOffset, formatUtc, groupThousands } from './format'
 import { useApp, useSession } from './session-context'
 
 /** Small inline icons: the symbol fonts of a headless machine cannot be relied on. */
@@ -34,7 +34,8 @@ function Icon({ name }: { name: 'start' | 'back' | 'play' | 'pause' | 'step' }) 
 }
 
 function speedLabel(s: Speed): string {
-  return s === 'max' ? 'Max' : `${s.toLocaleString('en-US')}×`
+  if (s === 'max') return 'Max'
+  return `${Number.isInteger(s) ? groupThousands(s) : s.toLocaleString('en-US')}×`
 }
 
 export function SimClock() {

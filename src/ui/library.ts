@@ -39,10 +39,21 @@ function entryOf(path: string, title: unknown): LibraryEntry {
   }
 }
 
+/**
+ * The titles in alphabetical order, ignoring case. Not `localeCompare`: its first call loads the
+ * browser's collation data on the main thread while the page draws its first frame, and the
+ * built-in titles are plain English.
+ */
+function byTitle(a: LibraryEntry, b: LibraryEntry): number {
+  const x = a.title.toLowerCase()
+  const y = b.title.toLowerCase()
+  return x < y ? -1 : x > y ? 1 : 0
+}
+
 /** The default scenario first, then the others by title. */
 export const LIBRARY: readonly LibraryEntry[] = Object.entries(titles)
   .map(([path, title]) => entryOf(path, title))
-  .sort((a, b) => (a.key === 'default' ? -1 : b.key === 'default' ? 1 : a.title.localeCompare(b.title)))
+  .sort((a, b) => (a.key === 'default' ? -1 : b.key === 'default' ? 1 : byTitle(a, b)))
 
 export function findEntry(key: string | null | undefined): LibraryEntry | undefined {
   return key ? LIBRARY.find((e) => e.key === key) : undefined

@@ -6,7 +6,7 @@ import type { SimEvent } from '../../src/core/events'
 import type { ScenarioSpec } from '../../src/core/spec'
 import { initialAppState } from '../../src/store/appStore'
 import { divergences, happenedMarkers, runSummary } from '../../src/ui/events'
-import { formatDuration, formatNumber, formatOffset } from '../../src/ui/format'
+import { formatDuration, formatNumber, formatOffset, groupThousands } from '../../src/ui/format'
 import { readUrl, urlFor } from '../../src/ui/url'
 
 const ev = (t: number, type: SimEvent['type'], satellite?: string, message = `${type}@${t}`): SimEvent => ({
@@ -75,6 +75,27 @@ describe('format and URL', () => {
     expect(formatNumber(0.17366)).toBe('0.174')
     expect(formatNumber(-0)).toBe('0')
     expect(formatNumber(null)).toBe('—')
+    expect(formatNumber(1234567)).toBe('1,234,567')
+    expect(formatNumber(-4321.6)).toBe('-4,322')
+  })
+
+  it('groups thousands as the en-US locale does, without loading it', () => {
+    const cases = [
+      0,
+      7,
+      -7,
+      999,
+      1000,
+      -1000,
+      12345,
+      100000,
+      999999,
+      1000000,
+      -9876543,
+      123456789012,
+      2 ** 53,
+    ]
+    for (const n of cases) expect(groupThousands(n)).toBe(n.toLocaleString('en-US'))
   })
 
   it('reads a link and ignores hostile parts', () => {

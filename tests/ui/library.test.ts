@@ -21,6 +21,13 @@ describe('the built-in scenario library', () => {
     }
   })
 
+  it('lists the others alphabetically by title, ignoring case, as the locale-aware order does', () => {
+    const rest = LIBRARY.slice(1).map((e) => e.title)
+    expect(rest).toEqual([...rest].sort((a, b) => a.localeCompare(b, 'en')))
+    const lower = rest.map((t) => t.toLowerCase())
+    for (let k = 1; k < lower.length; k++) expect(lower[k - 1] < lower[k]).toBe(true)
+  })
+
   it("fetches a file's text byte for byte", async () => {
     for (const entry of LIBRARY) {
       const text = await entry.text()
