@@ -41,7 +41,7 @@ export interface RunnerHost extends LoopHost {
 export const DIGEST_MS = 500
 /**
  * ...and only after the UI drew this many frames since the last one, so a slow renderer (software
- * WebGL draws 30,000 satellites at 1–2 frames a second) does not spend its frames re-rendering
+ * WebGL drew 30,000 satellites at 1–2 frames a second as instanced meshes) does not spend its frames re-rendering
  * panels; at 2 Hz or more of frames this changes nothing.
  */
 export const DIGEST_FRAMES = 2
