@@ -92,17 +92,18 @@ describe("a failed satellite's tasks", () => {
     // T+1500 s (20 Mb: less than one 30 s step of its 1 Mbit/s link). 'polar' (80° N) is out
     // of reach of its 53° orbit: assigned, never captured. Its battery fails at T+2400 s.
     const lostAt = 2400
-    const tasks = (target: TaskSpec['target']): TaskSpec[] => [
-      { id: 'img', kind: 'image', target, windowStartS: 0, windowEndS: 3 * 3600, priority: 1, dataBits: 20e6 },
-      {
-        id: 'polar',
-        kind: 'image',
-        target: { latRad: 80 * DEG, lonRad: 0 },
-        windowStartS: 0,
-        windowEndS: 3 * 3600,
-        priority: 1,
-        dataBits: 20e6,
-      },
+    const image = (id: string, target: TaskSpec['target']): TaskSpec => ({
+      id,
+      kind: 'image',
+      target,
+      windowStartS: 0,
+      windowEndS: 3 * 3600,
+      priority: 1,
+      dataBits: 20e6,
+    })
+    const tasks = (target: TaskSpec['target']) => [
+      image('img', target),
+      image('polar', { latRad: 80 * DEG, lonRad: 0 }),
     ]
     const spec = passSpec({
       tasks,
