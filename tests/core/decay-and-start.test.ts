@@ -3,25 +3,13 @@
 
 import { describe, expect, it } from 'vitest'
 import { createSimulation, DEG, type ScenarioSpec, STATUS_NAMES } from '../../src/core'
-import { makeSpec, TEST_BUS, walker } from '../support/spec-fixture'
-
-// A ~270 km orbit with a large drag term (B* = 0.05): SGP4 reports it decayed (error 6) about
-// 12 h after its epoch, 2026-03-20T00:00Z (day 79.0 of 2026). Checksums are valid.
-const SINKING_1 = '1 25544U 98067A   26079.00000000  .00016717  00000-0  50000-1 0  9004'
-const SINKING_2 = '2 25544  51.6416 247.4627 0006703 130.5360 325.0288 16.00000000563538'
+import { SINKER } from '../support/sinking-tle'
+import { makeSpec, walker } from '../support/spec-fixture'
 
 function withSinker(over: Partial<ScenarioSpec> = {}): ScenarioSpec {
   return makeSpec({
     durationS: 24 * 3600,
-    satellites: [
-      ...walker(4, 1, 0, 550, 53),
-      {
-        id: 'SINKER',
-        role: 'active',
-        bus: TEST_BUS,
-        orbit: { kind: 'tle', name: 'SINKER', line1: SINKING_1, line2: SINKING_2 },
-      },
-    ],
+    satellites: [...walker(4, 1, 0, 550, 53), SINKER],
     ...over,
   })
 }
