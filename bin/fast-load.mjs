@@ -60,9 +60,12 @@ const sourceUrls = {
   },
 }
 
-/** Builds every entry into `dir`; another process building the same bundle at once is harmless. */
+/** Builds begun by this thread, so two at once never share a directory to write in. */
+let builds = 0
+
+/** Builds every entry into `dir`; another build of the same bundle at once is harmless. */
 async function build(esbuild, root, dir) {
-  const tmp = `${dir}.tmp-${process.pid}-${threadId}`
+  const tmp = `${dir}.tmp-${process.pid}-${threadId}-${++builds}`
   await esbuild.build({
     absWorkingDir: root,
     entryPoints: Object.entries(ENTRIES).map(([out, src]) => ({ in: src, out })),
@@ -86,12 +89,17 @@ async function build(esbuild, root, dir) {
   removeStale(dirname(dir), dir)
 }
 
-/** Bundles of older sources, left more than ten minutes ago (a thread builds its own if need be). */
+/**
+ * Bundles of older sources, left more than ten minutes ago (a thread builds its own if need be).
+ * An entry can vanish between the listing and its look-up (another process renaming its
+ * half-built directory into place, or clearing it): it is skipped, not an error.
+ */
 function removeStale(parent, keep) {
   const before = Date.now() - 10 * 60_000
   for (const e of readdirSync(parent, { withFileTypes: true })) {
     const path = join(parent, e.name)
-    if (path !== keep && statSync(path).mtimeMs < before) rmSync(path, { recursive: true, force: true })
+    const info = statSync(path, { throwIfNoEntry: false })
+    if (path !== keep && info && info.mtimeMs < before) rmSync(path, { recursive: true, force: true })
   }
 }
 

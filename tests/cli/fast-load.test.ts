@@ -3,7 +3,7 @@
 // is that an edit always reaches the next start, and that a source that cannot be bundled falls
 // back to tsx instead of failing.
 
-import { mkdirSync, mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -86,6 +86,19 @@ describe('the CLI bundle (bin/fast-load.mjs)', () => {
     expect(new Set(files).size).toBe(1)
     expect(readdirSync(cacheDir(root))).toHaveLength(1)
     expect((await importFile(files[0] as string)).main()).toBe(3)
+  })
+
+  // Several processes starting at once clear old bundles while another one's half-built directory
+  // is being renamed away: an entry listed a moment ago can be gone when it is looked at. A
+  // dangling link is such an entry every time.
+  it('still gives the bundle when an entry of the cache vanishes while old bundles are cleared', async () => {
+    const { bundledEntry, cacheDir } = await load()
+    const root = project(5)
+    mkdirSync(cacheDir(root), { recursive: true })
+    symlinkSync(join(root, 'gone'), join(cacheDir(root), 'vanished.tmp-1-0'))
+    const file = await bundledEntry('main', root)
+    expect(file).not.toBeNull()
+    expect((await importFile(file as string)).main()).toBe(5)
   })
 
   it('has no bundle for a source that does not compile (tsx then reports the error)', async () => {
