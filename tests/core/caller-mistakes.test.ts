@@ -5,15 +5,12 @@
 import { describe, expect, it } from 'vitest'
 import { createSimulation, type ManeuverDecision, SimulationError } from '../../src/core'
 import { faults, probePlanner } from '../support/probe-planner'
-import { makeSpec } from '../support/spec-fixture'
+import { makeSpec, namedStrategies } from '../support/spec-fixture'
 
 const twoStrategies = () =>
   makeSpec({
     durationS: 600,
-    strategies: [
-      { name: 'greedy', params: {} },
-      { name: 'balanced', params: {} },
-    ],
+    strategies: namedStrategies('greedy', 'balanced'),
   })
 
 describe('an unknown strategy', () => {

@@ -9,7 +9,7 @@ import {
   DEG,
   type ManeuverDecision,
   type SatelliteSpec,
-  type ScenarioEvent,
+  type ScriptedEvent,
   type Simulation,
   SLOT_TOLERANCE_M,
 } from '../../src/core'
@@ -23,7 +23,7 @@ function spare(id: string, of: SatelliteSpec, behindDeg: number): SatelliteSpec 
 }
 
 // NEAR trails the slot of P1-S1 by 0.2° (about 24 km), FAR by 5° (about 600 km).
-function fleet(events: ScenarioEvent[] = []): Simulation {
+function fleet(events: ScriptedEvent[] = []): Simulation {
   const [active] = walker(1, 1, 0, 550, 53)
   return createSimulation(
     makeSpec({

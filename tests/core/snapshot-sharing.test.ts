@@ -5,16 +5,13 @@
 
 import { describe, expect, it } from 'vitest'
 import { createSimulation, type SimSnapshot } from '../../src/core'
-import { makeSpec } from '../support/spec-fixture'
+import { makeSpec, namedStrategies } from '../support/spec-fixture'
 
 const spec = (id = 'fixture') =>
   makeSpec({
     id,
     durationS: 1200,
-    strategies: [
-      { name: 'a', params: {} },
-      { name: 'b', params: {} },
-    ],
+    strategies: namedStrategies('a', 'b'),
   })
 
 /** The snapshot's top-level typed arrays, by field name. */
