@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from 'vitest'
 import { createSimulation, type EnginePlanner, type SimEventType, SimulationError } from '../../src/core'
-import { makeSpec } from '../support/spec-fixture'
+import { makeSpec, namedStrategies } from '../support/spec-fixture'
 
 /** A planner that records (time, trigger) of every call and returns `reply` (default nothing). */
 function recorder(
@@ -140,10 +140,7 @@ describe('the restore guard', () => {
   const twoStrategies = () =>
     makeSpec({
       durationS: 1200,
-      strategies: [
-        { name: 'a', params: {} },
-        { name: 'b', params: {} },
-      ],
+      strategies: namedStrategies('a', 'b'),
     })
 
   it("refuses a snapshot of another strategy or another scenario, and keeps the engine's state", () => {

@@ -60,6 +60,11 @@ export function walker(
   return out
 }
 
+/** Strategies of these names without parameters, for engines that must differ only by name. */
+export function namedStrategies(...names: string[]): ScenarioSpec['strategies'] {
+  return names.map((name) => ({ name, params: {} }))
+}
+
 export function makeSpec(over: Partial<ScenarioSpec> = {}): ScenarioSpec {
   return {
     formatVersion: 1,
