@@ -2,8 +2,9 @@
 // charts (uPlot), the compare view, the tabs and dialog not shown at first, the other scenarios'
 // texts and the workers that only multi-seed runs and planner modules need must not be fetched
 // before the first frame; the engine's worker
-// and the default scenario's text must. And the main thread makes one WebGL context, not two: the
-// renderer probe that decides MSAA runs in a worker of its own.
+// and the default scenario's text must. And the page makes one WebGL context, not two: the 3D
+// view's first canvas, made before the scenario arrives, also draws it, and that context itself
+// tells the renderer that decides MSAA (no throwaway context, no probe in a worker).
 
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
@@ -94,7 +95,7 @@ describe('the page before its first frame', () => {
       const made = await page.evaluate(
         () => (window as unknown as { __webglContexts: unknown[] }).__webglContexts,
       )
-      // This machine's Chromium draws with SwiftShader: the worker's answer turned MSAA off.
+      // This machine's Chromium draws with SwiftShader: the view's context, made without MSAA, stays.
       expect(made).toEqual([{ antialias: false }])
     } finally {
       await context.close()
