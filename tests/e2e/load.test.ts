@@ -101,4 +101,53 @@ describe('the page before its first frame', () => {
       await context.close()
     }
   })
+
+  it('draws the first scenario in the canvas it made while the scenario loaded', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 })
+    try {
+      await context.addInitScript(() => {
+        let made = 0
+        Object.assign(window, { __webglContextsMade: () => made })
+        const original = HTMLCanvasElement.prototype.getContext
+        HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, ...args: unknown[]) {
+          if (args[0] === 'webgl2' || args[0] === 'webgl') made++
+          return (original as (...a: unknown[]) => RenderingContext | null).apply(this, args)
+        } as typeof original
+      })
+      // The engine's worker is held back until the view has made its context, so the scenario
+      // surely arrives after the canvas (otherwise the order depends on the machine's speed).
+      let release: () => void = () => {}
+      const held = new Promise<void>((resolve) => {
+        release = resolve
+      })
+      await context.route(/sim\.worker-[^/]*\.js$/, async (route) => {
+        await held
+        await route.continue()
+      })
+      const page = await context.newPage()
+      await page.goto(`${inject('baseUrl')}?scenario=default`)
+      await page.waitForFunction(
+        () => (window as unknown as { __webglContextsMade: () => number }).__webglContextsMade() === 1,
+        null,
+        { timeout: 90_000 },
+      )
+      // The canvas is there under the loading note, before any scenario.
+      await page.locator('.viewport-loading').waitFor({ state: 'visible', timeout: 30_000 })
+      const canvas = page.getByTestId('viewport').locator('canvas')
+      await canvas.evaluate((c) => {
+        c.dataset.madeBeforeScenario = 'yes'
+      })
+      release()
+      await page.waitForSelector('canvas[data-sim-ready="true"]', { timeout: 90_000 })
+      // The same element drew the scene, and no second context was made.
+      expect(await canvas.getAttribute('data-made-before-scenario')).toBe('yes')
+      expect(
+        await page.evaluate(() =>
+          (window as unknown as { __webglContextsMade: () => number }).__webglContextsMade(),
+        ),
+      ).toBe(1)
+    } finally {
+      await context.close()
+    }
+  })
 })
