@@ -6,7 +6,6 @@
 // from (scene/land.ts, a JSON file) is fetched alongside, and the interface mounts once it is here.
 
 import { loadLand } from './scene/land'
-import { probeRendererInWorker } from './scene/renderer-quality'
 import { createPlannerStore } from './store/plannerStore'
 import { syncUserStrategies } from './store/plugin-sync'
 import type { PluginDeps } from './store/plugins'
@@ -18,9 +17,6 @@ import './ui/app.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
-
-// Which renderer WebGL uses (it decides MSAA): asked in a worker of its own, off the main thread.
-probeRendererInWorker()
 
 // One session (one worker) for the page, made outside React so StrictMode cannot double it.
 const session = createSession(startSimWorker, { startSeedWorker, seedWorkers: seedWorkerCount() })

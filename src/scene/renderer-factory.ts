@@ -1,16 +1,15 @@
-// The 3D view's WebGLRenderer, made without waiting for the renderer probe. MSAA is fixed when a
-// WebGL context is made, and it costs a software rasterizer half its frame rate
-// (renderer-quality.ts). When the probe's worker has answered, the renderer is made with or
-// without it as before. When it has not (on SwiftShader making a context takes hundreds of ms,
-// in the worker as on the main thread), the view does not wait: it makes its own context without
-// MSAA and asks that context which renderer it is. On a software rasterizer that is the context
-// it would have made anyway, one context fewer than asking first; on a GPU whose probe was that
-// slow (its contexts take milliseconds, so the probe has answered long before the view is made)
-// the view draws without MSAA until the page is reloaded.
+// The 3D view's WebGLRenderer. MSAA is fixed when a WebGL context is made, and it costs a
+// software rasterizer half its frame rate (renderer-quality.ts), so it depends on the renderer,
+// which only a context can tell. Nothing asks before the view: on a software rasterizer a
+// throwaway context, or one made in a worker at the page's start, made the first frame tens of
+// ms later (a worker's context competes with the page's start for the GPU process and the CPU).
+// So the page's first view makes its own context without MSAA and asks it which renderer it is.
+// On a software rasterizer that is the context it wants; on a GPU the view is made again at
+// once with MSAA (renderer-quality.ts, learnRendererWithoutMsaa), and every later view knows.
 
 import type { GLProps } from '@react-three/fiber'
 import { WebGLRenderer } from 'three'
-import { learnRenderer, rendererKnown, softwareWebGL } from './renderer-quality'
+import { learnRendererWithoutMsaa, rendererKnown, softwareWebGL } from './renderer-quality'
 
 /** What R3F hands a `gl` factory: its canvas and its defaults. */
 type RendererDefaults = Parameters<Extract<GLProps, (defaults: never) => unknown>>[0]
@@ -39,6 +38,6 @@ export function makeRenderer(defaults: RendererDefaults): WebGLRenderer {
   })
   // No WebGL 2: three.js makes the attempt itself and reports it as it always does.
   if (!context) return new WebGLRenderer({ ...defaults, antialias: false })
-  learnRenderer(rendererNameOf(context))
+  learnRendererWithoutMsaa(rendererNameOf(context))
   return new WebGLRenderer({ ...defaults, context, antialias: false })
 }

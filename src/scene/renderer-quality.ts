@@ -14,72 +14,63 @@ export function isSoftwareRenderer(name: string): boolean {
 
 let software: boolean | null = null
 
-/** How long the view waits for the worker's answer before asking on the main thread itself. */
-export const RENDERER_PROBE_TIMEOUT_MS = 3000
-
-let probing = false
-const settledListeners = new Set<() => void>()
-
 /**
- * Starts asking a worker for the answer (renderer-probe.worker.ts), so the main thread need not
- * make a throwaway WebGL context of its own; main.tsx calls it first thing. The 3D view does not
- * wait for it: if it has not answered when the view makes its renderer, the view's own context
- * answers (renderer-factory.ts, learnRenderer). A worker silent for RENDERER_PROBE_TIMEOUT_MS is
- * ended; softwareWebGL() then asks on the main thread if anything still needs to know.
+ * Whether the renderer is known: from the 3D view's own first context (renderer-factory.ts,
+ * learnRenderer) or from softwareWebGL() having asked.
  */
-export function probeRendererInWorker(): void {
-  if (software !== null || probing || typeof Worker === 'undefined') return
-  let worker: Worker
-  try {
-    worker = new Worker(new URL('./renderer-probe.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'renderer-probe',
-    })
-  } catch {
-    return // no module workers: the main thread asks when it needs to
-  }
-  probing = true
-  const settle = (name: unknown) => {
-    if (!probing) return
-    probing = false
-    clearTimeout(timer)
-    worker.terminate()
-    if (software === null && typeof name === 'string') software = isSoftwareRenderer(name)
-    for (const fn of settledListeners) fn()
-  }
-  const timer = setTimeout(() => settle(null), RENDERER_PROBE_TIMEOUT_MS)
-  worker.onmessage = (e: MessageEvent<unknown>) => settle(e.data)
-  worker.onerror = () => settle(null)
-}
-
-/** Whether the renderer is known (from the probe, a context of the view's, or asking). */
 export function rendererKnown(): boolean {
   return software !== null
 }
 
 /**
  * Records the renderer a context of the app's own reported (renderer-factory.ts), unless an
- * answer is known already; the probe's later answer is then ignored.
+ * answer is known already: what the view was made with stays the answer.
  */
 export function learnRenderer(name: string): void {
   if (software === null) software = isSoftwareRenderer(name)
 }
 
-/** Whether the worker probe is still under way. */
-export function rendererProbePending(): boolean {
-  return probing
+/**
+ * Views made without MSAA on a GPU, which should be made again with it. The page's first view
+ * does not know the renderer when it makes its context (nothing asks before it: a throwaway
+ * context costs a software rasterizer tens of ms of the first frame), so it makes the one a
+ * software rasterizer wants, without MSAA. When that context turns out to be a GPU's, the view
+ * is made again at once, with MSAA: on a GPU a context takes milliseconds.
+ */
+let msaaRemakes = 0
+const remakeListeners = new Set<() => void>()
+
+/** Counts up when a view made without MSAA should be made again with it (see msaaRemakes). */
+export function msaaRemakeCount(): number {
+  return msaaRemakes
 }
 
-/** Calls `fn` when the worker probe settles; returns the unsubscribe (for useSyncExternalStore). */
-export function onRendererProbeSettled(fn: () => void): () => void {
-  settledListeners.add(fn)
-  return () => settledListeners.delete(fn)
+/** Calls `fn` when msaaRemakeCount() changes; returns the unsubscribe (for useSyncExternalStore). */
+export function onMsaaRemake(fn: () => void): () => void {
+  remakeListeners.add(fn)
+  return () => remakeListeners.delete(fn)
 }
 
 /**
- * Whether this browser's WebGL renders in software. Asks a throwaway context once, unless the
- * worker probe has answered already (the answer must be known before the real context is made:
- * MSAA is fixed at its creation), then remembers.
+ * Records the renderer a view's context without MSAA reported, and asks for that view to be
+ * made again when MSAA was wanted after all (a GPU). Returns whether it did.
+ */
+export function learnRendererWithoutMsaa(name: string): boolean {
+  const wasKnown = software !== null
+  learnRenderer(name)
+  if (wasKnown || software) return false
+  msaaRemakes++
+  // Not during the render or effect that made the context: the view is made again afterwards.
+  queueMicrotask(() => {
+    for (const fn of remakeListeners) fn()
+  })
+  return true
+}
+
+/**
+ * Whether this browser's WebGL renders in software. Asks a throwaway context once, unless a
+ * context of the app's has answered already, then remembers. (The 3D view itself never needs
+ * this: it learns from its own context, renderer-factory.ts.)
  */
 export function softwareWebGL(): boolean {
   if (software !== null) return software

@@ -8,12 +8,13 @@
 // the worker whenever drawing again would show nothing new.
 
 import { Canvas, useFrame, useThree } from '@react-three/fiber'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { Quaternion, Vector3 } from 'three'
 import { useShallow } from 'zustand/react/shallow'
 import type { HoverInfo } from '../scene/contract'
 import { stormAt } from '../scene/environment'
 import { makeRenderer } from '../scene/renderer-factory'
+import { msaaRemakeCount, onMsaaRemake } from '../scene/renderer-quality'
 import { SimScene } from '../scene/SimScene'
 import type { FrameHolder } from '../store/session'
 import { CaptureBridge } from './capture'
@@ -27,6 +28,9 @@ const READY_AFTER_FRAMES = 3
 const IDLE_REDRAW_MS = 1000
 /** How long the canvas renders every frame after a focus, reset or selection (the camera flies). */
 const FLIGHT_MS = 2500
+
+/** The strategy name of the first viewport's slot while the first scenario loads (none yet). */
+const FIRST_SLOT = ''
 
 /** Frames drawn by the first viewport since the page opened (benchmarks read it; one add per frame). */
 export const RENDER_STATS = { frames: 0 }
@@ -153,6 +157,16 @@ function Viewport({
   const firstScene = useRef(true)
   if (shownKey !== '') firstScene.current = false
   const visibleKey = firstScene.current && shownKey === '' ? sceneKey : shownKey
+  // The page's first canvas is made while the worker is still reading the first scenario (its
+  // WebGL context takes tens of ms to make, hundreds on a software rasterizer), and that scene is
+  // then mounted into it: the canvas holds nothing yet, so nothing of an old scene can clash.
+  const firstSceneKey = useRef<string | null>(null)
+  if (firstSceneKey.current === null && sceneKey !== '') firstSceneKey.current = sceneKey
+  // On a GPU, the page's first context (made without MSAA: renderer-factory.ts) is made again.
+  const msaaRemakes = useSyncExternalStore(onMsaaRemake, msaaRemakeCount)
+  const canvasKey = `${
+    firstSceneKey.current === null || visibleKey === firstSceneKey.current ? 'first' : visibleKey
+  }#${msaaRemakes}`
   useEffect(() => {
     if (shownKey === sceneKey) return
     if (firstScene.current && shownKey === '') {
@@ -185,7 +199,8 @@ function Viewport({
     },
     [session],
   )
-  if (!scenario) return null
+  // Before the first scenario only the first viewport is there, holding its empty canvas.
+  if (!scenario && index !== 0) return null
   // Frames from the worker (≤ 30 Hz while playing) wake the loop; a pointer over the view or a
   // camera flight needs every frame. Rendering more would only take CPU from the worker.
   const live = renderAlways || pointerInside || flying
@@ -206,30 +221,36 @@ function Viewport({
     >
       {visibleKey !== sceneKey ? null : (
         <Canvas
-          key={sceneKey}
+          key={canvasKey}
           flat
           dpr={[1, 2]}
+          // Sized at once: R3F's default waits 50 ms after the first layout before making the renderer.
+          resize={{ debounce: 0 }}
           gl={makeRenderer}
           frameloop={live ? 'always' : 'demand'}
           aria-label={`3D view of the constellation, strategy ${strategy}`}
         >
-          <SimScene
-            frame={holder}
-            strategyIndex={index}
-            orbits={orbits}
-            scenario={scenario}
-            satelliteIds={satelliteIds}
-            selected={selected}
-            onSelect={onSelect}
-            onHover={setHover}
-            focusRequest={focusRequest}
-            resetRequest={resetRequest}
-            differences={differences && count > 1}
-          />
-          <FrameProbe holder={holder} index={index} />
-          <CaptureBridge index={index} />
-          <WakeOnFrame />
-          {linked && count > 1 ? <CameraLink index={index} share={share} /> : null}
+          {scenario ? (
+            <>
+              <SimScene
+                frame={holder}
+                strategyIndex={index}
+                orbits={orbits}
+                scenario={scenario}
+                satelliteIds={satelliteIds}
+                selected={selected}
+                onSelect={onSelect}
+                onHover={setHover}
+                focusRequest={focusRequest}
+                resetRequest={resetRequest}
+                differences={differences && count > 1}
+              />
+              <FrameProbe holder={holder} index={index} />
+              <CaptureBridge index={index} />
+              <WakeOnFrame />
+              {linked && count > 1 ? <CameraLink index={index} share={share} /> : null}
+            </>
+          ) : null}
         </Canvas>
       )}
       {storm ? (
@@ -268,7 +289,7 @@ export function Viewports() {
   return (
     <main className={`viewports n${Math.min(count, 4)}`} aria-label="3D views">
       {loading ? <p className="viewport-loading">Loading the scenario…</p> : null}
-      {strategies.map((name, k) => (
+      {(strategies.length > 0 ? strategies : loading ? [FIRST_SLOT] : []).map((name, k) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: a viewport is a slot; its canvas survives a change of strategy
         <Viewport key={k} index={k} strategy={name} share={share} linked={linked} count={count} />
       ))}

@@ -2,8 +2,9 @@
 // charts (uPlot), the compare view, the tabs and dialog not shown at first, the other scenarios'
 // texts and the workers that only multi-seed runs and planner modules need must not be fetched
 // before the first frame; the engine's worker
-// and the default scenario's text must. And the main thread makes one WebGL context, not two: the
-// renderer probe that decides MSAA runs in a worker of its own.
+// and the default scenario's text must. And the page makes one WebGL context, not two: the 3D
+// view's first canvas, made before the scenario arrives, also draws it, and that context itself
+// tells the renderer that decides MSAA (no throwaway context, no probe in a worker).
 
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
@@ -94,8 +95,57 @@ describe('the page before its first frame', () => {
       const made = await page.evaluate(
         () => (window as unknown as { __webglContexts: unknown[] }).__webglContexts,
       )
-      // This machine's Chromium draws with SwiftShader: the worker's answer turned MSAA off.
+      // This machine's Chromium draws with SwiftShader: the view's context, made without MSAA, stays.
       expect(made).toEqual([{ antialias: false }])
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('draws the first scenario in the canvas it made while the scenario loaded', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 })
+    try {
+      await context.addInitScript(() => {
+        let made = 0
+        Object.assign(window, { __webglContextsMade: () => made })
+        const original = HTMLCanvasElement.prototype.getContext
+        HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, ...args: unknown[]) {
+          if (args[0] === 'webgl2' || args[0] === 'webgl') made++
+          return (original as (...a: unknown[]) => RenderingContext | null).apply(this, args)
+        } as typeof original
+      })
+      // The engine's worker is held back until the view has made its context, so the scenario
+      // surely arrives after the canvas (otherwise the order depends on the machine's speed).
+      let release: () => void = () => {}
+      const held = new Promise<void>((resolve) => {
+        release = resolve
+      })
+      await context.route(/sim\.worker-[^/]*\.js$/, async (route) => {
+        await held
+        await route.continue()
+      })
+      const page = await context.newPage()
+      await page.goto(`${inject('baseUrl')}?scenario=default`)
+      await page.waitForFunction(
+        () => (window as unknown as { __webglContextsMade: () => number }).__webglContextsMade() === 1,
+        null,
+        { timeout: 90_000 },
+      )
+      // The canvas is there under the loading note, before any scenario.
+      await page.locator('.viewport-loading').waitFor({ state: 'visible', timeout: 30_000 })
+      const canvas = page.getByTestId('viewport').locator('canvas')
+      await canvas.evaluate((c) => {
+        c.dataset.madeBeforeScenario = 'yes'
+      })
+      release()
+      await page.waitForSelector('canvas[data-sim-ready="true"]', { timeout: 90_000 })
+      // The same element drew the scene, and no second context was made.
+      expect(await canvas.getAttribute('data-made-before-scenario')).toBe('yes')
+      expect(
+        await page.evaluate(() =>
+          (window as unknown as { __webglContextsMade: () => number }).__webglContextsMade(),
+        ),
+      ).toBe(1)
     } finally {
       await context.close()
     }
