@@ -112,6 +112,8 @@ describe('planners on a hand-made view', () => {
     expect(p.model).toBe('onset + linear')
     expect(p.failAtS / H).toBeCloseTo(24, 6)
     expect(p.ratePerH).toBeCloseTo(-0.05, 9)
+    // The fitted health at the window's end: 4 h of wear at 0.05/h since the onset.
+    expect(p.level).toBeCloseTo(1 - 0.05 * 4, 9)
   })
 
   it('trend warns within the horizon, escalates near the end, and not again', () => {
