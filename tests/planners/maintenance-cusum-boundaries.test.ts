@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest'
 import type { AlertView, ComponentName } from '../../src/core'
 import { cusumParams, lowerCusum, planCusum } from '../../src/planners/maintenance/cusum'
-import { fakeView, range } from './maintenance-view'
+import { fakeView, range, warned } from './maintenance-view'
 
 const DT = 300
 const N = 40
@@ -62,14 +62,7 @@ describe('CUSUM boundaries on a clean step', () => {
   it('retires only when the level is strictly below retireBelow', () => {
     // The median of the last three samples (0.89, 0.91, 0.89) is the low sample itself.
     const level = LOW + wiggle(N - 1)
-    const said: AlertView = {
-      satellite: 'S1',
-      component: 'battery',
-      atS: 0,
-      severity: 'warning',
-      predictedFailureS: null,
-      planner: 'maintenance/cusum',
-    }
+    const said = warned('S1', 'battery', 'maintenance/cusum')
     expect(planCusum(view(), { ...p, retireBelow: level }).map((d) => [d.severity, d.retire])).toEqual([
       ['warning', false],
     ])

@@ -15,7 +15,7 @@ import {
 } from '../../src/planners/maintenance/stats'
 import { planThreshold, thresholdParams } from '../../src/planners/maintenance/threshold'
 import { planTrend, predictWear, trendParams } from '../../src/planners/maintenance/trend'
-import { fakeView, gaussian, H, noise, range, wearing } from './maintenance-view'
+import { fakeView, gaussian, H, noise, range, warned, wearing } from './maintenance-view'
 
 describe('statistics', () => {
   it('median of odd, even and NaN-holding lists', () => {
@@ -124,14 +124,10 @@ describe('planners on a hand-made view', () => {
       ['S1', 'reactionWheel', 'warning', false],
     ])
     expect(Math.abs(warn[0].predictedFailureS! / H - 24)).toBeLessThan(1)
-    const raised: AlertView = {
-      satellite: 'S1',
-      component: 'reactionWheel',
+    const raised = warned('S1', 'reactionWheel', 'maintenance/trend', {
       atS: 15 * H,
-      severity: 'warning',
       predictedFailureS: warn[0].predictedFailureS!,
-      planner: 'maintenance/trend',
-    }
+    })
     expect(planTrend(fakeView({ timeS: 16 * H, health: wearing, alerts: [raised] }), tp)).toEqual([])
     const crit = planTrend(fakeView({ timeS: 20 * H, health: wearing, alerts: [raised] }), tp)
     expect(crit.map((d) => [d.severity, d.retire])).toEqual([['critical', true]])
@@ -149,14 +145,7 @@ describe('planners on a hand-made view', () => {
     expect(planThreshold(fakeView({ timeS: 22.5 * H, health: wearing }), { ...p, threshold: 0.35 })).toEqual(
       [],
     )
-    const raised: AlertView = {
-      satellite: 'S1',
-      component: 'reactionWheel',
-      atS: 22 * H,
-      severity: 'warning',
-      predictedFailureS: null,
-      planner: 'maintenance/threshold',
-    }
+    const raised = warned('S1', 'reactionWheel', 'maintenance/threshold', { atS: 22 * H })
     expect(planThreshold(fakeView({ timeS: 23 * H, health: wearing, alerts: [raised] }), p)).toEqual([])
   })
 
@@ -263,14 +252,7 @@ describe('cusum on a known step', () => {
     expect(warn.map((d) => [d.satellite, d.component, d.severity, d.retire])).toEqual([
       ['S1', 'battery', 'warning', false],
     ])
-    const raised: AlertView = {
-      satellite: 'S1',
-      component: 'battery',
-      atS: 0,
-      severity: 'warning',
-      predictedFailureS: null,
-      planner: 'maintenance/cusum',
-    }
+    const raised = warned('S1', 'battery', 'maintenance/cusum')
     expect(planCusum(view(0.9, [raised]), p)).toEqual([])
     // 0.40 is under the default retireBelow (failure limit 0.3 + 0.15).
     const crit = planCusum(view(0.4, [raised]), p)

@@ -65,3 +65,19 @@ export const noise = (k: number, c: ComponentName, tS: number) =>
 /** S1's wheel wears linearly from 10 h at 0.05/h (fails at 24 h); everything else is healthy. */
 export const wearing = (k: number, c: ComponentName, tS: number) =>
   (k === 0 && c === 'reactionWheel' ? 1 - 0.05 * Math.max(0, tS / H - 10) : 1) + 0.01 * noise(k, c, tS)
+
+/** A warning already raised on a channel (by `planner`), for views where one was said before. */
+export const warned = (
+  satellite: string,
+  component: ComponentName,
+  planner: string,
+  over: Partial<AlertView> = {},
+): AlertView => ({
+  satellite,
+  component,
+  atS: 0,
+  severity: 'warning',
+  predictedFailureS: null,
+  planner,
+  ...over,
+})
