@@ -61,7 +61,7 @@ describe('which wear model may be fitted', () => {
   })
 
   it('a curve clear of the noise in fewer than a third of the window (24 samples) is not fitted', () => {
-    // Wear 0.04·e^{1.5t} passes 3σ (σ ≈ 0.004·1.4826/√2) only in about the last 9 samples.
+    // Wear 0.04·e^{1.5t} passes 3σ (σ ≈ 0.004·1.4826/√2) only in about the last 10 samples (0.77 h).
     const few = predict((h, j) => 1 - 0.04 * Math.exp(1.5 * h) + wiggle(j))!
     expect(few.model).not.toBe('exponential')
     // The same scale growing slower is clear over more than 24 samples: the curve is fitted.
