@@ -1,6 +1,6 @@
 // A StrykerJS ignorer plugin: it marks as "ignored" the mutants that can only change prose —
-// the text of log messages, decision rationales, planner labels and descriptions, and error
-// messages. Such text is for people; tests pin its stable key phrases where it matters (the
+// the text of log messages, decision rationales, planner labels and descriptions, parameter
+// descriptions (zod's .describe) and error messages. Such text is for people; tests pin its stable key phrases where it matters (the
 // refusal reasons), but a mutant that turns "Wheel 2 friction…" into "" says nothing about
 // whether the engine computes the right thing, and there are hundreds of them.
 //
@@ -44,6 +44,18 @@ class ProseIgnorer {
       parent.arguments[2] === node
     ) {
       return 'prose: a planner-fault message'
+    }
+    // z.number().describe('…'): a parameter's documentation, shown beside its field in the app
+    // and in `sim planners`; the schema's bounds and defaults around it stay mutated
+    if (
+      isText(node) &&
+      parent.type === 'CallExpression' &&
+      parent.callee.type === 'MemberExpression' &&
+      parent.callee.property.type === 'Identifier' &&
+      parent.callee.property.name === 'describe' &&
+      parent.arguments[0] === node
+    ) {
+      return 'prose: a parameter description'
     }
     return undefined
   }
