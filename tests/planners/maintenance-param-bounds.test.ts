@@ -3,15 +3,8 @@
 // at each bound (or just inside an open one) binds, the value just outside is refused with a
 // message that names the strategy, the parameter and the bound.
 
-import { describe, expect, it } from 'vitest'
-import { registry } from '../../src/planners'
-
-type BoundKind = 'min' | 'gt' | 'max' | 'lt'
-/** One parameter's bounds as the schema states them: min x ≥, gt x >, max x ≤, lt x <. */
-type Bounds = Partial<Record<BoundKind, number>> & { int?: true }
-
-/** A step small next to every bound, large enough to change a float near 1000. */
-const EPS = 1e-6
+import { describe } from 'vitest'
+import { type Bounds, itKeepsBounds } from './param-bounds'
 
 const BOUNDS: Record<string, Record<string, Bounds>> = {
   cusum: {
@@ -38,57 +31,6 @@ const BOUNDS: Record<string, Record<string, Bounds>> = {
   },
 }
 
-/** The value just inside and just outside a bound, and the message zod gives for the outside one. */
-function probe(
-  kind: BoundKind,
-  at: number,
-  int: boolean,
-): { inside: number; outside: number; message: string } {
-  const step = int ? 1 : EPS
-  switch (kind) {
-    case 'min':
-      return { inside: at, outside: at - step, message: `Too small: expected number to be >=${at}` }
-    case 'gt':
-      return { inside: at + step, outside: at, message: `Too small: expected number to be >${at}` }
-    case 'max':
-      return { inside: at, outside: at + step, message: `Too big: expected number to be <=${at}` }
-    case 'lt':
-      return { inside: at - step, outside: at, message: `Too big: expected number to be <${at}` }
-  }
-}
-
-const KINDS: BoundKind[] = ['min', 'gt', 'max', 'lt']
-
-const bindWith = (planner: string, params: Record<string, unknown>) =>
-  registry.bind({ name: 'author', maintenance: planner, params: { maintenance: params } })
-
-const cases = Object.entries(BOUNDS).flatMap(([planner, fields]) =>
-  Object.entries(fields).flatMap(([field, b]) =>
-    KINDS.filter((kind) => b[kind] !== undefined).map((kind) => ({
-      planner,
-      field,
-      bound: `${kind} ${b[kind]}`,
-      ...probe(kind, b[kind] as number, b.int ?? false),
-    })),
-  ),
-)
-
 describe('maintenance planner parameter bounds, through registry.bind', () => {
-  it.each(cases)('$planner.$field: $bound', ({ planner, field, inside, outside, message }) => {
-    const ok = bindWith(planner, { [field]: inside })
-    expect(ok.problems).toEqual([])
-    expect(ok.planners.map((p) => p.id)).toEqual([`maintenance/${planner}`])
-    const bad = bindWith(planner, { [field]: outside })
-    expect(bad.planners).toEqual([])
-    expect(bad.problems).toEqual([`strategy "author": params.maintenance: ${field}: ${message}`])
-  })
-
-  it('integer counts refuse a fraction between their bounds', () => {
-    for (const [planner, fields] of Object.entries(BOUNDS))
-      for (const [field, b] of Object.entries(fields)) {
-        if (!b.int) continue
-        const between = Math.floor(((b.min as number) + (b.max as number)) / 2) + 0.5
-        expect(bindWith(planner, { [field]: between }).problems[0]).toContain(`${field}: `)
-      }
-  })
+  itKeepsBounds('maintenance', BOUNDS)
 })
