@@ -6,7 +6,8 @@
 // - auto: a satellite switches to edge when storage or downlink is its bottleneck in this horizon
 //   (room for fewer raw images than it could take, or more data on board plus those images than
 //   its share of station time can send, when that time is not nil) and its battery allows it
-//   (processing one image costs at most half the charge above EDGE_ENTER_MARGIN over its minimum);
+//   (it has charge above EDGE_ENTER_MARGIN over its minimum, and processing one image costs at
+//   most half of that charge);
 //   it switches back to raw when its charge falls within EDGE_EXIT_MARGIN of the minimum.
 //
 // Pure: a function of the view and the problem; returns decisions and the modes they lead to.
