@@ -3,24 +3,20 @@
 // Also the plugin shape check a user-loaded module must pass.
 
 import { describe, expect, it } from 'vitest'
-import { z } from 'zod'
 import type { WorldView } from '../../src/core'
 import { type AnyPlanner, PlannerRegistry, plannerProblems, registry, shortName } from '../../src/planners'
+import { fakePlanner } from './fake-planner'
 
 const seen: unknown[] = []
-const fake = (over: Partial<AnyPlanner> = {}): AnyPlanner => ({
-  id: 'allocation/fake',
-  kind: 'allocation',
-  label: 'Fake',
-  description: 'A test double.',
-  params: z.strictObject({ depth: z.int().min(1).default(3) }),
-  triggers: ['taskBurst'],
-  plan: (_view, params) => {
-    seen.push(params)
-    return []
-  },
-  ...over,
-})
+/** The shared fake, recording the parameters each plan() call is given. */
+const fake = (over: Partial<AnyPlanner> = {}): AnyPlanner =>
+  fakePlanner({
+    plan: (_view, params) => {
+      seen.push(params)
+      return []
+    },
+    ...over,
+  })
 
 describe('the planner registry', () => {
   it('refuses a duplicate id, an unknown kind and an id that does not start with its kind', () => {
