@@ -38,6 +38,11 @@ describe('the planner registry', () => {
     expect(shortName('bare')).toBe('bare')
   })
 
+  it('takes the short name from after the first slash, wherever it is', () => {
+    expect(shortName('/lead')).toBe('lead')
+    expect(shortName('allocation/a/b')).toBe('a/b')
+  })
+
   it('binds a strategy: parameters validated with defaults filled, triggers kept', () => {
     const r = new PlannerRegistry([fake()])
     const { planners, problems } = r.bind({ name: 's', allocation: 'fake', params: {} })
