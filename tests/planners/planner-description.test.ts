@@ -97,10 +97,14 @@ describe('describePlanner: defaults', () => {
   })
 
   it('gives null defaults when the schema makes something other than an object of no parameters', () => {
-    const d = describePlanner(fakePlanner({ params: z.number().default(5) }))
-    expect(d.defaults).toBeNull()
-    const n = describePlanner(fakePlanner({ params: z.null().default(null) }))
-    expect(n.defaults).toBeNull()
+    // Each schema accepts {} and makes a number, a string or null of it.
+    for (const made of [5, 'text', null]) {
+      const d = describePlanner(fakePlanner({ params: z.object({}).transform(() => made) }))
+      expect(d.defaults).toBeNull()
+      expect(d.paramsNote).toBeUndefined()
+    }
+    // A schema that refuses {} has no defaults either (and says so, below).
+    expect(describePlanner(fakePlanner({ params: z.number().default(5) })).defaults).toBeNull()
   })
 })
 
