@@ -38,6 +38,19 @@ describe('the planner registry', () => {
     expect(shortName('bare')).toBe('bare')
   })
 
+  it('finds and binds a planner by the short name it lists, even one with a slash in it', () => {
+    // A user module may name its planner "allocation/team/first-come"; the scenario loader
+    // accepts the short name names() lists, so bind must find the planner by it.
+    const r = new PlannerRegistry([fake({ id: 'allocation/team/first-come' })])
+    expect(r.names().allocation).toEqual(['team/first-come'])
+    expect(r.find('allocation', 'team/first-come')?.id).toBe('allocation/team/first-come')
+    const { planners, problems } = r.bind({ name: 's', allocation: 'team/first-come', params: {} })
+    expect(problems).toEqual([])
+    expect(planners.map((p) => p.id)).toEqual(['allocation/team/first-come'])
+    // The full id still finds it, from any kind, as before.
+    expect(r.find('trajectory', 'allocation/team/first-come')?.id).toBe('allocation/team/first-come')
+  })
+
   it('takes the short name from after the first slash, wherever it is', () => {
     expect(shortName('/lead')).toBe('lead')
     expect(shortName('allocation/a/b')).toBe('a/b')
