@@ -30,9 +30,14 @@ export class PlannerRegistry {
     return [...this.byId.values()]
   }
 
-  /** Looks a planner up by full id or by short name within a kind. */
+  /**
+   * Looks a planner up by full id or by short name within a kind. A full id wins (every id has a
+   * slash, so a bare name never matches one); a name with a slash that is no full id is still a
+   * short name: names() lists "team/first-come" for "allocation/team/first-come", and the
+   * scenario loader accepts what names() lists.
+   */
   find(kind: PlannerKind, name: string): AnyPlanner | undefined {
-    return this.byId.get(name.includes('/') ? name : `${kind}/${name}`)
+    return this.byId.get(name) ?? this.byId.get(`${kind}/${name}`)
   }
 
   /** Short names per kind, for the scenario loader's cross-check and for help texts. */

@@ -3,24 +3,20 @@
 // Also the plugin shape check a user-loaded module must pass.
 
 import { describe, expect, it } from 'vitest'
-import { z } from 'zod'
 import type { WorldView } from '../../src/core'
 import { type AnyPlanner, PlannerRegistry, plannerProblems, registry, shortName } from '../../src/planners'
+import { fakePlanner } from './fake-planner'
 
 const seen: unknown[] = []
-const fake = (over: Partial<AnyPlanner> = {}): AnyPlanner => ({
-  id: 'allocation/fake',
-  kind: 'allocation',
-  label: 'Fake',
-  description: 'A test double.',
-  params: z.strictObject({ depth: z.int().min(1).default(3) }),
-  triggers: ['taskBurst'],
-  plan: (_view, params) => {
-    seen.push(params)
-    return []
-  },
-  ...over,
-})
+/** The shared fake, recording the parameters each plan() call is given. */
+const fake = (over: Partial<AnyPlanner> = {}): AnyPlanner =>
+  fakePlanner({
+    plan: (_view, params) => {
+      seen.push(params)
+      return []
+    },
+    ...over,
+  })
 
 describe('the planner registry', () => {
   it('refuses a duplicate id, an unknown kind and an id that does not start with its kind', () => {
@@ -40,6 +36,24 @@ describe('the planner registry', () => {
     expect(r.names()).toEqual({ trajectory: [], allocation: ['fake'], maintenance: ['fake'] })
     expect(shortName('allocation/fake')).toBe('fake')
     expect(shortName('bare')).toBe('bare')
+  })
+
+  it('finds and binds a planner by the short name it lists, even one with a slash in it', () => {
+    // A user module may name its planner "allocation/team/first-come"; the scenario loader
+    // accepts the short name names() lists, so bind must find the planner by it.
+    const r = new PlannerRegistry([fake({ id: 'allocation/team/first-come' })])
+    expect(r.names().allocation).toEqual(['team/first-come'])
+    expect(r.find('allocation', 'team/first-come')?.id).toBe('allocation/team/first-come')
+    const { planners, problems } = r.bind({ name: 's', allocation: 'team/first-come', params: {} })
+    expect(problems).toEqual([])
+    expect(planners.map((p) => p.id)).toEqual(['allocation/team/first-come'])
+    // The full id still finds it, from any kind, as before.
+    expect(r.find('trajectory', 'allocation/team/first-come')?.id).toBe('allocation/team/first-come')
+  })
+
+  it('takes the short name from after the first slash, wherever it is', () => {
+    expect(shortName('/lead')).toBe('lead')
+    expect(shortName('allocation/a/b')).toBe('a/b')
   })
 
   it('binds a strategy: parameters validated with defaults filled, triggers kept', () => {
