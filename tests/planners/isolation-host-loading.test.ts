@@ -144,6 +144,14 @@ describe("starting a planner's thread", () => {
     })
   })
 
+  it('names a message that is not an answer to loading, and stops the thread', async () => {
+    const g = scriptedGuest({ start: (t) => t.reply({ type: 'ready', problems: [] }) })
+    expect(await createIsolatedPlanner(options(g.start))).toEqual({
+      problems: ['unexpected message "ready" while loading'],
+    })
+    expect(g.threads[0].terminated).toBeGreaterThan(0)
+  })
+
   it('gives up on a module that does not load within 10 s, and stops the thread', async () => {
     vi.useFakeTimers()
     const g = scriptedGuest(silent)
@@ -180,6 +188,14 @@ describe("starting a planner's thread", () => {
     expect(state.settled()).toBe(false)
     await vi.advanceTimersByTimeAsync(1)
     expect(await made).toEqual({ problems: ['did not answer within 10 s'] })
+    expect(g.threads[0].terminated).toBeGreaterThan(0)
+  })
+
+  it('names a message that is not an answer to init, and stops the thread', async () => {
+    const g = scriptedGuest({ init: (_m, t) => t.reply({ type: 'loaded', planners: [] }) })
+    expect(await createIsolatedPlanner(options(g.start))).toEqual({
+      problems: ['unexpected message "loaded" while checking its parameters'],
+    })
     expect(g.threads[0].terminated).toBeGreaterThan(0)
   })
 })
