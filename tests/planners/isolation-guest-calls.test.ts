@@ -9,21 +9,9 @@ import { z } from 'zod'
 import { createSimulation, DEFAULT_TELEMETRY_WINDOW, type PortableViewData } from '../../src/core'
 import type { HostMessage } from '../../src/planners/isolation/protocol'
 import { makeSpec } from '../support/spec-fixture'
-import { portGuest } from './isolation-support'
+import { userPlanner as planner, portGuest } from './isolation-support'
 
 const spec = makeSpec()
-
-function planner(id: string, over: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    id,
-    kind: 'allocation',
-    label: id,
-    description: 'A test planner.',
-    params: z.object({}),
-    plan: () => [],
-    ...over,
-  }
-}
 
 function init(plannerId: string, params: unknown): HostMessage {
   return { type: 'init', plannerId, spec, telemetryWindow: DEFAULT_TELEMETRY_WINDOW, params }

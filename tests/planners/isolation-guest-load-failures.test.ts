@@ -4,21 +4,7 @@
 // 'stray' instead of being lost or crashing the thread.
 
 import { describe, expect, it } from 'vitest'
-import { z } from 'zod'
-import { portGuest } from './isolation-support'
-
-/** A module's planner with the plugin shape (plugin-check.ts), over `over`. */
-function planner(id: string, over: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    id,
-    kind: 'allocation',
-    label: id,
-    description: 'A test planner.',
-    params: z.object({}),
-    plan: () => [],
-    ...over,
-  }
-}
+import { userPlanner as planner, portGuest } from './isolation-support'
 
 /** A guest that failed to load: it said so once, listens to nothing, and ignores stray errors. */
 function expectDeaf(g: ReturnType<typeof portGuest>): void {

@@ -30,11 +30,15 @@ function options(start: StartGuest, over: Partial<IsolatedPlannerOptions> = {}):
   }
 }
 
-/** A promise's state without waiting for it. */
-function watch<T>(p: Promise<T>): { settled: () => boolean } {
+/** Runs fake time to 1 ms before `ms` (the promise still pending), then to `ms` (settled). */
+async function settledAt<T>(p: Promise<T>, ms: number): Promise<T> {
   let settled = false
   void p.then(() => (settled = true))
-  return { settled: () => settled }
+  await vi.advanceTimersByTimeAsync(ms - 1)
+  expect(settled).toBe(false)
+  await vi.advanceTimersByTimeAsync(1)
+  expect(settled).toBe(true)
+  return p
 }
 
 const silent: GuestScript = { start: () => {} }
@@ -90,11 +94,7 @@ describe('probing a module', () => {
     vi.useFakeTimers()
     const g = scriptedGuest(silent)
     const probe = probePlannerModule(g.start, 5000)
-    const state = watch(probe)
-    await vi.advanceTimersByTimeAsync(9999)
-    expect(state.settled()).toBe(false)
-    await vi.advanceTimersByTimeAsync(1)
-    expect(await probe).toEqual({ problems: ['did not finish loading within 10 s'] })
+    expect(await settledAt(probe, 10_000)).toEqual({ problems: ['did not finish loading within 10 s'] })
     expect(g.threads[0].terminated).toBeGreaterThan(0)
   })
 
@@ -102,11 +102,7 @@ describe('probing a module', () => {
     vi.useFakeTimers()
     const g = scriptedGuest(silent)
     const probe = probePlannerModule(g.start, 20_000)
-    const state = watch(probe)
-    await vi.advanceTimersByTimeAsync(19_999)
-    expect(state.settled()).toBe(false)
-    await vi.advanceTimersByTimeAsync(1)
-    expect(await probe).toEqual({ problems: ['did not finish loading within 20 s'] })
+    expect(await settledAt(probe, 20_000)).toEqual({ problems: ['did not finish loading within 20 s'] })
   })
 })
 
@@ -156,11 +152,7 @@ describe("starting a planner's thread", () => {
     vi.useFakeTimers()
     const g = scriptedGuest(silent)
     const made = createIsolatedPlanner(options(g.start, { timeoutMs: 250 }))
-    const state = watch(made)
-    await vi.advanceTimersByTimeAsync(9999)
-    expect(state.settled()).toBe(false)
-    await vi.advanceTimersByTimeAsync(1)
-    expect(await made).toEqual({ problems: ['did not finish loading within 10 s'] })
+    expect(await settledAt(made, 10_000)).toEqual({ problems: ['did not finish loading within 10 s'] })
     expect(g.threads[0].terminated).toBeGreaterThan(0)
   })
 
@@ -183,11 +175,7 @@ describe("starting a planner's thread", () => {
     vi.useFakeTimers()
     const g = scriptedGuest({ init: () => {} })
     const made = createIsolatedPlanner(options(g.start))
-    const state = watch(made)
-    await vi.advanceTimersByTimeAsync(9999)
-    expect(state.settled()).toBe(false)
-    await vi.advanceTimersByTimeAsync(1)
-    expect(await made).toEqual({ problems: ['did not answer within 10 s'] })
+    expect(await settledAt(made, 10_000)).toEqual({ problems: ['did not answer within 10 s'] })
     expect(g.threads[0].terminated).toBeGreaterThan(0)
   })
 

@@ -2,6 +2,7 @@
 // structured-cloned and delivered on a later turn, as across a real thread boundary. It proves
 // the protocol and the view rebuild without a thread; terminate() simply stops delivery.
 
+import { z } from 'zod'
 import type { AnyPlanner } from '../../src/planners'
 import { type Guest, startGuest } from '../../src/planners/isolation/guest'
 import type { GuestTransport, StartGuest } from '../../src/planners/isolation/host'
@@ -123,5 +124,18 @@ export function portGuest(
       if (!handler) throw new Error('the guest does not listen')
       await handler(m)
     },
+  }
+}
+
+/** What a module might export as a planner: the plugin shape (plugin-check.ts), over `over`. */
+export function userPlanner(id: string, over: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id,
+    kind: 'allocation',
+    label: id,
+    description: 'A test planner.',
+    params: z.object({}),
+    plan: () => [],
+    ...over,
   }
 }
