@@ -2,6 +2,7 @@
 // structured-cloned and delivered on a later turn, as across a real thread boundary. It proves
 // the protocol and the view rebuild without a thread; terminate() simply stops delivery.
 
+import { z } from 'zod'
 import type { AnyPlanner } from '../../src/planners'
 import { type Guest, startGuest } from '../../src/planners/isolation/guest'
 import type { GuestTransport, StartGuest } from '../../src/planners/isolation/host'
@@ -79,5 +80,62 @@ export function memoryGuest(
         process.off('unhandledRejection', onRejection)
       },
     }
+  }
+}
+
+/** A guest started on a port in this thread, no transport between: a unit of the guest alone. */
+export interface PortGuest {
+  guest: Guest
+  /** Every message the guest posted, in order. */
+  posted: GuestMessage[]
+  /** Whether the guest listens for host messages (a guest whose module failed does not). */
+  listening(): boolean
+  /** Hands the guest a host message and waits until it has been handled. */
+  deliver(m: HostMessage): Promise<void>
+}
+
+export function portGuest(
+  exported: unknown,
+  options: {
+    clock?: () => number
+    loadError?: string
+    receiveNow?: () => HostMessage | undefined
+    /** Replaces the recording post (e.g. one that throws); call `record` to keep a message. */
+    post?: (m: GuestMessage, record: (m: GuestMessage) => void) => void
+  } = {},
+): PortGuest {
+  const posted: GuestMessage[] = []
+  const record = (m: GuestMessage) => posted.push(m)
+  let handler: ((m: HostMessage) => void | Promise<void>) | null = null
+  const guest = startGuest(
+    {
+      post: (m) => (options.post ? options.post(m, record) : record(m)),
+      onMessage: (h) => (handler = h),
+      receiveNow: options.receiveNow,
+    },
+    exported,
+    { clock: options.clock ?? (() => 0), loadError: options.loadError },
+  )
+  return {
+    guest,
+    posted,
+    listening: () => handler !== null,
+    deliver: async (m) => {
+      if (!handler) throw new Error('the guest does not listen')
+      await handler(m)
+    },
+  }
+}
+
+/** What a module might export as a planner: the plugin shape (plugin-check.ts), over `over`. */
+export function userPlanner(id: string, over: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id,
+    kind: 'allocation',
+    label: id,
+    description: 'A test planner.',
+    params: z.object({}),
+    plan: () => [],
+    ...over,
   }
 }

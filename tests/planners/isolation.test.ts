@@ -12,11 +12,10 @@ import {
   type SimReport,
 } from '../../src/core'
 import { registry } from '../../src/planners'
-import { startGuest } from '../../src/planners/isolation/guest'
 import { createIsolatedPlanner, probePlannerModule } from '../../src/planners/isolation/host'
-import type { GuestMessage, HostMessage } from '../../src/planners/isolation/protocol'
+import type { HostMessage } from '../../src/planners/isolation/protocol'
 import { loadScenarioText } from '../../src/scenario'
-import { memoryGuest, type WakeCounts } from './isolation-support'
+import { memoryGuest, portGuest, type WakeCounts } from './isolation-support'
 
 /** The report without its timing section (the one part measured on the wall clock). */
 function bytes(r: SimReport): string {
@@ -193,13 +192,9 @@ describe('the wake hint inside the guest', () => {
   const planner = registry.find('allocation', 'greedy-priority')!
   /** A guest on a fake port: what it posts, and a clock that moves 0.25 ms per reading. */
   function fakeGuest(receiveNow?: () => HostMessage | undefined, msPerReading = 0.25) {
-    const posted: GuestMessage[] = []
-    let handler: (m: HostMessage) => void | Promise<void> = () => {}
     let readings = 0
-    startGuest({ post: (m) => posted.push(m), onMessage: (h) => (handler = h), receiveNow }, planner, {
-      clock: () => ++readings * msPerReading,
-    })
-    return { posted, deliver: (m: HostMessage) => handler(m), readings: () => readings }
+    const g = portGuest(planner, { receiveNow, clock: () => ++readings * msPerReading })
+    return { posted: g.posted, deliver: g.deliver, readings: () => readings }
   }
 
   it('waits awake a bounded time when no call follows, then goes back to sleep', async () => {

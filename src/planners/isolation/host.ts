@@ -128,6 +128,14 @@ class Session {
 
 const noWarn = () => {}
 
+/** Why a thread loading a module did not say 'loaded' within `loadMs`, in words. */
+function loadProblems(w: Waited, loadMs: number): string[] {
+  if ('timeout' in w) return [`did not finish loading within ${formatDeadline(loadMs)}`]
+  if ('exit' in w) return [`its thread ended while loading: ${w.exit}`]
+  if (w.message.type === 'loadFailed') return w.message.problems
+  return [`unexpected message "${w.message.type}" while loading`]
+}
+
 /** Loads a module in a throwaway thread and describes its planners, or says why it cannot. */
 export async function probePlannerModule(
   start: StartGuest,
@@ -135,17 +143,10 @@ export async function probePlannerModule(
 ): Promise<{ planners: PlannerManifest[] } | { problems: string[] }> {
   const s = new Session(start, noWarn)
   try {
-    const w = await s.wait(Math.max(timeoutMs, MIN_LOAD_TIMEOUT_MS))
-    if ('timeout' in w)
-      return {
-        problems: [
-          `did not finish loading within ${formatDeadline(Math.max(timeoutMs, MIN_LOAD_TIMEOUT_MS))}`,
-        ],
-      }
-    if ('exit' in w) return { problems: [`its thread ended while loading: ${w.exit}`] }
-    if (w.message.type === 'loaded') return { planners: w.message.planners }
-    if (w.message.type === 'loadFailed') return { problems: w.message.problems }
-    return { problems: [`unexpected message "${w.message.type}" while loading`] }
+    const loadMs = Math.max(timeoutMs, MIN_LOAD_TIMEOUT_MS)
+    const w = await s.wait(loadMs)
+    if ('message' in w && w.message.type === 'loaded') return { planners: w.message.planners }
+    return { problems: loadProblems(w, loadMs) }
   } finally {
     s.kill()
   }
@@ -199,12 +200,7 @@ export async function createIsolatedPlanner(
     const loaded = await s.wait(loadMs)
     if (!('message' in loaded) || loaded.message.type !== 'loaded') {
       s.kill()
-      if ('message' in loaded && loaded.message.type === 'loadFailed') return loaded.message.problems
-      return [
-        'timeout' in loaded
-          ? `did not finish loading within ${formatDeadline(loadMs)}`
-          : `its thread ended while loading: ${'exit' in loaded ? loaded.exit : '?'}`,
-      ]
+      return loadProblems(loaded, loadMs)
     }
     s.post({
       type: 'init',
@@ -219,11 +215,9 @@ export async function createIsolatedPlanner(
       return ready.message.problems
     }
     s.kill()
-    return [
-      'timeout' in ready
-        ? `did not answer within ${formatDeadline(loadMs)}`
-        : `its thread ended: ${'exit' in ready ? ready.exit : '?'}`,
-    ]
+    if ('timeout' in ready) return [`did not answer within ${formatDeadline(loadMs)}`]
+    if ('exit' in ready) return [`its thread ended: ${ready.exit}`]
+    return [`unexpected message "${ready.message.type}" while checking its parameters`]
   }
 
   async function call(_timeS: number, data: PortableViewData): Promise<PlanOutcome> {
