@@ -1,7 +1,7 @@
 // The slot-recovery constellation the trajectory planner tests share: two planes of four at
 // 550 km, P1-S1 fails at 30 min, SPARE-1 waits 100 km lower in the same plane.
 
-import { DEG, R_EARTH, type SatelliteSpec, type ScenarioSpec } from '../../src/core'
+import { type AlertDecision, DEG, R_EARTH, type SatelliteSpec, type ScenarioSpec } from '../../src/core'
 import { makeSpec, TEST_BUS, walker } from '../support/spec-fixture'
 
 export const TARGET_A = R_EARTH + 550e3
@@ -41,4 +41,14 @@ export function recoverySpec(over: Partial<ScenarioSpec> = {}): ScenarioSpec {
     ],
     ...over,
   })
+}
+
+/** What a maintenance planner says to take P1-S1 out of service without a failure. */
+export const retireP1S1: AlertDecision = {
+  kind: 'alert',
+  satellite: 'P1-S1',
+  component: 'reactionWheel',
+  severity: 'critical',
+  retire: true,
+  rationale: 'test: retire P1-S1',
 }

@@ -20,7 +20,7 @@ import {
 import { registry } from '../../src/planners'
 import { biElliptic, hohmann, phasing } from '../../src/planners/trajectory/transfers'
 import { walker } from '../support/spec-fixture'
-import { FAIL_AT_S, recoverySpec, SPARE_A, spare, TARGET_A } from './recovery-fixture'
+import { FAIL_AT_S, recoverySpec, retireP1S1, SPARE_A, spare, TARGET_A } from './recovery-fixture'
 
 function bind(trajectory: string, params: unknown = {}): EnginePlanner[] {
   const { planners, problems } = registry.bind({ name: 's', trajectory, params: { trajectory: params } })
@@ -259,16 +259,7 @@ describe('a satellite retired by a maintenance planner', () => {
       kind: 'maintenance',
       plan: (view) =>
         view.timeS >= FAIL_AT_S && !view.satellites.find((s) => s.id === 'P1-S1')!.retired
-          ? [
-              {
-                kind: 'alert',
-                satellite: 'P1-S1',
-                component: 'reactionWheel',
-                severity: 'critical',
-                retire: true,
-                rationale: 'test: retire P1-S1',
-              },
-            ]
+          ? [retireP1S1]
           : [],
     }
     const spec = recoverySpec({ events: [] })

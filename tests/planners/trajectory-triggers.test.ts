@@ -11,7 +11,7 @@ import {
 } from '../../src/core'
 import { registry } from '../../src/planners'
 import { makeSpec } from '../support/spec-fixture'
-import { FAIL_AT_S, recoverySpec } from './recovery-fixture'
+import { FAIL_AT_S, recoverySpec, retireP1S1 } from './recovery-fixture'
 
 const PLANNERS = ['hohmann', 'bi-elliptic', 'phasing'] as const
 /** Longer than every run here: the cadence calls the planners once, at the start, and never again. */
@@ -74,19 +74,7 @@ describe.each(PLANNERS)('trajectory/%s', (name) => {
       id: 'maintenance/test-retire',
       kind: 'maintenance',
       triggers: ['stationOutageStart'],
-      plan: (view) =>
-        view.timeS >= FAIL_AT_S
-          ? [
-              {
-                kind: 'alert',
-                satellite: 'P1-S1',
-                component: 'reactionWheel',
-                severity: 'critical',
-                retire: true,
-                rationale: 'test: retire P1-S1',
-              },
-            ]
-          : [],
+      plan: (view) => (view.timeS >= FAIL_AT_S ? [retireP1S1] : []),
     }
     const spec = recoverySpec({
       ...NO_CADENCE,
