@@ -7,13 +7,10 @@
 import { describe, expect, it } from 'vitest'
 import {
   createSimulation,
-  DEG,
   type EnginePlanner,
   type ManeuverDecision,
   type MetricValues,
   MU_EARTH,
-  R_EARTH,
-  type SatelliteSpec,
   type ScenarioSpec,
   type SimEvent,
   type Simulation,
@@ -22,46 +19,8 @@ import {
 } from '../../src/core'
 import { registry } from '../../src/planners'
 import { biElliptic, hohmann, phasing } from '../../src/planners/trajectory/transfers'
-import { makeSpec, TEST_BUS, walker } from '../support/spec-fixture'
-
-const TARGET_A = R_EARTH + 550e3
-const SPARE_A = R_EARTH + 450e3
-const FAIL_AT_S = 1800
-
-function spare(id: string, raanDeg: number, m0Deg: number): SatelliteSpec {
-  return {
-    id,
-    role: 'spare',
-    bus: TEST_BUS,
-    orbit: {
-      kind: 'kepler',
-      elements: { a: SPARE_A, e: 0, i: 53 * DEG, raan: raanDeg * DEG, argp: 0, m0: m0Deg * DEG },
-    },
-  }
-}
-
-/**
- * Two planes of four at 550 km; SPARE-1 in plane 1, 45° behind P1-S1; SPARE-2 in the other
- * plane (180° of RAAN away); SPARE-3 in plane 1 with a thruster that fails at the start.
- */
-function recoverySpec(over: Partial<ScenarioSpec> = {}): ScenarioSpec {
-  return makeSpec({
-    durationS: 24 * 3600,
-    groundStations: [],
-    tasks: [],
-    satellites: [
-      ...walker(8, 2, 1, 550, 53),
-      spare('SPARE-1', 0, -45),
-      spare('SPARE-2', 180, 0),
-      spare('SPARE-3', 0, 120),
-    ],
-    events: [
-      { type: 'failure', atS: 0, satellite: 'SPARE-3', component: 'thruster' },
-      { type: 'failure', atS: FAIL_AT_S, satellite: 'P1-S1', component: 'reactionWheel' },
-    ],
-    ...over,
-  })
-}
+import { walker } from '../support/spec-fixture'
+import { FAIL_AT_S, recoverySpec, retireP1S1, SPARE_A, spare, TARGET_A } from './recovery-fixture'
 
 function bind(trajectory: string, params: unknown = {}): EnginePlanner[] {
   const { planners, problems } = registry.bind({ name: 's', trajectory, params: { trajectory: params } })
@@ -300,16 +259,7 @@ describe('a satellite retired by a maintenance planner', () => {
       kind: 'maintenance',
       plan: (view) =>
         view.timeS >= FAIL_AT_S && !view.satellites.find((s) => s.id === 'P1-S1')!.retired
-          ? [
-              {
-                kind: 'alert',
-                satellite: 'P1-S1',
-                component: 'reactionWheel',
-                severity: 'critical',
-                retire: true,
-                rationale: 'test: retire P1-S1',
-              },
-            ]
+          ? [retireP1S1]
           : [],
     }
     const spec = recoverySpec({ events: [] })

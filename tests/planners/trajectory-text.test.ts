@@ -3,7 +3,7 @@
 // trig by round-off (a negative difference of 1e-15 rad): a sign that says nothing.
 
 import { describe, expect, it } from 'vitest'
-import { degrees } from '../../src/planners/trajectory/timing'
+import { at, degrees } from '../../src/planners/trajectory/timing'
 
 describe('angles in rationales', () => {
   it('round to one decimal, and a value that rounds to zero has no sign', () => {
@@ -14,5 +14,13 @@ describe('angles in rationales', () => {
     expect(degrees(-1e-15)).toBe('0.0')
     expect(degrees(-0)).toBe('0.0')
     expect(degrees(0.04)).toBe('0.0')
+  })
+})
+
+describe('times in rationales', () => {
+  it('read as hours after epoch to one decimal', () => {
+    expect(at(5.2 * 3600)).toBe('T+5.2 h')
+    expect(at(90)).toBe('T+0.0 h')
+    expect(at(36 * 3600 + 360)).toBe('T+36.1 h')
   })
 })

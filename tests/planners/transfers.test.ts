@@ -224,3 +224,63 @@ describe('circularSpeed and planeChangeDv', () => {
     expect(planeChangeDv(v, Number.NaN)).toBeNaN()
   })
 })
+
+describe('a refused transfer names what is wrong', () => {
+  const a = R_EARTH + 500 * KM
+  const reason = <T>(r: TransferResult<T>): string => {
+    if (r.ok) throw new Error('expected the request to be refused')
+    return r.reason
+  }
+
+  it('names a bad μ, radius, angle, revolution count or perigee limit, with its value', () => {
+    expect(reason(phasing(a, 10 * DEG, 2, 0))).toBe(
+      'gravitational parameter must be a positive finite number, got 0',
+    )
+    expect(reason(phasing(-a, 10 * DEG, 2))).toBe(`orbit radius must be a positive finite number, got ${-a}`)
+    expect(reason(phasing(a, Number.NaN, 2))).toBe('phase angle must be a finite number of radians, got NaN')
+    expect(reason(phasing(a, 10 * DEG, 0))).toBe('revolutions must be a whole number ≥ 1, got 0')
+    expect(reason(phasing(a, 10 * DEG, -1))).toBe('revolutions must be a whole number ≥ 1, got -1')
+    expect(reason(phasing(a, 10 * DEG, 2, MU_EARTH, Number.NaN))).toBe(
+      'minimum perigee radius must be finite, got NaN',
+    )
+    expect(reason(biElliptic(7000 * KM, -1, 9000 * KM))).toBe(
+      'orbit radii must be positive finite numbers, got r1=7000000, rb=-1, r2=9000000',
+    )
+  })
+
+  it('a whole turn ahead per revolution would need a period of exactly zero: refused, in degrees', () => {
+    // 1 − θ/(2π·k) is exactly 0 for θ = 2π, k = 1.
+    expect(1 - (2 * Math.PI) / (2 * Math.PI * 1)).toBe(0)
+    expect(reason(phasing(a, 2 * Math.PI, 1))).toBe(
+      'a phase gain of 360.0° in 1 revolution(s) would need a phasing period of zero or less; use more revolutions',
+    )
+    expect(reason(phasing(a, 5 * Math.PI, 2))).toMatch(/^a phase gain of 900\.0° in 2 revolution\(s\) /)
+  })
+
+  it('a perigee below the limit is refused with both radii in km', () => {
+    // T_ph = T·(1 − θ/2π) and a ∝ T^(2/3): 30° ahead in one revolution from 500 km.
+    const aPh = a * (1 - 30 / 360) ** (2 / 3)
+    const perigeeKm = ((2 * aPh - a) / KM).toFixed(1)
+    expect(Number(perigeeKm)).toBeCloseTo(6103, -1)
+    expect(reason(phasing(a, 30 * DEG, 1))).toBe(
+      `phasing orbit perigee radius ${perigeeKm} km is below the minimum 6478.1 km; ` +
+        'use more revolutions or a smaller phase angle',
+    )
+  })
+
+  it('a perigee exactly at the limit is allowed', () => {
+    // Falling back raises the orbit, so its perigee is the circular radius itself.
+    expect(ok(phasing(a, -30 * DEG, 1, MU_EARTH, a)).aPhasing).toBeGreaterThan(a)
+  })
+
+  it('a zero phase angle keeps the orbit exactly where a round trip through the period would not', () => {
+    const r = 7100 * KM
+    const period = 2 * Math.PI * Math.sqrt(r ** 3 / MU_EARTH)
+    expect(Math.cbrt(MU_EARTH * (period / (2 * Math.PI)) ** 2)).not.toBe(r)
+    expect(ok(phasing(r, 0, 2)).aPhasing).toBe(r)
+  })
+
+  it('turning a satellite at rest costs nothing', () => {
+    expect(planeChangeDv(0, 30 * DEG)).toBe(0)
+  })
+})
