@@ -199,3 +199,41 @@ describe('the aimed miss of a dodge', () => {
     ])
   })
 })
+
+describe('the plane note credits J2 only when the run has J2', () => {
+  it('without J2, planes that arrive together are "no J2 in this run", not J2 drift', () => {
+    const d = designed(designHohmann(farSpareInput(105000e3), MAX_WAIT_S))
+    expect(d.summary).toContain(
+      'no J2 in this run: planes 0.00° apart on arrival, a swing of ±0.0 km, left alone',
+    )
+    expect(d.summary).not.toContain('J2 nodal drift')
+  })
+
+  it('without J2, planes whose nodes are 1° apart get a trim that does not blame J2', () => {
+    const input = farSpareInput(105000e3)
+    const tilted = {
+      ...input,
+      spareOrbit: { ...input.spareOrbit, el: { ...input.spareOrbit.el, raan: 1 * DEG } },
+    }
+    // Two 53° planes with nodes 1° apart meet at cos θ = cos²i + sin²i·cos ΔΩ (spherical
+    // cosine rule): θ ≈ 0.80°, a swing of 7000 km · θ ≈ 98 km, over the 20 km that calls for a trim.
+    const i = 53 * DEG
+    const theta = Math.acos(Math.cos(i) ** 2 + Math.sin(i) ** 2 * Math.cos(1 * DEG))
+    const deg = ((theta * 180) / Math.PI).toFixed(2)
+    const d = designed(designHohmann(tilted, MAX_WAIT_S))
+    expect(d.burns[d.burns.length - 1].what).toBe(
+      `trim the plane by ${deg}° where it crosses the slot's plane`,
+    )
+    expect(d.summary).toContain(
+      `no J2 in this run, but the planes are ${deg}° apart (a swing of ±${(7000 * theta).toFixed(1)} km)`,
+    )
+    expect(d.summary).not.toContain('J2 turned')
+  })
+
+  it('with J2, the LEO recovery says the drift was included', () => {
+    const input = designInput(createSimulation(recoverySpec()).view(), 'SPARE-1', 'P1-S1', true)
+    const d = designed(designHohmann(input, MAX_WAIT_S))
+    expect(d.summary).toMatch(/J2 nodal drift included: planes|J2 turned the planes/)
+    expect(d.summary).not.toContain('no J2')
+  })
+})

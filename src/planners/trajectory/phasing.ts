@@ -107,7 +107,9 @@ export function designPhasing(input: DesignInput, revolutions: number): Design |
 function design(input: DesignInput, plain: Sequence, summary: string): Design {
   const seq = withPlaneTrim(input, plain)
   const { gapM } = arrival(input, seq)
-  const trim = seq.burns.length > plain.burns.length ? ` ${trimNote(input, plain, seq)}.` : ''
+  // Its own sentence here (the other designs put the note after a semicolon).
+  const sentence = (s: string) => ` ${s[0].toUpperCase()}${s.slice(1)}.`
+  const trim = seq.burns.length > plain.burns.length ? sentence(trimNote(input, plain, seq)) : ''
   return {
     burns: seq.burns,
     dvTotal: totalDv(seq.burns),

@@ -63,7 +63,7 @@ export function withPlaneTrim(input: DesignInput, seq: Sequence): Sequence {
   const burn: PlannedBurn = {
     t,
     dv,
-    what: `trim the plane by ${deg(angle)}° where it crosses the slot's plane (J2 turned them apart)`,
+    what: `trim the plane by ${deg(angle)}° where it crosses the slot's plane${targetOrbit.j2 ? ' (J2 turned them apart)' : ''}`,
   }
   return { burns: [...seq.burns, burn], endOrbit: afterBurn(seq.endOrbit, t, dv), endT: t }
 }
@@ -72,12 +72,16 @@ export function withPlaneTrim(input: DesignInput, seq: Sequence): Sequence {
 export function trimNote(input: DesignInput, plain: Sequence, trimmed: Sequence): string {
   const angle = planeAngle(plain.endOrbit, input.targetOrbit, plain.endT)
   const swing = `±${km(angle * input.targetOrbit.el.a)} km`
+  // A run without J2 has no nodal drift: the planes differ only as they started, and the text
+  // must not credit J2 with it.
+  const j2 = input.targetOrbit.j2
   if (trimmed.burns.length === plain.burns.length) {
-    return `J2 nodal drift included: planes ${deg(angle)}° apart on arrival, a swing of ${swing}, left alone`
+    const cause = j2 ? 'J2 nodal drift included' : 'no J2 in this run'
+    return `${cause}: planes ${deg(angle)}° apart on arrival, a swing of ${swing}, left alone`
   }
   const trim = rtnMagnitude(trimmed.burns[trimmed.burns.length - 1].dv)
   return (
-    `J2 turned the planes ${deg(angle)}° apart (a swing of ${swing}), so a ${ms(trim)} m/s plane trim ` +
-    'where they cross ends the recovery'
+    `${j2 ? 'J2 turned the planes' : 'no J2 in this run, but the planes are'} ${deg(angle)}° apart (a swing of ${swing}), ` +
+    `so a ${ms(trim)} m/s plane trim where they cross ends the recovery`
   )
 }
