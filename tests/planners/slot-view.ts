@@ -3,7 +3,14 @@
 // (exact distances, no propagation), and whose state (failed, retired, pending burns, thruster,
 // TLE, eccentricity) is edited onto what the engine reports.
 
-import { createSimulation, DEG, R_EARTH, type SatelliteView, type WorldView } from '../../src/core'
+import {
+  createSimulation,
+  DEG,
+  type KeplerElements,
+  R_EARTH,
+  type SatelliteView,
+  type WorldView,
+} from '../../src/core'
 import { makeSpec, TEST_BUS } from '../support/spec-fixture'
 
 export const SLOT_RADIUS_M = R_EARTH + 550e3
@@ -19,6 +26,8 @@ export interface Body {
   x?: number
   /** Eccentricity the view reports (the orbit itself stays circular). */
   e?: number
+  /** Elements the view reports exactly, over what the engine's state gives (which has round-off). */
+  el?: Partial<KeplerElements>
   edit?: Partial<SatelliteView>
 }
 
@@ -53,7 +62,7 @@ export function slotView(bodies: Body[], durationS = 6 * 3600): WorldView {
     satellites: view.satellites.map((s) => {
       const { b, k } = byId.get(s.id)!
       const position: [number, number, number] = [b.x ?? SLOT_RADIUS_M + k * 1e6, 0, 0]
-      const elements = b.e === undefined ? s.elements : { ...s.elements, e: b.e }
+      const elements = { ...s.elements, ...(b.e === undefined ? {} : { e: b.e }), ...b.el }
       return { ...s, positionEciM: position, elements, ...b.edit }
     }),
   }

@@ -213,6 +213,23 @@ describe('more revolutions than asked', () => {
     )
   })
 
+  it.each([
+    [10, 1],
+    [10, 2],
+    [60, 4],
+    [-10, 1],
+  ])(
+    '%s° behind, %s asked, a budget just above its textbook cost: what is flown stays within the budget',
+    (behindDeg, k) => {
+      const c = { targetA: SLOT_A, tofS: BELOW, behindDeg }
+      const placedInput = placed(c)
+      const budget = cost(placedInput.spareA, SLOT_A, rad(behindDeg), k) + 0.01
+      const input = withPropellant(placedInput, propellantFor(placedInput, budget))
+      const d = designed(designPhasing(input, k))
+      expect(d.dvTotal).toBeLessThanOrEqual(budget)
+    },
+  )
+
   it('when no revolution count fits the budget, the cheapest of them all is flown, and said to be over it', () => {
     const c = { targetA: SLOT_A, tofS: BELOW, behindDeg: 90 }
     const placedInput = placed(c)

@@ -3,7 +3,7 @@
 // too), and what each decision carries. The view is hand-made (slot-view.ts).
 
 import { describe, expect, it } from 'vitest'
-import { G0, MU_EARTH, SLOT_TOLERANCE_M, type WorldView } from '../../src/core'
+import { DEG, G0, MU_EARTH, SLOT_TOLERANCE_M, type WorldView } from '../../src/core'
 import {
   type Design,
   type Designer,
@@ -182,6 +182,14 @@ describe('designs that are refused', () => {
     const view = slotView([vacancy('V-1'), spare('S-a')], durationS)
     const out = plan(view, table({ 'S-a': design(capacity(view, 'S-a')) }))
     expect(out.map((o) => o.satellite)).toEqual(['S-a', 'S-a'])
+  })
+
+  it('a spare in a plane exactly 1° away is in the slot’s plane: no plane change, it is sent', () => {
+    const polar = (raanDeg: number) => ({ i: 90 * DEG, raan: raanDeg * DEG })
+    const view = slotView([{ ...vacancy('V-1'), el: polar(0) }, spare('S-a', { el: polar(1) })])
+    const out = plan(view, table({ 'S-a': made() }))
+    expect(out.map((o) => o.satellite)).toEqual(['S-a', 'S-a'])
+    expect(out[0].rationale).not.toContain('Not used')
   })
 
   it.each([

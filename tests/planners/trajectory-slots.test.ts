@@ -3,7 +3,7 @@
 // planes are exact; the rules are those of the file's header.
 
 import { describe, expect, it } from 'vitest'
-import { SLOT_TOLERANCE_M } from '../../src/core'
+import { DEG, SLOT_TOLERANCE_M } from '../../src/core'
 import { readSlots } from '../../src/planners/trajectory/slots'
 import { type Body, ids, SLOT_RADIUS_M, slotView } from './slot-view'
 
@@ -62,6 +62,16 @@ describe('open slots', () => {
       { id: 'W-2', x: X, incDeg: 55 },
     ])
     expect(ids(b.open)).toEqual(['V-1'])
+  })
+
+  it('one in a plane exactly 1° away still fills it: 1° apart is still one plane', () => {
+    // Polar planes whose nodes are exactly 1° apart are 1° apart to the last bit.
+    const polar = (raanDeg: number) => ({ i: 90 * DEG, raan: raanDeg * DEG })
+    const b = book([
+      { id: 'V-1', x: X, el: polar(0), edit: failed },
+      { id: 'W-1', x: X, el: polar(1) },
+    ])
+    expect(ids(b.open)).toEqual([])
   })
 
   it('a failed or a retired spare sitting in the slot does not fill it', () => {
