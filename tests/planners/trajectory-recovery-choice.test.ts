@@ -41,22 +41,17 @@ function capacity(view: WorldView, id: string): number {
 }
 
 describe('the two orders of preference', () => {
-  const d = (dvTotal: number, fillT: number) => made({ dvTotal, fillT })
-
-  it('least Δv: the smaller Δv first, the earlier fill between equals', () => {
-    expect(leastDv(d(10, 900), d(20, 100))).toBeLessThan(0)
-    expect(leastDv(d(20, 100), d(10, 900))).toBeGreaterThan(0)
-    expect(leastDv(d(10, 100), d(10, 900))).toBeLessThan(0)
-    expect(leastDv(d(10, 900), d(10, 100))).toBeGreaterThan(0)
-    expect(leastDv(d(10, 100), d(10, 100))).toBe(0)
-  })
-
-  it('earliest fill: the earlier fill first, the smaller Δv between equals', () => {
-    expect(earliestFill(d(20, 100), d(10, 900))).toBeLessThan(0)
-    expect(earliestFill(d(10, 900), d(20, 100))).toBeGreaterThan(0)
-    expect(earliestFill(d(10, 100), d(20, 100))).toBeLessThan(0)
-    expect(earliestFill(d(20, 100), d(10, 100))).toBeGreaterThan(0)
-    expect(earliestFill(d(10, 100), d(10, 100))).toBe(0)
+  // Each design as (its own measure, the tie-breaker): least Δv ranks by Δv then fill time,
+  // earliest fill by fill time then Δv.
+  it.each([
+    ['least Δv', leastDv, (own: number, tie: number) => made({ dvTotal: own, fillT: tie })],
+    ['earliest fill', earliestFill, (own: number, tie: number) => made({ fillT: own, dvTotal: tie })],
+  ])('%s: the smaller of its own measure first, the other between equals', (_name, prefer, d) => {
+    expect(prefer(d(10, 900), d(20, 100))).toBeLessThan(0)
+    expect(prefer(d(20, 100), d(10, 900))).toBeGreaterThan(0)
+    expect(prefer(d(10, 100), d(10, 900))).toBeLessThan(0)
+    expect(prefer(d(10, 900), d(10, 100))).toBeGreaterThan(0)
+    expect(prefer(d(10, 100), d(10, 100))).toBe(0)
   })
 })
 
