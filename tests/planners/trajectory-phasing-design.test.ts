@@ -307,6 +307,31 @@ describe('the phasing planner', () => {
       expect(d).toMatchObject({ kind: 'maneuver', satellite: 'SPARE-1', purpose: 'slot-recovery' })
   })
 
+  it('a spare that must dodge a conjunction in this call is not also sent to the slot', () => {
+    const base = recoverySpec()
+    const spec = {
+      ...base,
+      events: [
+        ...base.events,
+        {
+          type: 'conjunction' as const,
+          atS: FAIL_AT_S,
+          satellite: 'SPARE-1',
+          tcaS: FAIL_AT_S + 3 * 3600,
+          missDistanceM: 5,
+          hardBodyRadiusM: 20,
+        },
+      ],
+    }
+    const sim = createSimulation(spec)
+    sim.runUntil(FAIL_AT_S + 60)
+    const out = phasingPlanner.plan(sim.view(), phasingParams.parse({}))
+    const spare1 = out.filter((d) => d.kind === 'maneuver' && d.satellite === 'SPARE-1')
+    const purposes = spare1.map((d) => (d.kind === 'maneuver' ? d.purpose : ''))
+    expect(purposes).toContain('collision-avoidance')
+    expect(purposes).not.toContain('slot-recovery')
+  })
+
   it('says what its revolutions parameter trades', () => {
     expect(phasingParams.shape.revolutions.description).toBe(
       'Revolutions of the phasing orbit: fewer is faster and costs more Δv',
