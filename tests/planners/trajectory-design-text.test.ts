@@ -4,43 +4,19 @@
 // and the skip when no transfer window exists. Textbook costs are computed here from vis-viva.
 
 import { describe, expect, it } from 'vitest'
-import { createSimulation, DEG, MU_EARTH, type SatelliteSpec, type WorldView } from '../../src/core'
+import { createSimulation, DEG } from '../../src/core'
 import {
   biEllipticParams,
   DEFAULT_DETOUR_M,
   designBiElliptic,
 } from '../../src/planners/trajectory/bi-elliptic'
 import { designHohmann, hohmannParams, hohmannSequence } from '../../src/planners/trajectory/hohmann'
-import { orbitOf } from '../../src/planners/trajectory/orbit-model'
-import type { Design, DesignInput } from '../../src/planners/trajectory/recovery'
-import { earliestBurn } from '../../src/planners/trajectory/timing'
-import { makeSpec, TEST_BUS } from '../support/spec-fixture'
+import { phasingParams } from '../../src/planners/trajectory/phasing'
+import { circular, designed, designInput, farSpareInput, vis } from './design-input'
 import { recoverySpec, SPARE_A, TARGET_A } from './recovery-fixture'
 
 const MAX_WAIT_S = 96 * 3600
 
-/** Everything a design needs to send `spareId` to `targetId`'s slot, read from a view. */
-function designInput(view: WorldView, spareId: string, targetId: string, j2: boolean): DesignInput {
-  const spare = view.satellites.find((s) => s.id === spareId)!
-  const target = view.satellites.find((s) => s.id === targetId)!
-  return {
-    view,
-    spare,
-    target,
-    spareOrbit: orbitOf(spare, view, j2),
-    targetOrbit: orbitOf(target, view, j2),
-    first: earliestBurn(view),
-    step: view.stepS,
-  }
-}
-
-function designed(d: Design | { skip: string }): Design {
-  if ('skip' in d) throw new Error(`expected a design, got the skip: ${d.skip}`)
-  return d
-}
-
-const vis = (r: number, a: number) => Math.sqrt(MU_EARTH * (2 / r - 1 / a))
-const circular = (r: number) => Math.sqrt(MU_EARTH / r)
 /** Hohmann Δv between circular radii (Curtis §6.2), m/s. */
 const hohmannDv = (r1: number, r2: number) =>
   Math.abs(vis(r1, (r1 + r2) / 2) - circular(r1)) + Math.abs(circular(r2) - vis(r2, (r1 + r2) / 2))
@@ -93,38 +69,6 @@ describe('the intermediate radius of a bi-elliptic recovery (100 km below a 550 
     )
   })
 })
-
-/**
- * A spare far above a low slot, same plane, no J2: a radius ratio where bi-elliptic can beat
- * Hohmann (Curtis Example 6.3 uses 7000 km → 105,000 km through 210,000 km). A 5 s step lets
- * the window search put the arrival within the slot check at these speeds.
- */
-function farSpareInput(spareRadiusM: number): DesignInput {
-  const sat = (id: string, role: 'active' | 'spare', a: number): SatelliteSpec => ({
-    id,
-    role,
-    bus: TEST_BUS,
-    orbit: { kind: 'kepler', elements: { a, e: 0, i: 53 * DEG, raan: 0, argp: 0, m0: 0 } },
-  })
-  const spec = makeSpec({
-    stepS: 5,
-    j2: false,
-    durationS: 200 * 3600,
-    groundStations: [],
-    tasks: [],
-    events: [],
-    satellites: [sat('SLOT', 'active', 7000e3), sat('HIGH', 'spare', spareRadiusM)],
-  })
-  const input = designInput(createSimulation(spec).view(), 'HIGH', 'SLOT', false)
-  // The view's elements come back from the propagated state, off by round-off: pin the radii.
-  const pin = (o: DesignInput['spareOrbit'], a: number) => ({ ...o, el: { ...o.el, a } })
-  expect(Math.abs(input.spareOrbit.el.a - spareRadiusM)).toBeLessThan(1)
-  return {
-    ...input,
-    spareOrbit: pin(input.spareOrbit, spareRadiusM),
-    targetOrbit: pin(input.targetOrbit, 7000e3),
-  }
-}
 
 describe('the textbook comparison in a bi-elliptic rationale', () => {
   it('above the break-even ratio, says bi-elliptic costs less than Hohmann (Curtis Example 6.3)', () => {
@@ -191,6 +135,7 @@ describe('the aimed miss of a dodge', () => {
   it.each([
     ['hohmann', hohmannParams],
     ['bi-elliptic', biEllipticParams],
+    ['phasing', phasingParams],
   ])('%s: an aimed miss not above the threshold is refused, naming targetMissKm', (_name, params) => {
     const r = params.safeParse({ thresholdKm: 3, targetMissKm: 2 })
     expect(r.success).toBe(false)
