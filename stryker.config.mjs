@@ -32,16 +32,16 @@ const config = {
   // cores, Stryker's default limit for it, and the whole run then ends before the first mutant.
   dryRunTimeoutMinutes: 30,
   timeoutMS: 30_000,
-  // Each shard writes its JSON report to reports/mutation/shards/<shard>.json; run.mjs merges them
+  // Each shard writes its JSON report to reports/mutation/shards/<shard>.json; run.mjs keeps the
+  // shard's report gzipped in stryker/measured/ (stryker/measured.mjs) and merges the kept reports
   // into reports/mutation/mutation.json and mutation.html (stryker/merge.mjs).
   reporters: ['progress', 'json'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
-  // Incremental mode: each shard's results are kept in reports/mutation/shards/<shard>.incremental.json
-  // and reused for every mutant whose code and covering tests did not change, so a second run
-  // after a small change takes minutes. The files are a local cache and are NOT committed
-  // (reports/ is git-ignored): several megabytes that change with every run and would conflict in
-  // every parallel branch; Stryker rebuilds one from scratch when it is missing (`--force` does so
-  // on purpose).
+  // Incremental mode: each shard's results are reused from reports/mutation/shards/<shard>.incremental.json
+  // for every mutant whose code and covering tests did not change, so a second run after a small
+  // change takes minutes. That file is a local cache (reports/ is git-ignored); a checkout without
+  // it starts from the shard's report kept in stryker/measured/, which is committed, because a
+  // whole run takes longer than a working session. `--force` re-tests everything on purpose.
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',
   // The targets are per folder (src/core/engine and src/planners, 80 % each, as the issue asks),

@@ -1,12 +1,12 @@
-// One mutation report from the shards' reports (stryker/shards.mjs): the standard JSON report
-// (mutation-testing-report-schema) in reports/mutation/mutation.json, and the HTML report beside
-// it, drawn by the same web component Stryker's own HTML reporter uses (mutation-testing-elements,
-// installed with Stryker).
+// One mutation report from the shards' kept reports (stryker/shards.mjs, stryker/measured.mjs):
+// the standard JSON report (mutation-testing-report-schema) in reports/mutation/mutation.json, and
+// the HTML report beside it, drawn by the same web component Stryker's own HTML reporter uses
+// (mutation-testing-elements, installed with Stryker).
 //
 // Each shard's run numbers its mutants and tests from 0, so ids are prefixed with the shard's
 // name ("engine-step:17") to stay unique in the merged report; a test file that several shards
 // ran lists its tests once per shard.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname } from 'node:path'
 
@@ -66,26 +66,10 @@ export function reportHtml(report) {
 `
 }
 
-/**
- * Reads the shards' JSON reports that exist (a shard never run has none), writes the merged
- * JSON and HTML reports, and returns the names of the shards it found.
- */
-export function writeMergedReport(reportOf, names, jsonFile, htmlFile) {
-  const found = {}
-  for (const name of names) {
-    if (!existsSync(reportOf(name))) continue
-    try {
-      found[name] = JSON.parse(readFileSync(reportOf(name), 'utf8'))
-    } catch (err) {
-      // A run stopped while writing, or a file edited by hand: say which, and how to remake it.
-      throw new Error(
-        `${reportOf(name)} is not a mutation report (${err.message}); run the shard again: npm run mutate -- --shard ${name}`,
-      )
-    }
-  }
-  const merged = mergeReports(found)
+/** Writes the merged JSON and HTML reports of `reports` (shard name → report object). */
+export function writeMergedReport(reports, jsonFile, htmlFile) {
+  const merged = mergeReports(reports)
   mkdirSync(dirname(jsonFile), { recursive: true })
   writeFileSync(jsonFile, JSON.stringify(merged))
   writeFileSync(htmlFile, reportHtml(merged))
-  return Object.keys(found)
 }

@@ -1,12 +1,14 @@
 // `npm run mutate`: StrykerJS once per shard (stryker/shards.mjs), then one merged report and the
 // score per folder (stryker/scores.mjs).
 //
-//   npm run mutate                          every shard, in order
-//   npm run mutate -- --shard engine-step   one shard (or several: --shard a,b); the merged
-//                                           report then holds every shard measured so far
-//   npm run mutate -- --list                the shards, their files and whether each has a report
-//   npm run mutate -- --report              merge the reports there are and check the scores
-//   --force                                 re-test every mutant (ignore the incremental files)
+//   npm run mutate                          every shard, in order, but those whose kept report
+//                                           is current (stryker/measured.mjs)
+//   npm run mutate -- --shard engine-step   one shard (or several: --shard a,b), current or not;
+//                                           the merged report then holds every current shard
+//   npm run mutate -- --list                the shards, their files and the state of their reports
+//   npm run mutate -- --report              merge the current kept reports and check the scores
+//   --force                                 run every shard and re-test every mutant (ignore the
+//                                           incremental files)
 //   --concurrency N                         test runner processes (default 2, stryker.config.mjs)
 //   --dryRunOnly                            the initial test run only (how long it takes)
 //
@@ -16,8 +18,9 @@
 // code itself runs on Node 20, so on Node < 22 this launcher reports a version of 22 to that one
 // check, and says so on stderr. On Node ≥ 22 it changes nothing. Remove the override once the
 // project moves to Node 22.
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import { keep, keptOf, partialOf, readKept, restore, staleness } from './measured.mjs'
 import { writeMergedReport } from './merge.mjs'
 import { checkScores } from './scores.mjs'
 import { checkShards, mutateOf, SHARDS } from './shards.mjs'
@@ -25,6 +28,7 @@ import { checkShards, mutateOf, SHARDS } from './shards.mjs'
 const OUT = 'reports/mutation'
 const reportOf = (name) => `${OUT}/shards/${name}.json`
 const incrementalOf = (name) => `${OUT}/shards/${name}.incremental.json`
+const sourceOf = (path) => (existsSync(path) ? readFileSync(path, 'utf8') : null)
 
 const { values } = parseArgs({
   options: {
@@ -61,11 +65,31 @@ if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency 
   fail(`--concurrency: expected a whole number from 1 to 16, got "${values.concurrency}"`)
 }
 
-if (values.list) {
-  for (const name of names) {
-    const measured = existsSync(reportOf(name)) ? 'report' : 'no report yet'
-    console.log(`${name} (${measured}): ${SHARDS[name].join(' ')}`)
+// A shard's kept report and what changed since it was measured (null: never measured).
+const kept = new Map()
+const changes = new Map()
+const keepKept = (name) => {
+  try {
+    kept.set(name, readKept(name))
+  } catch (err) {
+    fail(err.message)
   }
+  changes.delete(name)
+}
+for (const name of names) keepKept(name)
+const changedSince = (name) => {
+  if (!changes.has(name)) changes.set(name, kept.get(name) ? staleness(kept.get(name), sourceOf) : null)
+  return changes.get(name)
+}
+const stateOf = (name) => {
+  const changed = changedSince(name)
+  const partial = existsSync(partialOf(name)) ? ', a stopped run to resume' : ''
+  if (changed === null) return `no report yet${partial}`
+  return `${changed.length ? `changed since measured: ${changed.length} file(s)` : 'current'}${partial}`
+}
+
+if (values.list) {
+  for (const name of names) console.log(`${name} (${stateOf(name)}): ${SHARDS[name].join(' ')}`)
   process.exit(0)
 }
 
@@ -79,8 +103,24 @@ if (!values.report) {
   }
   const { Stryker } = await import('@stryker-mutator/core')
   process.title = 'stryker'
-  for (const [k, name] of chosen.entries()) {
-    console.log(`\n── shard ${k + 1} of ${chosen.length}: ${name} (${SHARDS[name].join(' ')})`)
+  // Stopped with Ctrl-C, Stryker saves the mutants tested so far in the incremental file and
+  // exits; keep them as the shard's partial seed so that the next run (in another checkout too)
+  // resumes there. Only a file this run wrote: a seed restored and not yet added to is no news.
+  let running = null
+  process.on('exit', () => {
+    if (!running || values.dryRunOnly) return
+    const file = incrementalOf(running.name)
+    if (existsSync(file) && statSync(file).mtimeMs > running.since) keep(running.name, file, false)
+  })
+  // Without --shard, a shard whose kept report is current has nothing to re-test.
+  const skipped = values.shard || values.force ? [] : chosen.filter((n) => changedSince(n)?.length === 0)
+  if (skipped.length) console.log(`Current, not re-run (--force re-runs them): ${skipped.join(', ')}`)
+  const torun = chosen.filter((n) => !skipped.includes(n))
+  for (const [k, name] of torun.entries()) {
+    console.log(`\n── shard ${k + 1} of ${torun.length}: ${name} (${SHARDS[name].join(' ')})`)
+    const seed = values.force ? null : restore(name, incrementalOf(name))
+    if (seed) console.log(`Incremental results from ${seed}`)
+    running = { name, since: Date.now() }
     // The rest of the options come from stryker.config.mjs.
     await new Stryker({
       mutate: mutateOf(name),
@@ -91,20 +131,34 @@ if (!values.report) {
       ...(concurrency ? { concurrency } : {}),
       ...(values.dryRunOnly ? { dryRunOnly: true } : {}),
     }).runMutationTest()
+    running = null
+    // A dry run tests no mutant: its incremental file is no report.
+    if (!values.dryRunOnly) {
+      keep(name, incrementalOf(name), true)
+      keepKept(name)
+      console.log(`Kept the report in ${keptOf(name)} (commit it: the next run starts from it)`)
+    }
   }
   // A dry run tests no mutant and writes no report: there is no score to check.
   if (values.dryRunOnly) process.exit(0)
 }
 
-const measured = names.filter((n) => existsSync(reportOf(n)))
-if (measured.length === 0) fail('no shard has a report yet: run npm run mutate (or --shard <name>) first')
-let found
-try {
-  found = writeMergedReport(reportOf, names, `${OUT}/mutation.json`, `${OUT}/mutation.html`)
-} catch (err) {
-  fail(err.message)
-}
-const notYet = names.filter((n) => !found.includes(n))
-console.log(`\nMerged ${found.length} shard report(s) into ${OUT}/mutation.json and mutation.html`)
+const current = Object.fromEntries(
+  names.filter((n) => changedSince(n)?.length === 0).map((n) => [n, kept.get(n)]),
+)
+const notYet = names.filter((n) => changedSince(n) === null)
+const stale = names.filter((n) => changedSince(n)?.length > 0)
+if (Object.keys(current).length === 0)
+  fail('no shard has a current report: run npm run mutate (or --shard <name>) first')
+writeMergedReport(current, `${OUT}/mutation.json`, `${OUT}/mutation.html`)
+console.log(
+  `\nMerged ${Object.keys(current).length} shard report(s) into ${OUT}/mutation.json and mutation.html`,
+)
 if (notYet.length) console.log(`Not measured yet: ${notYet.join(', ')} (npm run mutate -- --shard <name>)`)
-if (!checkScores(`${OUT}/mutation.json`) || notYet.length) process.exitCode = 1
+for (const name of stale) {
+  const changed = changedSince(name)
+  console.log(
+    `Changed since measured, left out: ${name} (${changed.slice(0, 3).join('; ')}${changed.length > 3 ? `; ${changed.length - 3} more` : ''})`,
+  )
+}
+if (!checkScores(`${OUT}/mutation.json`) || notYet.length || stale.length) process.exitCode = 1
