@@ -18,9 +18,9 @@ const config = {
   mutate: [...MUTATED, ...NOT_MUTATED.map((p) => `!${p}`)],
   // Prose is not behaviour. The `prose` ignorer (stryker/prose-ignorer.mjs) marks as ignored
   // every mutant inside the text of a log `message`, a decision `rationale`, a planner `label` or
-  // `description`, an `…Error` message and the engine's planner-fault message. No mutator is
-  // excluded wholesale: strings that steer behaviour (kinds, modes, frames, event types, the
-  // refusal reasons of validateDecision) stay mutated.
+  // `description`, a parameter's zod `.describe('…')`, an `…Error` message and the engine's
+  // planner-fault message. No mutator is excluded wholesale: strings that steer behaviour (kinds,
+  // modes, frames, event types, the refusal reasons of validateDecision) stay mutated.
   ignorers: ['prose'],
   // The machine is shared; two workers at most (override with --concurrency).
   concurrency: 2,

@@ -1,8 +1,9 @@
 // A StrykerJS ignorer plugin: it marks as "ignored" the mutants that can only change prose —
 // the text of log messages, decision rationales, planner labels and descriptions, parameter
-// descriptions (zod's .describe) and error messages. Such text is for people; tests pin its stable key phrases where it matters (the
-// refusal reasons), but a mutant that turns "Wheel 2 friction…" into "" says nothing about
-// whether the engine computes the right thing, and there are hundreds of them.
+// descriptions (zod's .describe) and error messages. Such text is for people; tests pin its
+// stable key phrases where it matters (the refusal reasons), but a mutant that turns "Wheel 2
+// friction…" into "" says nothing about whether the engine computes the right thing, and there
+// are hundreds of them.
 //
 // What stays mutated on purpose: strings that steer behaviour — decision kinds, modes, frames,
 // event types, component names — and the refusal strings validateDecision returns (an empty
