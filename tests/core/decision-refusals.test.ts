@@ -10,6 +10,7 @@ import {
   type PlannerKind,
   type SatelliteSpec,
   type ScenarioSpec,
+  type Simulation,
   type WorldView,
 } from '../../src/core'
 import { faults, probePlanner } from '../support/probe-planner'
@@ -118,6 +119,13 @@ describe('what a planner returns', () => {
 })
 
 describe('burns', () => {
+  /** The pending burns of P1-S1 and P1-S2: a refused burn adds none. */
+  const pendingBurns = (sim: Simulation) =>
+    sim
+      .view()
+      .satellites.slice(0, 2)
+      .map((s) => s.pendingManeuvers)
+
   it('a Δv without a known frame is refused', () => {
     const { sim, faults: f } = run('trajectory', () => [
       burn({ dv: { frame: 'lvlh', r: 0, t: 1, n: 0 } }),
@@ -138,12 +146,7 @@ describe('burns', () => {
     ])
     expect(f).toHaveLength(3)
     for (const x of f) expect(x.message).toContain('Δv components must be finite numbers')
-    expect(
-      sim
-        .view()
-        .satellites.map((s) => s.pendingManeuvers)
-        .slice(0, 2),
-    ).toEqual([0, 1])
+    expect(pendingBurns(sim)).toEqual([0, 1])
   })
 
   it('a burn in the past is refused; one step back counts as now', () => {
@@ -156,12 +159,7 @@ describe('burns', () => {
     expect(f).toHaveLength(2)
     expect(f[0].message).toContain('burn time 540 must lie between now (T+600 s)')
     expect(f[1].message).toContain('burn time "600" must lie between now (T+600 s)')
-    expect(
-      sim
-        .view()
-        .satellites.map((s) => s.pendingManeuvers)
-        .slice(0, 2),
-    ).toEqual([0, 1])
+    expect(pendingBurns(sim)).toEqual([0, 1])
   })
 
   it.each([
@@ -198,9 +196,38 @@ describe('burns', () => {
     expectRefusal(f, 'trajectory/probe', 'ISS is a TLE satellite')
   })
 
-  it('an impulse above the 5 km/s limit is refused as a planner bug', () => {
-    const { faults: f } = run('trajectory', () => [burn({ dv: { frame: 'rtn', r: 0, t: 5000.5, n: 0 } })])
-    expectRefusal(f, 'trajectory/probe', 'is not a valid impulse (limit 5000 m/s)')
+  it('an impulse of exactly the 5 km/s limit is accepted; a hair over it is refused as a planner bug', () => {
+    // Propellant for 5 km/s (mass ratio exp(5000 / (220 s · g0)) ≈ 10), so only the limit can refuse.
+    const bus = { ...TEST_BUS, propellantKg: 2000 }
+    const spec = makeSpec({ durationS: 3600, satellites: makeSpec().satellites.map((s) => ({ ...s, bus })) })
+    // 3-4-5: |(3000, 4000, 0)| is 5000 exactly. Adding 1 mm/s to t takes the magnitude over the
+    // limit while every component stays below it: the limit is on the magnitude.
+    const over = Math.sqrt(3000 ** 2 + 4000.001 ** 2)
+    expect(over).toBeGreaterThan(5000)
+    const { sim, faults: f } = run(
+      'trajectory',
+      () => [
+        burn({ dv: { frame: 'rtn', r: 3000, t: 4000, n: 0 } }),
+        burn({ dv: { frame: 'rtn', r: 3000, t: 4000.001, n: 0 }, satellite: 'P1-S2' }),
+      ],
+      { spec },
+    )
+    expectRefusal(f, 'trajectory/probe', `Δv of ${over.toFixed(4)}`)
+    expect(f[0].message).toContain('is not a valid impulse (limit 5000 m/s)')
+    expect(pendingBurns(sim)).toEqual([1, 0])
+  })
+
+  it('a Δv of finite components whose magnitude overflows to Infinity is refused as no valid impulse', () => {
+    // 1.5e308 is a finite double, but √2 · 1.5e308 ≈ 2.1e308 exceeds the largest (≈ 1.8e308).
+    const huge = 1.5e308
+    expect(Number.isFinite(huge)).toBe(true)
+    expect(Math.SQRT2 * huge).toBe(Number.POSITIVE_INFINITY)
+    const { sim, faults: f } = run('trajectory', () => [
+      burn({ dv: { frame: 'eci', x: huge, y: huge, z: 0 } }),
+      burn({ dv: { frame: 'eci', x: 1, y: 1, z: 0 }, satellite: 'P1-S2' }),
+    ])
+    expectRefusal(f, 'trajectory/probe', 'Δv of Infinity m/s is not a valid impulse (limit 5000 m/s)')
+    expect(pendingBurns(sim)).toEqual([0, 1])
   })
 
   it("propellant already promised to the satellite's pending burns counts against a new one", () => {
@@ -224,12 +251,7 @@ describe('burns', () => {
     ])
     expectRefusal(f, 'trajectory/probe', `P1-S1 needs`)
     expect(f[0].message).toContain(`for 100.0 m/s but has ${left.toFixed(2)} kg`)
-    expect(
-      sim
-        .view()
-        .satellites.map((s) => s.pendingManeuvers)
-        .slice(0, 2),
-    ).toEqual([3, 1])
+    expect(pendingBurns(sim)).toEqual([3, 1])
   })
 })
 
