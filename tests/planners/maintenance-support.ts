@@ -36,6 +36,20 @@ export function trueFailureS(onsetS: number, profile: DegradationProfile, limit:
     : onsetS + profile.tauS * Math.log(1 + wear / profile.scale)
 }
 
+/** How much health a profile that started at onsetS has lost by tS (the engine's rule, health.ts). */
+export function wearAt(onsetS: number, profile: DegradationProfile, tS: number): number {
+  const tau = Math.max(0, tS - onsetS)
+  return profile.kind === 'linear' ? profile.ratePerS * tau : profile.scale * Math.expm1(tau / profile.tauS)
+}
+
+/**
+ * Relative standard error × √(n − 1) of σ estimated as 1.4826 × median|xᵢ − xᵢ₋₁| / √2 from n
+ * samples of white Gaussian noise: a sample median has asymptotic variance p(1 − p)/(n f(q)²),
+ * which for |N(0, 2σ²)| gives 1.17/√n; adjacent differences share a sample (correlation −½),
+ * which adds 2·Cov(1{|dᵢ| < q}, 1{|dᵢ₊₁| < q}) = 0.053 to p(1 − p) = 0.25 and makes it 1.28/√n.
+ */
+export const MAD_DIFF_REL_SE = 1.28
+
 /** How fast health falls (per second, positive) at time tS under a profile that started at onsetS. */
 export function wearRateAt(onsetS: number, profile: DegradationProfile, tS: number): number {
   return profile.kind === 'linear'

@@ -15,6 +15,7 @@ import {
 } from '../../src/planners/maintenance/stats'
 import { planThreshold, thresholdParams } from '../../src/planners/maintenance/threshold'
 import { planTrend, predictWear, trendParams } from '../../src/planners/maintenance/trend'
+import { MAD_DIFF_REL_SE } from './maintenance-support'
 import { fakeView, gaussian, H, noise, range, warned, wearing } from './maintenance-view'
 
 describe('statistics', () => {
@@ -25,15 +26,39 @@ describe('statistics', () => {
     expect(median([])).toBeNaN()
   })
 
+  // Seeded data (gaussian(42)): the same samples on every run, so each check below passes or
+  // fails for good; the tolerances say how far an honest estimate may stray on a fresh seed.
   it('noiseFromDiffs recovers σ under a trend, and localNoise rises in a noisy spell', () => {
     const g = gaussian(42)
-    const v = range(2000, (i) => 1 - 0.0001 * i + 0.01 * g())
-    expect(noiseFromDiffs(v)).toBeGreaterThan(0.009)
-    expect(noiseFromDiffs(v)).toBeLessThan(0.011)
+    const sigma = 0.01
+    const n = 2000
+    const v = range(n, (i) => 1 - 0.0001 * i + sigma * g())
+    // Relative standard error MAD_DIFF_REL_SE/√(n − 1) = 2.9 % here. The trend shifts every
+    // difference by 0.0001, 0.7 % of its sd, which moves the median of |d| only to second order
+    // (~10⁻⁵ relative): 3 standard errors either way.
+    const se = (sigma * MAD_DIFF_REL_SE) / Math.sqrt(n - 1)
+    expect(Math.abs(noiseFromDiffs(v) - sigma)).toBeLessThan(3 * se)
+
+    // 50 samples at 3σ among 200: of the 199 differences 148 are quiet, 49 three times wider and
+    // 2 (the spell's edges) √5 times; the median of |d| solves
+    // (148·P(|Z| < q/√2) + 49·P(|Z| < q/(3√2)) + 2·P(|Z| < q/√10)) / 199 = ½ at q = 1.18σ, so the
+    // floor is 1.4826·q/√2 = 1.24σ; 3 standard errors (the white-noise one, near enough) around it.
     const mixed = range(200, (i) => 1 + (i >= 100 && i < 150 ? 0.03 : 0.01) * g())
     const floor = noiseFromDiffs(mixed)
+    expect(Math.abs(floor / (1.24 * sigma) - 1)).toBeLessThan((3 * MAD_DIFF_REL_SE) / Math.sqrt(199))
+    // A window of ±6 samples measures σ from the RMS of m = 13 differences: their squares have
+    // variance 8σ⁴ and adjacent covariance 2σ⁴, so the relative standard error is
+    // √3/(2√m) = 0.24. A quiet window exceeds the floor (1.24σ, one such error up) in about one
+    // case in six, so over the quiet stretch the median is the floor itself.
     const local = localNoise(mixed, 6, floor)
-    expect(median(local.subarray(110, 140))).toBeGreaterThan(2 * median(local.subarray(10, 90)))
+    expect(median(local.subarray(10, 90))).toBe(floor)
+    // Windows inside the spell (samples 110–139, 42 differences in all) measure 3σ, and their
+    // median is raised above the floor. Its relative standard error is about 0.16 (between one
+    // window's 0.24 and the 42 pooled differences' 0.13; 0.16 in a seeded simulation of 5000
+    // spells run when this was written, not kept): within 3 of those of 3σ.
+    const spell = median(local.subarray(110, 140))
+    expect(spell).toBeGreaterThan(floor)
+    expect(Math.abs(spell / (3 * sigma) - 1)).toBeLessThan(3 * 0.16)
     expect(Math.min(...local)).toBeGreaterThanOrEqual(floor)
   })
 
