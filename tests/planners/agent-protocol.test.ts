@@ -10,6 +10,7 @@ import {
   agentProtocolJsonSchema,
   answerQuery,
   decisionSchema,
+  MAX_LINE_BYTES,
   MAX_WINDOW_SPAN_S,
 } from '../../src/planners/agent'
 import { loadScenarioText } from '../../src/scenario'
@@ -38,6 +39,19 @@ describe('the agent protocol', () => {
     expect(agentCallLineSchema.safeParse({ type: 'decisions', call: 'one', decisions: [] }).success).toBe(
       false,
     )
+  })
+
+  it("reads a call's decisions line whatever its decisions hold: they are checked one by one later", () => {
+    // An invalid decision is refused alone with a fault of its own (docs/agent-protocol.md);
+    // it does not make the line a protocol break that disables the agent.
+    const odd = [{ kind: 'teleport' }, 42, null]
+    expect(decisionSchema.safeParse(odd[0]).success).toBe(false)
+    expect(agentCallLineSchema.safeParse({ type: 'decisions', call: 1, decisions: odd }).success).toBe(true)
+    expect(agentCallLineSchema.safeParse({ type: 'decisions', call: 1, decisions: {} }).success).toBe(false)
+  })
+
+  it('limits a line to 512 KB, as documented and as the hello tells the agent', () => {
+    expect(MAX_LINE_BYTES).toBe(512 * 1024)
   })
 
   it('answers canImage and visibilityWindows as the view does, and refuses unbounded queries', async () => {

@@ -6,8 +6,9 @@
 
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { createSimulation, DEFAULT_TELEMETRY_WINDOW, type PortableViewData } from '../../src/core'
+import { DEFAULT_TELEMETRY_WINDOW } from '../../src/core'
 import type { HostMessage } from '../../src/planners/isolation/protocol'
+import { firstViewData } from '../support/first-view-data'
 import { makeSpec } from '../support/spec-fixture'
 import { userPlanner as planner, portGuest } from './isolation-support'
 
@@ -15,28 +16,6 @@ const spec = makeSpec()
 
 function init(plannerId: string, params: unknown): HostMessage {
   return { type: 'init', plannerId, spec, telemetryWindow: DEFAULT_TELEMETRY_WINDOW, params }
-}
-
-/** The data of the engine's first call to an isolated planner on `spec`: a real view to rebuild. */
-async function firstViewData(): Promise<PortableViewData> {
-  const seen: PortableViewData[] = []
-  const sim = createSimulation(spec, 'none', {
-    planners: [
-      {
-        id: 'allocation/capture',
-        kind: 'allocation',
-        isolated: {
-          telemetryKnown: () => 0,
-          call: async (_t, data) => {
-            seen.push(data)
-            return { ok: true, read: { ok: true, items: [], total: 0 } }
-          },
-        },
-      },
-    ],
-  })
-  while (seen.length === 0) await sim.stepAsync()
-  return seen[0]
 }
 
 /** A clock the test moves: it reads 1000 ms until something advances it. */
@@ -110,7 +89,7 @@ describe("the guest's answer to init", () => {
   it('refused leaves the planner unusable: a call after it is a call before init', async () => {
     const g = portGuest(planner('allocation/a', { params: schema }))
     await g.deliver(init('allocation/a', 42))
-    await g.deliver({ type: 'plan', call: 1, data: await firstViewData() })
+    await g.deliver({ type: 'plan', call: 1, data: await firstViewData(spec) })
     expect(g.posted.at(-1)).toEqual({ type: 'stray', message: 'a call came before init' })
   })
 })
@@ -128,7 +107,7 @@ describe("the guest's answer to a call", () => {
       { clock: clock.now },
     )
     await g.deliver(init('allocation/a', {}))
-    await g.deliver({ type: 'plan', call: 4, data: await firstViewData() })
+    await g.deliver({ type: 'plan', call: 4, data: await firstViewData(spec) })
     expect(g.posted.at(-1)).toEqual({
       type: 'planned',
       call: 4,
@@ -147,7 +126,7 @@ describe("the guest's answer to a call", () => {
     }
     const g = portGuest(planner('allocation/a', { plan }), { clock: clock.now })
     await g.deliver(init('allocation/a', {}))
-    await g.deliver({ type: 'plan', call: 2, data: await firstViewData() })
+    await g.deliver({ type: 'plan', call: 2, data: await firstViewData(spec) })
     expect(g.posted.at(-1)).toEqual({
       type: 'planned',
       call: 2,
