@@ -13,6 +13,7 @@ import { loadScenarioText } from '../../src/scenario'
 import { withFirstPriorityChanged } from '../support/changed-scenario'
 import { FAKE_AGENT_ID, recordFakeAgent } from '../support/fake-agent'
 import { SCENARIO_HOOK_TIMEOUT_MS } from '../support/timeouts'
+import { jsonl } from './recording-lines'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 const UNTIL_S = 6 * 3600
@@ -35,10 +36,6 @@ const recorded = () =>
     recording: r.recording,
     recordedReport: JSON.stringify(r.report),
   })))
-
-function jsonl(r: Recording): string {
-  return `${[r.header, ...r.calls].map((x) => JSON.stringify(x)).join('\n')}\n`
-}
 
 describe('a recording', () => {
   it(
