@@ -9,6 +9,7 @@ import { ecfToLookAngles, eciToEcf, gstime, jday } from 'satellite.js'
 import { describe, expect, it } from 'vitest'
 import { type ContactWindow, createSimulation, formatAccessCsv } from '../../src/core'
 import { loadScenarioText } from '../../src/scenario'
+import { lazy } from '../support/lazy'
 
 const FILE = join(import.meta.dirname, '..', '..', 'scenarios', 'open-data.json')
 const loaded = loadScenarioText(readFileSync(FILE, 'utf8'), 'open-data.json')
@@ -71,12 +72,14 @@ function independentWindows(): {
   return { windows, report: sim.report(), darkSteps }
 }
 
-const { windows, report, darkSteps } = independentWindows()
+/** The run and its independent rebuild, made by the first test that needs them (tests/support/lazy.ts). */
+const independent = lazy(independentWindows)
 const key = (w: { satellite: string; station: string; startS: number }) =>
   `${w.satellite}/${w.station}@${w.startS}`
 
 describe('the access report', () => {
   it('has the windows an independent elevation computation finds, with the same maximum elevation', () => {
+    const { windows, report } = independent()
     expect(report.access!.contacts.length).toBeGreaterThan(50)
     const ours = new Map(report.access!.contacts.map((c) => [key(c), c]))
     expect([...ours.keys()].sort()).toEqual(windows.map(key).sort())
@@ -89,11 +92,13 @@ describe('the access report', () => {
   })
 
   it('has exactly as many windows as the contacts metric', () => {
+    const { report } = independent()
     expect(report.access!.contacts.length).toBe(report.counts.contacts)
     expect(report.metrics.contacts?.value).toBe(report.counts.contacts)
   })
 
   it('marks windows in progress at the end (and only those) as clipped', () => {
+    const { report } = independent()
     const end = spec.durationS
     for (const c of report.access!.contacts) expect(c.clippedEnd, key(c)).toBe(c.endS === end)
     expect(report.access!.contacts.some((c) => c.clippedEnd)).toBe(true)
@@ -112,6 +117,7 @@ describe('the access report', () => {
   })
 
   it('has eclipse intervals per satellite that add up to the steps spent in shadow', () => {
+    const { report, darkSteps } = independent()
     const step = spec.stepS
     for (const sat of spec.satellites) {
       const intervals = report.access!.eclipses.filter((e) => e.satellite === sat.id)
@@ -124,6 +130,7 @@ describe('the access report', () => {
   })
 
   it('is left out when not asked for (the live engines of the app), changing nothing else', () => {
+    const { report } = independent()
     const off = createSimulation(spec, spec.strategies[0].name, { accessLog: false })
     off.runUntil(spec.durationS)
     expect(off.state().access).toBeNull()
@@ -133,6 +140,7 @@ describe('the access report', () => {
   })
 
   it('writes one CSV row per window and interval, units in the header', () => {
+    const { report } = independent()
     const csv = formatAccessCsv(report).trimEnd().split('\n')
     expect(csv[0]).toBe(
       'kind,satellite,station,start_s,end_s,start_utc,end_utc,duration_s,max_elevation_deg,max_elevation_s,clipped_start,clipped_end',

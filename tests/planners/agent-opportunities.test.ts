@@ -22,6 +22,7 @@ import {
 } from '../../src/planners/agent'
 import { createIsolatedPlanner } from '../../src/planners/isolation/host'
 import { loadScenarioText } from '../../src/scenario'
+import { lazy } from '../support/lazy'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 
@@ -50,10 +51,14 @@ function viewAt(file: string, atS: number): WorldView {
 }
 
 describe('imaging opportunities', () => {
-  const view = viewAt('scenarios/resource-allocation.json', 3 * 3600)
-  const o = imagingOpportunities(view)
+  // Made by the first test that needs them (tests/support/lazy.ts).
+  const made = lazy(() => {
+    const view = viewAt('scenarios/resource-allocation.json', 3 * 3600)
+    return { view, o: imagingOpportunities(view) }
+  })
 
   it('covers the horizon to the next call, on the step, and matches the protocol schema', () => {
+    const { view, o } = made()
     expect(o.fromS).toBe(view.timeS)
     expect(o.toS).toBe(view.timeS + view.plannerCadenceS)
     expect(o.sampleS).toBe(view.stepS)
@@ -63,6 +68,7 @@ describe('imaging opportunities', () => {
   })
 
   it('lists each window as canImage sees it, and nothing canImage would find among the tasks scanned', () => {
+    const { view, o } = made()
     const times = Array.from(
       { length: Math.floor((o.toS - o.fromS) / o.sampleS) + 1 },
       (_, i) => o.fromS + i * o.sampleS,
@@ -96,6 +102,7 @@ describe('imaging opportunities', () => {
   })
 
   it('stays within its bound of canImage tests, by priority first, and says it left tasks out', () => {
+    const { view } = made()
     // A view whose horizon is long enough that not every task fits in the bound.
     let calls = 0
     const long: WorldView = Object.create(view, {

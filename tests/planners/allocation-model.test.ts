@@ -15,6 +15,7 @@ import {
   planValue,
 } from '../../src/planners/allocation/problem'
 import { byDeadline, byPriority, solveOptimal, solveOrdered } from '../../src/planners/allocation/solvers'
+import { lazy } from '../support/lazy'
 import { makeSpec, walker } from '../support/spec-fixture'
 
 /** Tiny local PRNG (mulberry32) so the instances are the same on every run. */
@@ -87,11 +88,15 @@ describe('imaging opportunities', () => {
     expect(found).toBeGreaterThan(5)
   })
 
-  const view = viewAt(1200)
-  const from = view.timeS + view.stepS
-  const to = view.timeS + 4 * 3600
+  // A view 20 min into a run and a 4 h horizon, made by the first test that needs them
+  // (tests/support/lazy.ts).
+  const made = lazy(() => {
+    const view = viewAt(1200)
+    return { view, from: view.timeS + view.stepS, to: view.timeS + 4 * 3600 }
+  })
 
   it.each([30, 120, 600])('match canImage at every step with %i s coarse samples', (sampleS) => {
+    const { view, from, to } = made()
     const o = predictOpportunities(view, view.tasks, view.satellites, from, to, sampleS)
     const cols = view.satellites.length
     expect(o.blocks).toBe(1)
@@ -109,6 +114,7 @@ describe('imaging opportunities', () => {
   })
 
   it('finds the first pass of each block separately', () => {
+    const { view, from, to } = made()
     const blockS = 3600
     const o = predictOpportunities(view, view.tasks, view.satellites, from, to, 120, blockS)
     const cols = view.satellites.length
@@ -130,6 +136,7 @@ describe('imaging opportunities', () => {
   })
 
   it('shares each station equally among the satellites it sees, sample by sample', () => {
+    const { view, from, to } = made()
     const sampleS = 120
     const o = predictOpportunities(view, [], view.satellites, from, to, sampleS)
     // The same sum written out from the engine's own visibility prediction at each sample time.
@@ -154,6 +161,7 @@ describe('imaging opportunities', () => {
   })
 
   it('shares station time: each satellite at most its own passes, all together at most the stations', () => {
+    const { view, from, to } = made()
     const o = predictOpportunities(view, [], view.satellites, from, to, 60)
     const total = o.contactS.reduce((a, b) => a + b, 0)
     expect(total).toBeGreaterThan(0)
