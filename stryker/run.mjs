@@ -137,6 +137,14 @@ if (!values.report) {
       keep(name, incrementalOf(name), true)
       keepKept(name)
       console.log(`Kept the report in ${keptOf(name)} (commit it: the next run starts from it)`)
+      // Static mutants are reached by code no test runs: a module's top level (zod schemas,
+      // tables), or a test file running the engine while it is collected, which is avoidable.
+      // Each costs a run of every related test file: say how many, where it is seen.
+      const statics = Object.values(kept.get(name).files).flatMap((f) => f.mutants.filter((m) => m.static))
+      if (statics.length)
+        console.log(
+          `${statics.length} static mutant(s), run by no test: module top-level code, or a test file running it while collected (README, Mutation testing)`,
+        )
     }
   }
   // A dry run tests no mutant and writes no report: there is no score to check.
