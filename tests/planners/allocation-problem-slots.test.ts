@@ -221,6 +221,8 @@ describe('planValue, committedServed and planIsFeasible', () => {
     // Row 2 is infeasible on column 1; column 4 does not exist; column 3 has no slot.
     expect(planIsFeasible(p, Int32Array.from([-1, -1, 1]))).toBe(false)
     expect(planIsFeasible(p, Int32Array.from([4, -1, -1]))).toBe(false)
+    // Column 4 of row 1 would read row 2's (feasible) column 0 if the width were not checked.
+    expect(planIsFeasible(p, Int32Array.from([-1, 4, -1]))).toBe(false)
     expect(planIsFeasible(p, Int32Array.from([-1, 3, -1]))).toBe(false)
   })
 
