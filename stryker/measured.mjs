@@ -65,6 +65,28 @@ export function restore(name, incrementalFile, dir = MEASURED) {
   return from
 }
 
+/**
+ * Drops from a shard's incremental file the static mutants that no test detected, so that the
+ * next run tests them again. A static mutant (reached only by module top-level code) is covered
+ * by no test in Stryker's eyes, so Stryker's incremental rule ("re-test a survivor when a test
+ * covering it changed") never re-tests it: a survivor stays one whatever tests are added (the
+ * agent protocol's 512 KB line limit survived its new test that way). Returns how many it dropped.
+ */
+export function retestStatic(incrementalFile) {
+  if (!existsSync(incrementalFile)) return 0
+  const report = JSON.parse(readFileSync(incrementalFile, 'utf8'))
+  let dropped = 0
+  for (const file of Object.values(report.files)) {
+    const kept = file.mutants.filter(
+      (m) => !(m.static && (m.status === 'Survived' || m.status === 'NoCoverage')),
+    )
+    dropped += file.mutants.length - kept.length
+    file.mutants = kept
+  }
+  if (dropped) writeFileSync(incrementalFile, JSON.stringify(report))
+  return dropped
+}
+
 /** The kept report of a shard's last complete run, or null when it has none. */
 export function readKept(name, dir = MEASURED) {
   return existsSync(keptOf(name, dir)) ? readGz(keptOf(name, dir), name) : null

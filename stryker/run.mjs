@@ -20,7 +20,7 @@
 // project moves to Node 22.
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { keep, keptOf, partialOf, readKept, restore, staleness } from './measured.mjs'
+import { keep, keptOf, partialOf, readKept, restore, retestStatic, staleness } from './measured.mjs'
 import { writeMergedReport } from './merge.mjs'
 import { checkScores } from './scores.mjs'
 import { checkShards, mutateOf, SHARDS } from './shards.mjs'
@@ -120,6 +120,8 @@ if (!values.report) {
     console.log(`\n── shard ${k + 1} of ${torun.length}: ${name} (${SHARDS[name].join(' ')})`)
     const seed = values.force ? null : restore(name, incrementalOf(name))
     if (seed) console.log(`Incremental results from ${seed}`)
+    const retested = values.force ? 0 : retestStatic(incrementalOf(name))
+    if (retested) console.log(`Static survivors to test again (new tests may detect them): ${retested}`)
     running = { name, since: Date.now() }
     // The rest of the options come from stryker.config.mjs.
     await new Stryker({

@@ -9,7 +9,10 @@ import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
 
 interface Report {
-  files: Record<string, { source: string; mutants: { id: string; status: string; coveredBy?: string[] }[] }>
+  files: Record<
+    string,
+    { source: string; mutants: { id: string; status: string; coveredBy?: string[]; static?: boolean }[] }
+  >
   testFiles?: Record<string, { source?: string; tests: { id: string; name: string }[] }>
 }
 interface MeasuredModule {
@@ -18,6 +21,7 @@ interface MeasuredModule {
   keep(name: string, incrementalFile: string, complete: boolean, dir?: string): string | null
   restore(name: string, incrementalFile: string, dir?: string): string | null
   readKept(name: string, dir?: string): Report | null
+  retestStatic(incrementalFile: string): number
   staleness(report: Report, read: (path: string) => string | null): string[]
 }
 
@@ -131,5 +135,29 @@ describe('a kept report is current', () => {
     old.files = { '/home/ci/project/src/x.ts': old.files['src/x.ts'] }
     expect(staleness(old, today())).toEqual([])
     expect(staleness(old, today({ 'src/x.ts': 'changed\n' }))).toEqual(['src/x.ts: changed'])
+  })
+})
+
+describe('static mutants in an incremental file', () => {
+  it('are tested again when no test detected them; every other result is reused', async () => {
+    const { retestStatic } = await measured()
+    const { dir, incremental } = scratch()
+    const r = report()
+    r.files['src/x.ts'].mutants.push(
+      { id: '2', status: 'Survived', static: true },
+      { id: '3', status: 'NoCoverage', static: true },
+      { id: '4', status: 'Killed', static: true },
+      { id: '5', status: 'Survived', coveredBy: ['0'] },
+    )
+    const file = join(dir, 'x.incremental.json')
+    writeFileSync(file, JSON.stringify(r))
+    expect(retestStatic(file)).toBe(2)
+    const after = JSON.parse(readFileSync(file, 'utf8')) as Report
+    expect(after.files['src/x.ts'].mutants.map((m) => m.id)).toEqual(['0', '1', '4', '5'])
+    expect(after.testFiles).toEqual(r.testFiles)
+    // Nothing to drop: the file is left as it was; no file: nothing happens.
+    expect(retestStatic(file)).toBe(0)
+    expect(retestStatic(incremental)).toBe(0)
+    expect(existsSync(incremental)).toBe(false)
   })
 })
