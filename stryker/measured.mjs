@@ -74,7 +74,14 @@ export function restore(name, incrementalFile, dir = MEASURED) {
  */
 export function retestStatic(incrementalFile) {
   if (!existsSync(incrementalFile)) return 0
-  const report = JSON.parse(readFileSync(incrementalFile, 'utf8'))
+  let report
+  try {
+    report = JSON.parse(readFileSync(incrementalFile, 'utf8'))
+  } catch (err) {
+    throw new Error(
+      `${incrementalFile} is not a mutation report (${err.message}); delete it and run again: the shard then starts from its kept report`,
+    )
+  }
   let dropped = 0
   for (const file of Object.values(report.files)) {
     const kept = file.mutants.filter(

@@ -120,7 +120,12 @@ if (!values.report) {
     console.log(`\n── shard ${k + 1} of ${torun.length}: ${name} (${SHARDS[name].join(' ')})`)
     const seed = values.force ? null : restore(name, incrementalOf(name))
     if (seed) console.log(`Incremental results from ${seed}`)
-    const retested = values.force ? 0 : retestStatic(incrementalOf(name))
+    let retested = 0
+    try {
+      retested = values.force ? 0 : retestStatic(incrementalOf(name))
+    } catch (err) {
+      fail(err.message)
+    }
     if (retested) console.log(`Static survivors to test again (new tests may detect them): ${retested}`)
     running = { name, since: Date.now() }
     // The rest of the options come from stryker.config.mjs.

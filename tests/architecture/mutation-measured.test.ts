@@ -160,4 +160,13 @@ describe('static mutants in an incremental file', () => {
     expect(retestStatic(incremental)).toBe(0)
     expect(existsSync(incremental)).toBe(false)
   })
+
+  it('name a cut-short incremental file and say how to recover, leaving it as it was', async () => {
+    const { retestStatic } = await measured()
+    const file = join(scratch().dir, 'x.incremental.json')
+    writeFileSync(file, '{"files": ')
+    expect(() => retestStatic(file)).toThrow(`${file} is not a mutation report`)
+    expect(() => retestStatic(file)).toThrow(/delete it and run again/)
+    expect(readFileSync(file, 'utf8')).toBe('{"files": ')
+  })
 })
