@@ -13,10 +13,18 @@ export const unitTest: TestProjectInlineConfiguration['test'] = {
 
 /**
  * Test files of the rooms that keep module state (the worker's lazily loaded validator and user
- * planners, the zustand stores, the scene's caches): each needs a fresh module graph, as Vitest
- * gives every file by default.
+ * planners, the zustand stores, the scene's caches, and the CLI, whose `--planner-module` adds
+ * the module's planners to the shared planner registry): each needs a fresh module graph, as
+ * Vitest gives every file by default. Sharing one let a CLI test's plugin planner reach the
+ * planner contract test, which runs every registered planner.
  */
-const FRESH_MODULE_ROOMS = ['tests/worker/**', 'tests/store/**', 'tests/scene/**', 'tests/ui/**']
+const FRESH_MODULE_ROOMS = [
+  'tests/cli/**',
+  'tests/worker/**',
+  'tests/store/**',
+  'tests/scene/**',
+  'tests/ui/**',
+]
 
 // Two projects: `unit` runs in Node (core, scenario, planners, CLI); `e2e` builds the app once,
 // serves it on loopback and drives Debian's headless Chromium through playwright-core.
@@ -30,7 +38,7 @@ export default defineConfig({
     // every unit file (a project without file parallelism is scheduled last, on its own).
     maxWorkers: '100%',
     projects: [
-      // The pure rooms (core, scenario, planners) and the CLI keep no state between test files:
+      // The pure rooms (core, scenario, planners) keep no state between test files:
       // they share one module graph per worker instead of importing it afresh for each of about
       // 150 files, which was a third of the suite's time.
       {
