@@ -5,19 +5,11 @@
 
 import { describe, expect, it } from 'vitest'
 import { createSimulation, type EnginePlanner, type WorldView } from '../../src/core'
+import { burnDecision as burn } from '../support/burn-decision'
 import { makeSpec } from '../support/spec-fixture'
 
 const at = (timeS: number, decisions: unknown[]) => (view: WorldView) =>
   (view.timeS === timeS ? decisions : []) as never
-
-const burn = (satellite: string, atS: number) => ({
-  kind: 'maneuver',
-  satellite,
-  atS,
-  dv: { frame: 'rtn', r: 0, t: 0.5, n: 0 },
-  purpose: 'other',
-  rationale: `burn of ${satellite} at ${atS}`,
-})
 
 describe('accepted decisions', () => {
   it('burns asked out of time order still fire each at its own time, ties by satellite id', () => {
