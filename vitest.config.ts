@@ -26,8 +26,9 @@ const FRESH_MODULE_ROOMS = [
   'tests/ui/**',
 ]
 
-// Two projects: `unit` runs in Node (core, scenario, planners, CLI); `e2e` builds the app once,
-// serves it on loopback and drives Debian's headless Chromium through playwright-core.
+// Three projects: `unit` (core, scenario, planners) and `unit-rooms` (CLI, worker, store, scene,
+// UI) run in Node; `e2e` builds the app once, serves it on loopback and drives Debian's headless
+// Chromium through playwright-core.
 export default defineConfig({
   test: {
     // In CI, a JSON report too: .ci/summary.mjs turns it into the closing "N passed, N failed".
