@@ -1,3 +1,4 @@
+import { relative } from 'node:path'
 import { defineConfig } from 'vitest/config'
 import { BaseSequencer, type TestSpecification } from 'vitest/node'
 import { unitTest } from './vitest.config'
@@ -31,13 +32,22 @@ export const SHARED_FIXTURE_FILES = [
 ]
 
 /**
- * Quick test files first. Stryker stops a mutant's run at the first failing test (bail); Vitest's
- * own order puts the slowest files first, which makes each kill of a mutant that many files
- * cover cost the slow runs. Reversing it lets the quick unit files kill first.
+ * Which files run first for a mutant. Stryker stops a mutant's run at the first failing test
+ * (bail), so the order decides what each kill costs, never whether it happens. Vitest's own order
+ * puts the files that failed last time first, then the slowest; here the failed ones still come
+ * first (a file that killed the previous mutant, usually a neighbour in the same function, is the
+ * likeliest to kill this one) and then the quickest, so a mutant that many files cover is killed
+ * by a quick unit file before the slow scenario runs.
  */
-class QuickFirst extends BaseSequencer {
+class KillersThenQuick extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    return (await super.sort(files)).reverse()
+    const slowestFirst = await super.sort(files)
+    const root = this.ctx.config.root
+    const failedLastRun = (f: TestSpecification) =>
+      this.ctx.cache.getFileTestResults(`${f.project.name}:${relative(root, f.moduleId)}`)?.failed === true
+    const failed = slowestFirst.filter(failedLastRun).reverse()
+    const rest = slowestFirst.filter((f) => !failedLastRun(f)).reverse()
+    return [...failed, ...rest]
   }
 }
 
@@ -49,7 +59,7 @@ export default defineConfig({
     ...unitTest,
     include: MUTATION_TESTS,
     exclude: [...(unitTest?.exclude ?? []), ...SHARED_FIXTURE_FILES],
-    sequence: { sequencer: QuickFirst },
+    sequence: { sequencer: KillersThenQuick },
     // The test files of one mutant's run share one module graph instead of importing it afresh
     // each (the whole set: 125 s -> 43 s on one worker). Nothing leaks from one mutant to the
     // next: Vitest stops a non-isolated worker when its run's queue is empty, and Stryker starts
