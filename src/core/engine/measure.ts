@@ -55,7 +55,7 @@ export function scoreAlerts(ctx: Ctx): AlertScore {
 
 const mean = (xs: number[]): number | null => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null)
 /** Four decimals: enough for every metric's unit, and stable text in reports. */
-const round = (x: number | null): number | null => (x === null ? null : Math.round(x * 1e4) / 1e4)
+const round = (x: number): number => Math.round(x * 1e4) / 1e4
 
 export function currentMetrics(ctx: Ctx): MetricValues {
   const { world, s } = ctx
