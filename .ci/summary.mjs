@@ -8,7 +8,12 @@ if (!existsSync(file)) {
   console.log(`0 passed, ${status === '0' ? 0 : 1} failed`)
 } else {
   const report = JSON.parse(readFileSync(file, 'utf8'))
-  const failed = report.numFailedTests + (report.numRuntimeErrors ?? 0)
+  // A file can fail with every test in it passed (a hook threw, e.g. the shared-registry guard):
+  // each such file is one failure too, or the line would say 0 while the run failed.
+  const fileOnly = report.testResults.filter(
+    (f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed'),
+  ).length
+  const failed = report.numFailedTests + (report.numRuntimeErrors ?? 0) + fileOnly
   const skipped = report.numPendingTests + (report.numTodoTests ?? 0)
   console.log(`${report.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`)
 }
