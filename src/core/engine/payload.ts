@@ -16,7 +16,6 @@ export const EDGE_PROCESSING_BPS = 20e6
 /** Leave safe mode only above the minimum plus this margin (hysteresis, so it does not chatter). */
 const SAFE_EXIT_MARGIN = 0.1
 
-const WHEEL = COMPONENT_NAMES.indexOf('reactionWheel')
 const BATTERY = COMPONENT_NAMES.indexOf('battery')
 
 export interface PayloadScratch {
@@ -93,8 +92,8 @@ export function imagingPass(
 }
 
 function canCapture(world: World, s: SimState, k: number, bits: number, scratch: PayloadScratch): boolean {
+  // A failed reaction wheel (no pointing) fails the whole satellite (health.ts): `failed` covers it.
   if (s.failed[k] !== 0 || s.safe[k] !== 0 || scratch.imaging[k] !== 0) return false
-  if (!Number.isNaN(s.componentFailedAtS[k * NC + WHEEL])) return false
   const room = world.sats[k].bus.storageBits - s.storageBits[k]
   const need = s.edgeMode[k] === 1 ? bits * EDGE_COMPRESSION : bits
   return room >= need
