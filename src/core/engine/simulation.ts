@@ -386,11 +386,12 @@ export function createSimulation(
     series: () => ctx.s.series,
     view: () => buildView(ctx, '(viewer)', 'inspection'),
     scheduleManeuver(m) {
-      const asPlanner: EnginePlanner = { id: 'manual', kind: 'trajectory', plan: () => [] }
+      // A one-off planner whose plan is this burn: checked, then applied as any planner's would be.
+      const asPlanner: EnginePlanner = { id: 'manual', kind: 'trajectory', plan: () => [m] }
       const copy = copyDecision(m)
       const why = typeof copy === 'string' ? copy : validateDecision(ctx, copy, asPlanner)
       if (why) return why
-      callPlanner(ctx, { ...asPlanner, plan: () => [m] }, 'manual')
+      callPlanner(ctx, asPlanner, 'manual')
       return null
     },
     report: (opts) => buildReport(ctx, seed, opts),
