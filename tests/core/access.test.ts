@@ -129,6 +129,41 @@ describe('the access report', () => {
     }
   })
 
+  it('lists contacts by start, then satellite, then station (scenario order), and eclipses by satellite', () => {
+    // Started 12 minutes late, passes are under way at t = 0 and share their start. A wide-mask
+    // twin of Svalbard listed first sees POLAR-1's pass from t = 0 too but closes it later, so
+    // the window that closes first is not the one listed first.
+    const svalbard = spec.groundStations.find((st) => st.id === 'svalbard')!
+    const later = {
+      ...spec,
+      groundStations: [{ ...svalbard, id: 'svalbard-wide', minElevationRad: 0 }, ...spec.groundStations],
+      epochMs: spec.epochMs + 720_000,
+      durationS: 3 * 3600,
+    }
+    const sim = createSimulation(later, later.strategies[0].name)
+    sim.runUntil(later.durationS)
+    const access = sim.report().access!
+    const sat = (id: string) => later.satellites.findIndex((x) => x.id === id)
+    const station = (id: string) => later.groundStations.findIndex((x) => x.id === id)
+    const rank = (c: ContactWindow) => [c.startS, sat(c.satellite), station(c.station)]
+    const byRank = [...access.contacts].sort((x, y) => {
+      const [a, b] = [rank(x), rank(y)]
+      return a[0] - b[0] || a[1] - b[1] || a[2] - b[2]
+    })
+    expect(access.contacts.map(key)).toEqual(byRank.map(key))
+    // The tie-breaks are exercised: some windows share a start with another satellite's or station's.
+    const sameStart = (c: ContactWindow, i: number) =>
+      access.contacts.filter((d, j) => j !== i && d.startS === c.startS)
+    expect(access.contacts.some((c, i) => sameStart(c, i).some((d) => d.satellite === c.satellite))).toBe(
+      true,
+    )
+    expect(access.contacts.some((c, i) => sameStart(c, i).some((d) => d.satellite !== c.satellite))).toBe(
+      true,
+    )
+    const sats = access.eclipses.map((e) => sat(e.satellite))
+    expect(sats).toEqual([...sats].sort((x, y) => x - y))
+  })
+
   it('is left out when not asked for (the live engines of the app), changing nothing else', () => {
     const { report } = independent()
     const off = createSimulation(spec, spec.strategies[0].name, { accessLog: false })

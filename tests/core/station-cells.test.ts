@@ -6,12 +6,19 @@
 
 import { describe, expect, it } from 'vitest'
 import { DEG, R_EARTH } from '../../src/core'
-import { buildStationCells, cellList } from '../../src/core/engine/station-cells'
+import { buildStationCells, CELLS, CLASS_RADII, cellList } from '../../src/core/engine/station-cells'
 import { elevationRad, stationFrame } from '../../src/core/geometry'
 import { createRng } from '../../src/core/rng'
 
 const lats = [-89.9, -75, -52, -30, -8, 0, 12, 33, 48, 64, 81, 89.9]
 const masks = [0, 0.2, 5, 30, -3]
+/** The bound's margin below the mask, rad (the geodetic horizon tilts at most 0.2°). */
+const MARGIN = 0.5 * DEG
+/**
+ * The largest cell's angular radius: the cells at a face's centre span 1/8 in gnomonic u and v,
+ * and their centre is atan(√2/16) = 5.05° from their corner at the face's centre.
+ */
+const RHO_MAX = Math.atan(Math.SQRT2 / 16) + 1e-6
 
 describe('station cells (coarse cone test)', () => {
   it('keep every station that sees a point by the exact test', () => {
@@ -32,6 +39,7 @@ describe('station cells (coarse cone test)', () => {
     const rng = createRng(11)
     const edges = [1.0, 1.04, 1.08, 1.12, 1.16, 1.2, 1.3, 1.5, 2, 3, 6, 7]
     const missed: string[] = []
+    const farther: string[] = []
     let seen = 0
     let offered = 0
     let leoPoints = 0
@@ -67,6 +75,18 @@ describe('station cells (coarse cone test)', () => {
         offered += candidates.size
         leoPoints++
       }
+      // And no candidate lies farther than the design lets it: the reach λ at the class's outer
+      // radius, plus the point's and the station's distance from the cell's centre.
+      const c = Math.floor(list / CELLS)
+      for (const k of c < CLASS_RADII.length ? candidates : []) {
+        if (maskRad[k] < 0) continue
+        const rs = Math.hypot(frames[6 * k], frames[6 * k + 1], frames[6 * k + 2])
+        const lambda = Math.acos((rs * Math.cos(MARGIN)) / (CLASS_RADII[c] * R_EARTH)) + MARGIN
+        const cos = (frames[6 * k] * x + frames[6 * k + 1] * y + frames[6 * k + 2] * z) / (rs * r)
+        const apart = Math.acos(Math.min(1, cos))
+        if (apart > lambda + 2 * RHO_MAX)
+          farther.push(`station ${k} ${((apart - lambda) / DEG).toFixed(2)}° past λ`)
+      }
       for (let k = 0; k < ns; k++) {
         if (elevationRad(frames, 6 * k, x, y, z) < maskRad[k]) continue
         seen++
@@ -74,9 +94,35 @@ describe('station cells (coarse cone test)', () => {
       }
     }
     expect(missed.slice(0, 5)).toEqual([])
+    expect(farther.slice(0, 5)).toEqual([])
     expect(seen).toBeGreaterThan(10000)
     // And it is a real filter: in LEO well under all the stations (a fifth have negative masks
     // and are always offered, so at least 12 of the 60).
     expect(offered / leoPoints).toBeLessThan(0.4 * ns)
+  })
+
+  it('give every position an existing list: the centre, cube edges and corners, and far out', () => {
+    const frames = new Float64Array(6)
+    stationFrame(10 * DEG, 20 * DEG, 0, frames, 0)
+    const cells = buildStationCells(frames, new Float64Array([0]))
+    const lists = cells.start.length - 1
+    const bad: string[] = []
+    // Radii every 0.001 Rₑ from the centre to 8 Rₑ cross every bin, the last class's outer edge
+    // and the table's end; directions on a face, an edge and a corner of the cube, both signs.
+    for (let i = 0; i <= 8000; i++) {
+      const r = (i / 1000) * R_EARTH
+      for (const [a, b, c] of [
+        [1, 0.3, -0.2],
+        [-1, 1, 0.5],
+        [1, -1, -1],
+        [0, 0, -1],
+      ]) {
+        const len = Math.hypot(a, b, c)
+        const [x, y, z] = [(a / len) * r, (b / len) * r, (c / len) * r]
+        const list = cellList(cells, x * x + y * y + z * z, x, y, z)
+        if (!(Number.isInteger(list) && list >= 0 && list < lists)) bad.push(`r=${i / 1000} Rₑ: ${list}`)
+      }
+    }
+    expect(bad.slice(0, 5)).toEqual([])
   })
 })

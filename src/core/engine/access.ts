@@ -189,6 +189,7 @@ const r = (x: number, digits: number): number => {
 /**
  * Every window and interval so far, closed ones and those still open (ending now, clipped).
  * Contacts in time order (then satellite, then station order); eclipses per satellite in time order.
+ * Undefined when the run keeps no access log (SimulationOptions.accessLog false).
  */
 export function accessReport(world: World, s: SimState): AccessReport | undefined {
   const a = s.access
@@ -221,9 +222,11 @@ export function accessReport(world: World, s: SimState): AccessReport | undefine
     if (!Number.isNaN(a.eclipseStart[k]))
       dark.push(k, a.eclipseStart[k], s.t, a.eclipseFlags[k] | CLIPPED_END)
   }
+  // Each satellite's intervals are already in time order here (one closes before the next opens,
+  // and its open one comes last), so a stable sort by satellite alone keeps them in time order.
   const byOrder: number[] = []
   for (let e = 0; e < dark.length; e += ECLIPSE_FIELDS) byOrder.push(e)
-  byOrder.sort((x, y) => dark[x] - dark[y] || dark[x + 1] - dark[y + 1])
+  byOrder.sort((x, y) => dark[x] - dark[y])
   const eclipses = byOrder.map(
     (e): EclipseInterval => ({
       satellite: world.sats[dark[e]].id,

@@ -120,6 +120,7 @@ export function buildReport(ctx: Ctx, seed: number, options: ReportOptions = {})
     }
   })
   const epoch = world.spec.epochMs
+  const access = accessReport(world, s)
   return {
     scenario: world.spec.id,
     title: world.spec.title,
@@ -149,7 +150,7 @@ export function buildReport(ctx: Ctx, seed: number, options: ReportOptions = {})
     metrics,
     events: s.events.map((e) => ({ ...e })),
     satellites,
-    ...(s.access === null ? {} : { access: accessReport(world, s) }),
+    ...(access ? { access } : {}),
     ...(options.withSeries ? { series: seriesReport(ctx, s.series, s.satSeries, keys) } : {}),
     ...withTiming(ctx),
   }

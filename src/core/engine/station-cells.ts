@@ -18,9 +18,10 @@ import { R_EARTH } from '../constants'
 
 /** Cells per edge of a cube face. */
 const N = 16
-const CELLS = 6 * N * N
+/** Cells per radius class (a candidate list's index is class · CELLS + cell). */
+export const CELLS = 6 * N * N
 /** Outer radius of each class, in Earth radii. */
-const CLASS_RADII = [1.04, 1.08, 1.12, 1.16, 1.2, 1.3, 1.5, 2, 3, 6]
+export const CLASS_RADII = [1.04, 1.08, 1.12, 1.16, 1.2, 1.3, 1.5, 2, 3, 6]
 const CLASS_R2 = CLASS_RADII.map((f) => (f * R_EARTH) ** 2)
 const MARGIN = 0.5 * (Math.PI / 180)
 const INV_RE2 = 1 / (R_EARTH * R_EARTH)
@@ -79,24 +80,22 @@ export function cellList(cells: StationCells, r2: number, x: number, y: number, 
     u = x
     v = y
   }
+  // |u|, |v| ≤ big, and big · fl(8 / big) rounds to at most 8, so u · scale ≥ −N/2 and the
+  // indices are never negative; u = big gives N, the last cell's far edge, kept in the last cell.
   const scale = big > 0 ? N / 2 / big : 0
   let iu = Math.floor(u * scale + N / 2)
   let iv = Math.floor(v * scale + N / 2)
-  if (iu < 0) iu = 0
-  else if (iu >= N) iu = N - 1
-  if (iv < 0) iv = 0
-  else if (iv >= N) iv = N - 1
+  if (iu >= N) iu = N - 1
+  if (iv >= N) iv = N - 1
   return c * CELLS + face * N * N + iv * N + iu
 }
 
-/** Unit direction of face `face` at face coordinates (u, v) in [−1, 1], into out. */
-function faceDirection(face: number, u: number, v: number, out: number[]): void {
+/** Unit direction of face `face` at face coordinates (u, v) in [−1, 1]. */
+function faceDirection(face: number, u: number, v: number): number[] {
   const s = face % 2 === 0 ? 1 : -1
-  if (face < 2) out.splice(0, 3, s, u, v)
-  else if (face < 4) out.splice(0, 3, u, s, v)
-  else out.splice(0, 3, u, v, s)
-  const len = Math.hypot(out[0], out[1], out[2])
-  for (let k = 0; k < 3; k++) out[k] /= len
+  const d = face < 2 ? [s, u, v] : face < 4 ? [u, s, v] : [u, v, s]
+  const len = Math.hypot(d[0], d[1], d[2])
+  return d.map((q) => q / len)
 }
 
 const angle = (a: number[], b: number[]): number =>
@@ -106,39 +105,26 @@ const angle = (a: number[], b: number[]): number =>
 export function buildStationCells(frames: Float64Array, sinMask: Float64Array): StationCells {
   const ns = sinMask.length
   const classes = CLASS_RADII.length + 1
-  const dirs: number[][] = []
-  const radius: number[] = []
-  for (let j = 0; j < ns; j++) {
-    const p = [frames[6 * j], frames[6 * j + 1], frames[6 * j + 2]]
-    const rs = Math.hypot(p[0], p[1], p[2])
-    radius.push(rs)
-    dirs.push(p.map((q) => q / rs))
-  }
-  // Every cell's centre direction and angular radius (the same in every class).
-  const centre: number[][] = []
-  const rho: number[] = []
+  const radius = Array.from({ length: ns }, (_, j) =>
+    Math.hypot(frames[6 * j], frames[6 * j + 1], frames[6 * j + 2]),
+  )
+  const dirs = radius.map((rs, j) => [0, 1, 2].map((q) => frames[6 * j + q] / rs))
+  // Every cell's centre direction and angular radius (the same in every class): the angle from
+  // its centre to its farthest corner.
   const at = (i: number) => (2 * i) / N - 1
-  for (let face = 0; face < 6; face++) {
-    for (let iv = 0; iv < N; iv++) {
-      for (let iu = 0; iu < N; iu++) {
-        const mid = [0, 0, 0]
-        faceDirection(face, at(iu + 0.5), at(iv + 0.5), mid)
-        let r = 0
-        const corner = [0, 0, 0]
-        for (const [du, dv] of [
-          [0, 0],
-          [1, 0],
-          [0, 1],
-          [1, 1],
-        ]) {
-          faceDirection(face, at(iu + du), at(iv + dv), corner)
-          r = Math.max(r, angle(mid, corner))
-        }
-        centre.push(mid)
-        rho.push(r)
-      }
-    }
-  }
+  const shape = Array.from({ length: CELLS }, (_, cell) => {
+    const face = Math.floor(cell / (N * N))
+    const iv = Math.floor(cell / N) % N
+    const iu = cell % N
+    const centre = faceDirection(face, at(iu + 0.5), at(iv + 0.5))
+    const corners = [
+      [0, 0],
+      [1, 0],
+      [0, 1],
+      [1, 1],
+    ].map(([du, dv]) => angle(centre, faceDirection(face, at(iu + du), at(iv + dv))))
+    return { centre, rho: Math.max(...corners) }
+  })
   const lists: number[][] = []
   for (let c = 0; c < classes; c++) {
     for (let cell = 0; cell < CELLS; cell++) {
@@ -150,7 +136,7 @@ export function buildStationCells(frames: Float64Array, sinMask: Float64Array): 
         }
         const rc = CLASS_RADII[c] * R_EARTH
         const lambda = Math.acos(Math.min(1, (radius[j] * Math.cos(-MARGIN)) / rc)) + MARGIN
-        if (angle(dirs[j], centre[cell]) <= lambda + rho[cell] + SLACK) list.push(j)
+        if (angle(dirs[j], shape[cell].centre) <= lambda + shape[cell].rho + SLACK) list.push(j)
       }
       lists.push(list)
     }
