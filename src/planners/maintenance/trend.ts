@@ -123,16 +123,14 @@ export function predictWear(ch: Channel, endS: number, limit: number, p: TrendPa
   const n = to - from
   if (n < p.minSamples) return null
   // Hours relative to the window's end keep the fits well conditioned.
-  const th = new Float64Array(n)
-  for (let i = 0; i < n; i++) th[i] = (ch.t[from + i] - endS) / 3600
+  const th = ch.t.slice(from, to).map((t) => (t - endS) / 3600)
   const v = ch.v.subarray(from, to)
   // Per-sample noise (raised where the samples are noisier, e.g. a solar storm) gives the
   // weights; residual sums are then χ² in noise units.
   const floor = noiseFromDiffs(v)
   if (!(floor > 0)) return null
   const sigma = localNoise(v, LOCAL_HALF_WIDTH, floor, LOCAL_RAISE_ABOVE)
-  const w = new Float64Array(n)
-  for (let i = 0; i < n; i++) w[i] = 1 / (sigma[i] * sigma[i])
+  const w = sigma.map((sd) => 1 / (sd * sd))
   const line = fitLine(th, v, w)
   if (!line || !(line.seB > 0) || !(line.b < -p.k * line.seB)) return null
   const fits = fitModels(th, v, w, sigma, limit, line)
