@@ -400,6 +400,67 @@ describe('downlink bookings', () => {
   })
 })
 
+describe('downlink bookings in the past', () => {
+  it('a contact that has ended is refused; one ending now, or ahead, is booked', () => {
+    let passes: [number, number][] = []
+    const spec = makeSpec({ durationS: 6 * 3600 })
+    // At 4 h, book all of P1-S1's passes over Fairbanks: two already over, one ahead.
+    const { sim, faults: f } = run(
+      'allocation',
+      (view) => {
+        passes = view.visibilityWindows(0, 2, 0, view.durationS)
+        return passes.map(([a, b]) => ({
+          kind: 'downlink',
+          satellite: 'P1-S1',
+          station: 'fairbanks',
+          startS: a,
+          endS: b,
+          rationale: 'x',
+        }))
+      },
+      { spec, atS: 4 * 3600 },
+    )
+    const now = 4 * 3600
+    const over = passes.filter(([, b]) => b < now)
+    const kept = passes.filter(([, b]) => b >= now)
+    expect(over.length).toBeGreaterThan(0)
+    expect(kept.length).toBeGreaterThan(0)
+    expect(f.map((x) => x.message)).toEqual(
+      over.map(
+        ([, b]) =>
+          `allocation/probe: rejected decision: the contact ended at T+${b} s, before now (T+${now} s)`,
+      ),
+    )
+    expect(sim.view().bookings).toEqual(
+      kept.map(([a, b]) => ({ satellite: 'P1-S1', station: 'fairbanks', startS: a, endS: b })),
+    )
+  })
+
+  it('a contact whose last instant is now is still booked; one a step shorter is not', () => {
+    // Planners called every step, so the probe can be called at the last instant of a pass.
+    const spec = makeSpec({ durationS: 6 * 3600, plannerCadenceS: 30 })
+    const [a, b] = createSimulation(spec).view().visibilityWindows(0, 2, 0, spec.durationS)[0]
+    const contact = (endS: number) => ({
+      kind: 'downlink',
+      satellite: 'P1-S1',
+      station: 'fairbanks',
+      startS: a,
+      endS,
+      rationale: 'x',
+    })
+    // Called at the pass's last instant b.
+    const { sim, faults: f } = run('allocation', () => [contact(b), contact(b - spec.stepS)], {
+      spec,
+      atS: b,
+    })
+    expect(b - spec.stepS).toBeGreaterThanOrEqual(a)
+    expect(f.map((x) => x.message)).toEqual([
+      `allocation/probe: rejected decision: the contact ended at T+${b - spec.stepS} s, before now (T+${b} s)`,
+    ])
+    expect(sim.view().bookings).toEqual([{ satellite: 'P1-S1', station: 'fairbanks', startS: a, endS: b }])
+  })
+})
+
 describe('modes and alerts', () => {
   it('a mode other than edge or raw is refused', () => {
     const { sim, faults: f } = run('allocation', () => [

@@ -204,6 +204,8 @@ function contactRefusal(ctx: Ctx, k: number, x: Record<string, unknown>): string
   if (!isNum(x.startS) || !isNum(x.endS) || x.endS < x.startS) return 'a contact needs startS ≤ endS'
   if (x.startS < 0 || x.endS > endS)
     return `a contact must lie within the run (T+0 to T+${endS} s), got ${x.startS} to ${x.endS}`
+  // A pass already over could carry nothing: say so rather than keep a booking that never runs.
+  if (x.endS < ctx.s.t) return `the contact ended at T+${x.endS} s, before now (T+${ctx.s.t} s)`
   const stepS = world.spec.stepS
   const n = Math.floor((x.endS - x.startS) / stepS)
   if (n > MAX_CONTACT_STEPS)

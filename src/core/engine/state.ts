@@ -112,6 +112,10 @@ export interface SimState {
   /** Index into world.tasks of the tasks known so far (burst tasks join on arrival). */
   knownTasks: number
   pending: PendingManeuver[]
+  /**
+   * Downlinks booked and not yet over: none is accepted once it has ended, and each step drops
+   * those that ended before it, so every one here has endS ≥ t.
+   */
   bookings: { satellite: number; station: number; startS: number; endS: number }[]
   conjunctions: ConjunctionState[]
   alerts: AlertView[]

@@ -96,14 +96,12 @@ export function packView(ctx: Ctx, plannerId: string, trigger: string): PackedVi
     tasks,
     conjunctions: s.conjunctions.map(({ debrisAtTca: _hidden, ...c }) => ({ ...c })),
     alerts: s.alerts.map((a) => ({ ...a })),
-    bookings: s.bookings
-      .filter((b) => b.endS >= s.t)
-      .map((b) => ({
-        satellite: world.sats[b.satellite].id,
-        station: world.stations[b.station].id,
-        startS: b.startS,
-        endS: b.endS,
-      })),
+    bookings: s.bookings.map((b) => ({
+      satellite: world.sats[b.satellite].id,
+      station: world.stations[b.station].id,
+      startS: b.startS,
+      endS: b.endS,
+    })),
     recentEvents,
   }
 }
