@@ -10,9 +10,11 @@
 // cell a direction falls in takes a division and no trigonometry); every point of a cell lies
 // within ρ of the cell's centre direction (ρ: the angle to its farthest corner, the farthest
 // point of a cell whose edges are great-circle arcs), so a station is a candidate for a cell
-// when its direction is within λ + ρ of the centre. Radii are grouped into classes (λ taken at
-// the class's outer radius); beyond the last class, and for stations with a negative mask,
-// every station is a candidate.
+// when its direction is within λ + ρ of the centre. Rounding (a direction that lands in the
+// neighbouring cell, a radius a hair past its bin) moves the bound by some 1e-13 rad, far inside
+// the 0.3° the margin keeps over the tilt, so the test needs no slack of its own. Radii are
+// grouped into classes (λ taken at the class's outer radius); beyond the last class, and for
+// stations with a negative mask, every station is a candidate.
 
 import { R_EARTH } from '../constants'
 
@@ -31,8 +33,6 @@ const INV_RE2 = 1 / (R_EARTH * R_EARTH)
  * 0.3° the margin keeps over the horizon's tilt.
  */
 const BINS_PER_RE2 = 32
-/** Directions that round into a neighbouring cell lie outside it by far less than this, rad. */
-const SLACK = 1e-9
 
 export interface StationCells {
   /**
@@ -136,18 +136,20 @@ export function buildStationCells(frames: Float64Array, sinMask: Float64Array): 
         }
         const rc = CLASS_RADII[c] * R_EARTH
         const lambda = Math.acos(Math.min(1, (radius[j] * Math.cos(-MARGIN)) / rc)) + MARGIN
-        if (angle(dirs[j], shape[cell].centre) <= lambda + shape[cell].rho + SLACK) list.push(j)
+        if (angle(dirs[j], shape[cell].centre) <= lambda + shape[cell].rho) list.push(j)
       }
       lists.push(list)
     }
   }
   const start = new Int32Array(lists.length + 1)
   for (let i = 0; i < lists.length; i++) start[i + 1] = start[i] + lists[i].length
+  // One bin more than reach the outermost class: the last bin's upper edge lies past it, so that
+  // bin, where cellList clamps every farther satellite, falls in the "all" class.
   const bins = Math.ceil((CLASS_RADII[CLASS_RADII.length - 1] ** 2 - 1) * BINS_PER_RE2) + 1
   const classOfBin = Uint8Array.from({ length: bins }, (_, b) => {
     const upper = (1 + (b + 1) / BINS_PER_RE2) * R_EARTH * R_EARTH
     const c = CLASS_R2.findIndex((r2) => upper <= r2)
-    return b === bins - 1 || c < 0 ? CLASS_R2.length : c
+    return c < 0 ? CLASS_R2.length : c
   })
   const flat = lists.flat()
   const stations = ns <= 0x10000 ? Uint16Array.from(flat) : Int32Array.from(flat)
