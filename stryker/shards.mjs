@@ -49,7 +49,11 @@ export const SHARDS = {
   // What a run leaves: the report, the series, shared snapshots.
   'engine-report': engine(['report', 'sat-series', 'snapshot-share']),
   // The planners, by folder, each cut to a shard's size.
-  'planners-allocation-model': planners('allocation', ['problem', 'opportunities']),
+  // The allocation model, one file a shard: every whole run with an allocation planner covers
+  // both, and with both instrumented each of those runs was so slow that the shard came to about
+  // a minute a mutant; alone, a file's mutants are judged with the other one at full speed.
+  'planners-allocation-problem': planners('allocation', ['problem']),
+  'planners-allocation-opportunities': planners('allocation', ['opportunities']),
   'planners-allocation-solvers': planners('allocation', ['assignment', 'solvers', 'optimal']),
   'planners-allocation-rules': planners('allocation', [
     'edf',
