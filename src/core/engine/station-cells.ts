@@ -11,8 +11,8 @@
 // within ρ of the cell's centre direction (ρ: the angle to its farthest corner, the farthest
 // point of a cell whose edges are great-circle arcs), so a station is a candidate for a cell
 // when its direction is within λ + ρ of the centre. Rounding (a direction that lands in the
-// neighbouring cell, a radius a hair past its bin) moves the bound by less than 1e-12 rad, far
-// inside the 0.3° the margin keeps over the tilt, so the test needs no slack of its own. Radii are
+// neighbouring cell, a radius a hair past its bin) moves the bound by some 1e-13 rad, far inside
+// the 0.3° the margin keeps over the tilt, so the test needs no slack of its own. Radii are
 // grouped into classes (λ taken at the class's outer radius); beyond the last class, and for
 // stations with a negative mask, every station is a candidate.
 
