@@ -17,8 +17,6 @@ const candidateList = cellList
 export interface GeometryStepResult {
   /** New satellite–station passes that began this step. */
   newContacts: number
-  /** Satellite–station pairs visible this step. */
-  visiblePairs: number
   /** Working satellites in eclipse this step. */
   eclipsed: number
   /** Stations (in service) that see at least one working satellite this step. */
@@ -61,7 +59,6 @@ function stationDownScratch(ns: number): Uint8Array {
 
 const result: GeometryStepResult = {
   newContacts: 0,
-  visiblePairs: 0,
   eclipsed: 0,
   stationsInContact: 0,
   eclipseEntries: 0,
@@ -112,7 +109,6 @@ export function geometryPass(
   const { storageBits: storage, sunlit, failed, safe } = s
   s.geoFresh = false
   let newContacts = 0
-  let visiblePairs = 0
   let eclipsed = 0
   let eclipseEntries = 0
   if (result.touched.length !== n) {
@@ -183,7 +179,6 @@ export function geometryPass(
       if (j < 32) mask0 |= bit << j
       else maskNow[j >> 5] |= bit << (j & 31)
       stationSeen[j] |= bit
-      visiblePairs += bit
       // Taken rarely (seen, with more data than the best so far), so rarely mispredicted.
       if ((bit & Number(bits > bestBits[j])) !== 0) {
         bestBits[j] = bits
@@ -214,7 +209,6 @@ export function geometryPass(
   result.touchedCount = touchedCount
   result.flippedCount = flippedCount
   result.newContacts = newContacts
-  result.visiblePairs = visiblePairs
   result.eclipsed = eclipsed
   let stationsInContact = 0
   for (let j = 0; j < ns; j++) stationsInContact += stationSeen[j]
