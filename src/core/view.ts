@@ -107,7 +107,8 @@ export interface WorldView {
   /**
    * Predicted ECI position (m) of a satellite at a future time if nothing changes its orbit.
    * With `out`, writes x, y, z into out[0..2] and returns it, allocating nothing (for planners
-   * that predict many positions per call).
+   * that predict many positions per call). NaN for a satellite on a TLE or OMM that SGP4 finds
+   * re-entered by tS: it has no position then.
    */
   predictPosition(satellite: number, tS: number): [number, number, number]
   predictPosition(satellite: number, tS: number, out: Float64Array): Float64Array

@@ -24,8 +24,11 @@ export interface Propagator {
    * already marked is not propagated again.
    */
   propagateAll(tS: number, pos: Float64Array, vel: Float64Array, decayed: Uint8Array): void
-  /** One satellite's state at tS into out[0..5]; false when SGP4 reports an error. */
-  propagateOne(k: number, tS: number, out: Float64Array): boolean
+  /**
+   * One satellite's state at tS into out[0..5]; NaN when SGP4 reports an error (the satellite has
+   * re-entered by then), never the state of an earlier call.
+   */
+  propagateOne(k: number, tS: number, out: Float64Array): void
   /** After a burn: these are satellite k's osculating elements at time tS. */
   rebase(k: number, el: KeplerElements, tS: number): void
   isTle(k: number): boolean
@@ -60,16 +63,19 @@ export function createPropagator(world: World, j2: boolean): Propagator {
     propagateOne(k, tS, out) {
       if (k < nk) {
         set.stateAt(k, tS, j2, out, 0)
-        return true
+        return
       }
-      const ok = tles[k - nk].propagate(epochMs + tS * 1000, one, oneV, 0)
+      if (!tles[k - nk].propagate(epochMs + tS * 1000, one, oneV, 0)) {
+        // SGP4 left its outputs as they were: another satellite's state, or this one's earlier.
+        out.fill(Number.NaN, 0, 6)
+        return
+      }
       out[0] = one[0]
       out[1] = one[1]
       out[2] = one[2]
       out[3] = oneV[0]
       out[4] = oneV[1]
       out[5] = oneV[2]
-      return ok
     },
     rebase(k, el, tS) {
       if (k >= nk) throw new Error('internal: TLE satellites cannot be rebased')
