@@ -6,8 +6,8 @@
 // stay idle; the rule must give it to P1-S2.
 
 import { describe, expect, it } from 'vitest'
-import { createSimulation, type TaskSpec } from '../../src/core'
-import { assign, IMAGE_BITS, PASS_BUS, passSpec, trace } from '../support/pass-fixture'
+import { createSimulation } from '../../src/core'
+import { assign, IMAGE_BITS, imageTask, PASS_BUS, passSpec, trace } from '../support/pass-fixture'
 import { probePlanner } from '../support/probe-planner'
 
 const STEP = 30
@@ -23,26 +23,7 @@ describe('the default downlink with a satellite in safe mode', () => {
     const spec = passSpec({
       trailer: true,
       bus: { solarPowerW: 0, minSoc: 0.2, initialSoc: 0.2 + (PASS_BUS.baseLoadW * 900) / C },
-      tasks: (target): TaskSpec[] => [
-        {
-          id: 'img',
-          kind: 'image',
-          target,
-          windowStartS: 0,
-          windowEndS: 3 * 3600,
-          priority: 1,
-          dataBits: IMAGE_BITS,
-        },
-        {
-          id: 'small',
-          kind: 'image',
-          target,
-          windowStartS: 0,
-          windowEndS: 3 * 3600,
-          priority: 1,
-          dataBits: SMALL_BITS,
-        },
-      ],
+      tasks: (target) => [imageTask('img', target), imageTask('small', target, SMALL_BITS)],
     })
     const planner = probePlanner('allocation', () => [assign('img', 'P1-S1'), assign('small', 'P1-S2')])
     const sim = createSimulation(spec, undefined, { planners: [planner] })

@@ -60,22 +60,18 @@ export function passSpec(options: PassOptions = {}): ScenarioSpec {
       orbit: { kind: 'kepler', elements: { ...elements, m0: elements.m0 - 3 * DEG } },
     })
   }
-  const image: TaskSpec = {
-    id: 'img',
-    kind: 'image',
-    target,
-    windowStartS: 0,
-    windowEndS: 3 * 3600,
-    priority: 1,
-    dataBits: IMAGE_BITS,
-  }
   return {
     ...base,
     satellites,
     groundStations: [station('north', 1), station('south', -1)],
-    tasks: options.tasks?.(target) ?? [image],
+    tasks: options.tasks?.(target) ?? [imageTask('img', target)],
     events: options.events ?? [],
   }
+}
+
+/** An image of `target` open all through the fixture's three hours (by default 800 Mb). */
+export function imageTask(id: string, target: TaskSpec['target'], dataBits = IMAGE_BITS): TaskSpec {
+  return { id, kind: 'image', target, windowStartS: 0, windowEndS: 3 * 3600, priority: 1, dataBits }
 }
 
 /** An allocation decision: `satellite` images `task` (by default P1-S1, the fixture's image). */
