@@ -36,12 +36,3 @@ export function sunDistanceM(ms: number): number {
   const g = ((357.528 + 0.9856003 * d) % 360) * DEG
   return (1.00014 - 0.01671 * Math.cos(g) - 0.00014 * Math.cos(2 * g)) * AU
 }
-
-/** Sun position vector (m, ECI of date) at out[offset .. offset+2]. */
-export function sunPositionEci(ms: number, out: Float64Array, offset: number): void {
-  sunDirectionEci(ms, out, offset)
-  const r = sunDistanceM(ms)
-  out[offset] *= r
-  out[offset + 1] *= r
-  out[offset + 2] *= r
-}

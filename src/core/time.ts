@@ -26,11 +26,6 @@ export function julianDate(ms: number): number {
   return ms / MS_PER_DAY + JD_UNIX_EPOCH
 }
 
-/** Inverse of {@link julianDate}: UTC milliseconds since 1970 of a Julian date. */
-export function msFromJulianDate(jd: number): number {
-  return (jd - JD_UNIX_EPOCH) * MS_PER_DAY
-}
-
 /** Julian centuries of 36525 days since J2000.0 (UT1 ≈ UTC). */
 export function centuriesSinceJ2000(ms: number): number {
   return (ms - MS_J2000) / MS_PER_CENTURY
