@@ -111,12 +111,6 @@ export class KeplerGroups {
     return this.t0.length
   }
 
-  /** Forget every group. */
-  clear(): void {
-    this.count = 0
-    this.index.clear()
-  }
-
   /** The group of (a, e, i, t0), or −1 when there is none yet. */
   find(a: number, e: number, i: number, t0: number): number {
     return this.index.get(`${part(a)}|${part(e)}|${part(i)}|${part(t0)}`) ?? -1
