@@ -3,7 +3,7 @@
 // single sample.
 
 import { describe, expect, it } from 'vitest'
-import { fitExponentialWear, fitLine, localNoise } from '../../src/planners/maintenance/stats'
+import { fitExponentialWear, fitHinge, fitLine, localNoise } from '../../src/planners/maintenance/stats'
 
 describe('fitLine', () => {
   it('has no fit with fewer than three points, no weight, or no spread in t', () => {
@@ -11,6 +11,9 @@ describe('fitLine', () => {
     expect(fitLine([0, 1, 2, 3], [0, 1], undefined)).toBeNull() // three needed of both
     expect(fitLine([0, 1, 2], [0, 1, 2], [0, 0, 0])).toBeNull()
     expect(fitLine([5, 5, 5], [0, 1, 2])).toBeNull()
+    // Three points are enough.
+    const three = fitLine([0, 1, 2], [1, 3, 5])!
+    expect([three.a, three.b, three.chi2]).toEqual([1, 2, 0])
   })
 
   it('scales the slope error by the residuals unweighted, and never below the weights’ own', () => {
@@ -36,9 +39,67 @@ describe('localNoise', () => {
   it('gives a lone sample the floor: it has no difference to measure', () => {
     expect(Array.from(localNoise([7], 3, 0.25))).toEqual([0.25])
   })
+
+  it('measures two samples by their one difference (RMS ÷ √2)', () => {
+    // One difference of 1: √(1²/2) for both samples, above the 0.25 floor.
+    expect(Array.from(localNoise([0, 1], 3, 0.25))).toEqual([Math.SQRT1_2, Math.SQRT1_2])
+  })
+})
+
+describe('fitHinge', () => {
+  const t = [0, 1, 2, 3, 4, 5]
+
+  it('can put the onset at the first sample', () => {
+    // Wear 0.1 per unit from t = 0: the hinge at the first sample fits exactly.
+    const fit = fitHinge(
+      t,
+      t.map((x) => 1 - 0.1 * x),
+      1,
+      2,
+    )!
+    expect(fit.t0).toBe(0)
+    expect(fit.b).toBeCloseTo(0.1, 12)
+    expect(fit.chi2).toBeCloseTo(0, 12)
+  })
+
+  it('has no fit when the health stays exactly at its healthy value (no wear at all)', () => {
+    expect(fitHinge(t, [1, 1, 1, 1, 1, 1], 1, 2)).toBeNull()
+  })
+
+  it('fits only the samples that have both a time and a value', () => {
+    const h = [1, 1, 0.9, 0.8, 0.7, 0.6]
+    const both = fitHinge(t, h, 1, 2)!
+    expect(both.t0).toBe(1)
+    expect(both.b).toBeCloseTo(0.1, 12)
+    expect(fitHinge([...t, 6, 7], h, 1, 2)).toEqual(both)
+  })
 })
 
 describe('fitExponentialWear', () => {
+  it('counts only points whose wear exceeds 3σ, and needs minPoints of them', () => {
+    // The first point's wear, 0.75, is exactly 3σ (σ = 0.25; both binary-exact), so it does not
+    // count; the other three, far above σ = 0.01, do.
+    const t = [0, 1, 2, 3]
+    const h = [0.25, 0.5, 0, -1] // wear 0.75, 0.5, 1, 2
+    const sigma = [0.25, 0.01, 0.01, 0.01]
+    // Points 1…3 qualify: three, so minPoints 3 fits and minPoints 4 does not.
+    expect(fitExponentialWear(t, h, sigma, 3)).not.toBeNull()
+    expect(fitExponentialWear(t, h, sigma, 4)).toBeNull()
+  })
+
+  it('fits only the samples that have a time, a value and a noise', () => {
+    const t = [0, 1, 2, 3, 4, 5]
+    const h = t.map((x) => 1 - 0.05 * Math.exp(0.2 * x))
+    const sigma = [0.001, 0.001, 0.001, 0.001, 0.001, 0.001]
+    const fit = fitExponentialWear(t, h, sigma, 3)!
+    expect(fitExponentialWear([...t, 6], h, sigma, 3)).toEqual(fit)
+    expect(fitExponentialWear(t, [...h, 0.5], sigma, 3)).toEqual(fit)
+  })
+
+  it('has no fit when the wear stays level', () => {
+    expect(fitExponentialWear([0, 1, 2, 3], [0.5, 0.5, 0.5, 0.5], [0.01, 0.01, 0.01, 0.01], 3)).toBeNull()
+  })
+
   it('has no fit when the wear shrinks instead of growing', () => {
     // Wear 0.5·e^(−0.2t), far above 3σ everywhere: the log fit finds r = −0.2, not a wear-out.
     const t = [0, 1, 2, 3, 4, 5]
