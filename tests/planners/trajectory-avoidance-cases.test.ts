@@ -86,6 +86,22 @@ describe('the dodge, run in the engine', () => {
   })
 })
 
+describe('the dodge explains its timing', () => {
+  // 550 km circular: a ≈ 6928 km, period 2π·√(a³/μ) ≈ 5739 s. The earliest burn is at 630 s.
+  const period = 2 * Math.PI * Math.sqrt((6378.137e3 + 550e3) ** 3 / MU_EARTH)
+
+  it.each([
+    ['early enough', TCA_S, ''],
+    ['late', 630 + 1800, 'only '],
+  ])('says how long before closest approach it burns, in hours and orbits (%s)', (_, tcaS, only) => {
+    const [dodge] = planAtWarning([warning('P1-S2', tcaS)])
+    const lead = tcaS - 630
+    const orbits = lead / period
+    const ahead = only ? `only ${orbits.toFixed(2)} orbits ahead, late` : `${orbits.toFixed(1)} orbits ahead`
+    expect(dodge.rationale).toContain(`burn ${(lead / 3600).toFixed(1)} h (${ahead})`)
+  })
+})
+
 describe('which warnings get a dodge', () => {
   const dodged = (ds: ManeuverDecision[]) =>
     ds.filter((d) => d.purpose === 'collision-avoidance').map((d) => d.satellite)
@@ -124,6 +140,20 @@ describe('which warnings get a dodge', () => {
       component: 'thruster' as const,
     }
     expect(planAtWarning([thrusterDown, warning('P1-S2')])).toEqual([])
+  })
+
+  it('skips a satellite that has failed, although its thruster still works', () => {
+    // A battery failure loses the satellite; only a thruster failure clears thrusterOk.
+    const batteryDown = {
+      type: 'failure' as const,
+      atS: 300,
+      satellite: 'P1-S2',
+      component: 'battery' as const,
+    }
+    expect(planAtWarning([batteryDown, warning('P1-S2'), warning('P1-S3')]).map((d) => d.satellite)).toEqual([
+      'P1-S3',
+      'P1-S3',
+    ])
   })
 })
 
