@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { createSimulation } from '../../src/core/engine/simulation'
 import { formatAccessCsv } from '../../src/core/export/access-csv'
 import { csvCell, csvRow } from '../../src/core/export/csv'
-import { buildCzml } from '../../src/core/export/czml'
+import { buildCzml, type CzmlPacket } from '../../src/core/export/czml'
 import { formatSeriesCsv } from '../../src/core/export/series-csv'
 import type { StatusName, Trajectories } from '../../src/core/export/trajectory'
 import { makeSpec, walker } from '../support/spec-fixture'
@@ -79,7 +79,7 @@ describe('CZML from an unusual run', () => {
   it('spans the whole run from the epoch when there are no samples', () => {
     const s = sim()
     const none: Trajectories = { ids: [], tS: [], positionsM: [], status: [] }
-    const [doc] = buildCzml(s.report(), [], none) as [{ clock: { interval: string } }]
+    const doc = buildCzml(s.report(), [], none)[0] as CzmlPacket & { clock: { interval: string } }
     const epoch = new Date(spec.epochMs).toISOString()
     const end = new Date(spec.epochMs + 1200 * 1000).toISOString()
     expect(doc.clock.interval).toBe(`${epoch}/${end}`)
@@ -97,9 +97,9 @@ describe('CZML from an unusual run', () => {
       ],
       status: [[odd], [odd]],
     }
-    const sat = buildCzml(s.report(), [], tracks).find((p) => p.id === 'satellite/P1-S1') as {
-      point: { color: { rgba: number[] }[] }
-    }
-    expect(sat.point.color.map((c) => c.rgba)).toEqual([[170, 170, 170, 255]])
+    const sat = buildCzml(s.report(), [], tracks).find((p) => p.id === 'satellite/P1-S1') as
+      | (CzmlPacket & { point: { color: { rgba: number[] }[] } })
+      | undefined
+    expect(sat?.point.color.map((c) => c.rgba)).toEqual([[170, 170, 170, 255]])
   })
 })
