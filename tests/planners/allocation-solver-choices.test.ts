@@ -10,10 +10,13 @@ import type { SatelliteView, TaskView } from '../../src/core'
 import type { AllocationProblem } from '../../src/planners/allocation/problem'
 import { byPriority, solveOptimal, solveOrdered } from '../../src/planners/allocation/solvers'
 
-const N = Number.NaN
-
-/** One block from 0 to 3600 s; `opt[i][c]` is row i's capture time on satellite c (N: none). */
-function oneBlock(opt: number[][], priority: number[], slots: number[], committed?: number[]): AllocationProblem {
+/** One block from 0 to 3600 s; `opt[i][c]` is row i's capture time on satellite c (NaN: none). */
+function oneBlock(
+  opt: number[][],
+  priority: number[],
+  slots: number[],
+  committed?: number[],
+): AllocationProblem {
   const cols = slots.length
   return {
     nowS: 0,
