@@ -107,6 +107,15 @@ export class KeplerSet {
     for (let k = 0; k < count; k++) this.store(k, elements[k], 0)
   }
 
+  /**
+   * Groups held now, live or left behind by rebases: re-based satellites leave their old group
+   * behind, and groupFor rebuilds from the live ones before the count passes 2 · count + 16, so
+   * the memory a long run with many burns holds stays bounded.
+   */
+  get groupCount(): number {
+    return this.groups.count
+  }
+
   /** Replace satellite k's elements as elements at the scenario epoch (t0 = 0). */
   setElements(k: number, el: KeplerElements): void {
     this.store(k, el, 0)
