@@ -24,6 +24,8 @@ describe('KeplerSet groups over many rebases', () => {
   it('shares one group among the satellites of a plane', () => {
     expect(new KeplerSet(FLEET, 30).groupCount).toBe(2)
     expect(new KeplerSet([PLANE, PLANE, PLANE, PLANE], 30).groupCount).toBe(1)
+    // The plane's group found again when it is not the first one made.
+    expect(new KeplerSet([FLEET[2], PLANE, FLEET[1], PLANE], 30).groupCount).toBe(2)
   })
 
   it('keeps the groups left behind until 2 · 3 + 16 = 22, then keeps only the live ones', () => {
