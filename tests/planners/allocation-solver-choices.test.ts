@@ -6,34 +6,32 @@
 // committed to the first column is not moved for an earlier capture elsewhere.
 
 import { describe, expect, it } from 'vitest'
-import type { SatelliteView, TaskView } from '../../src/core'
+import type { TaskView } from '../../src/core'
 import type { AllocationProblem } from '../../src/planners/allocation/problem'
 import { byPriority, solveOptimal, solveOrdered } from '../../src/planners/allocation/solvers'
+import { edgeProblem, satellite } from './allocation-edge-problem'
 
-/** One block from 0 to 3600 s; `opt[i][c]` is row i's capture time on satellite c (NaN: none). */
+/**
+ * One block from 0 to 3600 s (the edge tests' problem, with these rows): `opt[i][c]` is row i's
+ * capture time on satellite c (NaN: none), `slots[c]` satellite c's capture slots.
+ */
 function oneBlock(
   opt: number[][],
   priority: number[],
   slots: number[],
   committed?: number[],
 ): AllocationProblem {
-  const cols = slots.length
+  const sats = slots.map((_, c) => satellite(c, { id: `s${c}` }))
+  const base = edgeProblem(sats, {
+    images: priority.map(() => 0),
+    capacity: 8,
+    downlinkBits: slots.map(() => 0),
+  })
   return {
-    nowS: 0,
-    endS: 3600,
-    static: false,
-    blockS: 3600,
-    firstBlock: 0,
-    blocks: 1,
+    ...base,
     tasks: priority.map((p, i) => ({ id: `t${i}`, priority: p, windowEndS: 3600 }) as TaskView),
-    sats: slots.map((_, c) => ({ id: `s${c}` }) as SatelliteView),
     optS: Float64Array.from(opt.flat()),
     firstS: Float64Array.from(opt.flat()),
-    downlinkBits: new Float64Array(cols),
-    roomBits: new Float64Array(cols).fill(1e12),
-    edge: new Uint8Array(cols),
-    capacity: 8,
-    used: new Int32Array(cols),
     slots: Int32Array.from(slots),
     committed: Int32Array.from(committed ?? priority.map(() => -1)),
   }
