@@ -13,16 +13,8 @@
 // TEME ≈ ECI in this sandbox (see frames.ts). satellite.js allocates its result object per call;
 // that is the only allocation here.
 
-import { checkForDecay, json2satrec, type SatRec, sgp4, twoline2satrec } from 'satellite.js'
+import { json2satrec, type SatRec, sgp4, twoline2satrec } from 'satellite.js'
 import type { ElementSetOrbit, OmmElements } from './spec'
-
-export interface TleOrbitOptions {
-  /**
-   * Also apply satellite.js's community decay check (not part of official SGP4): satellites that
-   * decayed long ago are reported as decayed instead of yielding garbage positions.
-   */
-  communityDecayCheck?: boolean
-}
 
 export interface TleOrbit {
   readonly satrec: SatRec
@@ -30,7 +22,9 @@ export interface TleOrbit {
   readonly epochMs: number
   /**
    * TEME position (m) and velocity (m/s) at UTC `ms`, written at pos[offset..+2] and vel[offset..+2].
-   * Returns false (and leaves the outputs untouched) when SGP4 reports an error or decay.
+   * Returns false (and leaves the outputs untouched) when SGP4 reports an error or decay, or gives
+   * no finite position (as for a time of NaN). satellite.js's optional "community" decay check is
+   * not applied: it is not part of SGP4.
    */
   propagate(ms: number, pos: Float64Array, vel: Float64Array, offset: number): boolean
   /** As propagate, at `minutes` since the TLE epoch. */
@@ -94,8 +88,8 @@ export function parseTle(line1: string, line2: string): SatRec {
  * Parse a TLE and initialise SGP4. Throws an Error naming the problem when satellite.js cannot
  * initialise the element set (unparseable numbers, eccentricity out of range, …).
  */
-export function createTleOrbit(line1: string, line2: string, options: TleOrbitOptions = {}): TleOrbit {
-  return orbitOf(parseTle(line1, line2), 'TLE', options)
+export function createTleOrbit(line1: string, line2: string): TleOrbit {
+  return orbitOf(parseTle(line1, line2), 'TLE')
 }
 
 /**
@@ -103,8 +97,8 @@ export function createTleOrbit(line1: string, line2: string, options: TleOrbitOp
  * epoch keeps its full precision: its states differ slightly from those of the same elements
  * rounded into a TLE. Throws as createTleOrbit does.
  */
-export function createOmmOrbit(omm: OmmElements, options: TleOrbitOptions = {}): TleOrbit {
-  return orbitOf(parseOmm(omm), 'OMM', options)
+export function createOmmOrbit(omm: OmmElements): TleOrbit {
+  return orbitOf(parseOmm(omm), 'OMM')
 }
 
 /** As parseTle, for OMM mean elements (satellite.js's json2satrec, improved mode). */
@@ -113,22 +107,19 @@ export function parseOmm(omm: OmmElements): SatRec {
 }
 
 /** The SGP4 orbit of either element-set form. */
-export function createElementSetOrbit(orbit: ElementSetOrbit, options: TleOrbitOptions = {}): TleOrbit {
-  return orbit.kind === 'tle'
-    ? createTleOrbit(orbit.line1, orbit.line2, options)
-    : createOmmOrbit(orbit.omm, options)
+export function createElementSetOrbit(orbit: ElementSetOrbit): TleOrbit {
+  return orbit.kind === 'tle' ? createTleOrbit(orbit.line1, orbit.line2) : createOmmOrbit(orbit.omm)
 }
 
-function orbitOf(satrec: SatRec, what: string, options: TleOrbitOptions): TleOrbit {
+function orbitOf(satrec: SatRec, what: string): TleOrbit {
   if (satrec.error !== 0)
     throw new Error(`SGP4 cannot initialise this ${what} (satellite.js error ${satrec.error})`)
   if (!Number.isFinite(satrec.no) || !Number.isFinite(satrec.ecco) || !Number.isFinite(satrec.jdsatepoch)) {
     throw new Error(`SGP4 cannot initialise this ${what} (unparseable mean motion, eccentricity or epoch)`)
   }
-  const decayCheck = options.communityDecayCheck === true
   const propagateMinutes = (minutes: number, pos: Float64Array, vel: Float64Array, offset: number) => {
     const pv = sgp4(satrec, minutes)
-    if (pv === null || (decayCheck && checkForDecay(satrec))) return false
+    if (pv === null) return false
     const p = pv.position
     const v = pv.velocity
     if (!Number.isFinite(p.x) || !Number.isFinite(p.y) || !Number.isFinite(p.z)) return false
