@@ -9,6 +9,7 @@
 //   the rounding error is below 1e-10 rad for dates within centuries of 2000.
 
 import { TWO_PI } from './constants'
+import { wrapTwoPi } from './kepler'
 
 /** Milliseconds per day. */
 const MS_PER_DAY = 86_400_000
@@ -42,9 +43,8 @@ export function gmstRad(ms: number): number {
   // modulo 86400 s, so take that fraction directly instead of a huge number of seconds.
   const days = (ms - MS_J2000) / MS_PER_DAY
   const dayFrac = days - Math.floor(days)
-  let sec = 67310.54841 + 8640184.812866 * t + (0.093104 - 6.2e-6 * t) * t * t + dayFrac * 86400
-  sec %= 86400
-  if (sec < 0) sec += 86400
-  const g = (sec / 86400) * TWO_PI
-  return g >= TWO_PI ? g - TWO_PI : g
+  const sec = (67310.54841 + 8640184.812866 * t + (0.093104 - 6.2e-6 * t) * t * t + dayFrac * 86400) % 86400
+  // sec is in (−86400, 86400) (negative before J2000): wrapTwoPi brings the angle into [0, 2π),
+  // including a value a hair below 0 that would round to 2π if lifted by a full turn.
+  return wrapTwoPi((sec / 86400) * TWO_PI)
 }
