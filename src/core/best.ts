@@ -61,10 +61,8 @@ export function eligibleFor(
 ): boolean[] {
   const need = METRIC_REQUIRES[key as MetricKey]
   if (!need) return metrics.map(() => true)
-  const reached = metrics.map((m) => {
-    const v = m?.[need]
-    return v !== null && v !== undefined && Number.isFinite(v)
-  })
+  // Number.isFinite is false for null and undefined too (it does not convert its argument).
+  const reached = metrics.map((m) => Number.isFinite(m?.[need]))
   return reached.some(Boolean) ? reached : metrics.map(() => true)
 }
 
@@ -85,7 +83,7 @@ export function honestBest(def: MetricDef, input: BestInput): BestVerdict {
   const order: number[] = []
   for (let k = 0; k < values.length; k++) {
     const v = values[k]
-    if (v === null || !Number.isFinite(v) || eligible?.[k] === false) continue
+    if (!Number.isFinite(v) || eligible?.[k] === false) continue
     order.push(k)
   }
   if (order.length < 2) {
@@ -95,7 +93,8 @@ export function honestBest(def: MetricDef, input: BestInput): BestVerdict {
     }
   }
   const sign = def.better === 'higher' ? -1 : 1
-  order.sort((a, b) => sign * ((values[a] as number) - (values[b] as number)) || a - b)
+  // Array sort is stable (ES2019) and `order` is in index order: of equal values the first leads.
+  order.sort((a, b) => sign * ((values[a] as number) - (values[b] as number)))
   const [first, second] = order
   const a = values[first] as number
   const b = values[second] as number

@@ -15,7 +15,6 @@ const MAX_DEPTH = 2
 const MAX_ITEMS = 4
 
 export function preview(value: unknown): string {
-  if (value === undefined) return 'nothing'
   const text = render(value, 0)
   if (text.length <= MAX_CHARS + 2) return text
   // Keep a string looking like one: cut inside the quotes.
@@ -33,7 +32,8 @@ function render(value: unknown, depth: number): string {
       return JSON.stringify(value.length > MAX_CHARS ? `${value.slice(0, MAX_CHARS - 2)}…` : value)
     case 'number':
       // String() rather than JSON: JSON would print NaN and Infinity as null, which misleads.
-      return Object.is(value, -0) ? '0' : String(value)
+      // (String(-0) is "0".)
+      return String(value)
     case 'boolean':
       return String(value)
     case 'undefined':

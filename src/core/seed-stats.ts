@@ -15,7 +15,8 @@ export interface SeedStats {
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4
 
 export function seedStats(values: readonly (number | null | undefined)[]): SeedStats {
-  const xs = values.filter((v): v is number => v !== null && v !== undefined && Number.isFinite(v))
+  // Number.isFinite is false for null and undefined too (it does not convert its argument).
+  const xs = values.filter((v): v is number => Number.isFinite(v))
   if (xs.length === 0) return { mean: null, sd: null, min: null, max: null }
   const mean = xs.reduce((a, b) => a + b, 0) / xs.length
   const sd = xs.length > 1 ? Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1)) : 0
