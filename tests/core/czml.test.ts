@@ -22,20 +22,16 @@ const strategy = spec.strategies[0].name
 
 // The run is made by the first test that needs it, then shared. Not at module level: mutation
 // testing credits code run outside a test to no test at all, and must then rerun every test of
-// the file for each mutant in the engine it reaches. The document itself is built anew in each
-// test (it takes milliseconds): built once, its code would be credited to the first test alone,
-// and a mutant in it judged by that test only.
+// the file for each mutant in the engine it reaches.
 let made: ReturnType<typeof makeRun> | undefined
 function makeRun() {
   const sim = createSimulation(spec, strategy)
   const tracks = recordTrajectories(sim)
-  return { tracks, report: sim.report() }
+  const report = sim.report()
+  const czml = buildCzml(report, spec.groundStations, tracks)
+  return { tracks, report, czml, byId: new Map(czml.map((p) => [p.id, p])) }
 }
-function run() {
-  made ??= makeRun()
-  const czml = buildCzml(made.report, spec.groundStations, made.tracks)
-  return { ...made, czml, byId: new Map(czml.map((p) => [p.id, p])) }
-}
+const run = () => (made ??= makeRun())
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/
 
 function interval(text: unknown): [number, number] {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { createSimulation } from '../../src/core/engine/simulation'
 import { formatAccessCsv } from '../../src/core/export/access-csv'
 import { buildCzml } from '../../src/core/export/czml'
-import { exportRun, RUN_EXPORT_FORMATS } from '../../src/core/export/run-export'
+import { exportRun } from '../../src/core/export/run-export'
 import { formatSeriesCsv } from '../../src/core/export/series-csv'
 import { recordTrajectories, recordTrajectoriesAsync } from '../../src/core/export/trajectory'
 import { makeSpec, walker } from '../support/spec-fixture'
@@ -27,17 +27,6 @@ function finished(satelliteSeries = false) {
 const exported = (format: Parameters<typeof exportRun>[4]) => exportRun(spec, 'none', [], SEED, format)
 
 describe('exportRun', () => {
-  it('offers each format it makes once, each to a file of its own name', () => {
-    // The app's Export menu lists RUN_EXPORT_FORMATS: every entry must be a format exportRun makes.
-    const names = RUN_EXPORT_FORMATS.map((f) => exported(f).fileName)
-    expect(names).toEqual([
-      'fixture-none-seed3.json',
-      'fixture-none-seed3-access.csv',
-      'fixture-none-seed3-series.csv',
-      'fixture-none-seed3.czml',
-    ])
-  })
-
   it('report: the run to its end as indented JSON, named after scenario, strategy and seed', () => {
     const e = exported('report')
     expect(e.fileName).toBe('fixture-none-seed3.json')
