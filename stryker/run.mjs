@@ -30,20 +30,40 @@ const reportOf = (name) => `${OUT}/shards/${name}.json`
 const incrementalOf = (name) => `${OUT}/shards/${name}.incremental.json`
 const sourceOf = (path) => (existsSync(path) ? readFileSync(path, 'utf8') : null)
 
-const { values } = parseArgs({
-  options: {
-    shard: { type: 'string', multiple: true },
-    list: { type: 'boolean' },
-    report: { type: 'boolean' },
-    force: { type: 'boolean' },
-    concurrency: { type: 'string' },
-    dryRunOnly: { type: 'boolean' },
-  },
-})
-
 const fail = (message) => {
   process.stderr.write(`npm run mutate: ${message}\n`)
   process.exit(2)
+}
+
+// Options are typed by hand: a wrong one gets one line and exit 2, not parseArgs' stack trace
+// (non-strict parsing, then every token checked here).
+const OPTIONS = {
+  shard: { type: 'string', multiple: true },
+  list: { type: 'boolean' },
+  report: { type: 'boolean' },
+  force: { type: 'boolean' },
+  concurrency: { type: 'string' },
+  dryRunOnly: { type: 'boolean' },
+}
+const { values, tokens } = parseArgs({
+  options: OPTIONS,
+  strict: false,
+  allowPositionals: true,
+  tokens: true,
+})
+for (const token of tokens) {
+  if (token.kind === 'positional') fail(`unexpected argument "${token.value}"`)
+  if (token.kind !== 'option') continue
+  const known = OPTIONS[token.name]
+  if (!known)
+    fail(
+      `unknown option "${token.rawName}"; the options: ${Object.keys(OPTIONS)
+        .map((o) => `--${o}`)
+        .join(', ')}`,
+    )
+  if (known.type === 'string' && typeof token.value !== 'string')
+    fail(`option "${token.rawName}" needs a value`)
+  if (known.type === 'boolean' && token.value !== undefined) fail(`option "${token.rawName}" takes no value`)
 }
 
 const { missing, doubled, stray } = checkShards()
