@@ -54,7 +54,7 @@ const { values, tokens } = parseArgs({
 for (const token of tokens) {
   if (token.kind === 'positional') fail(`unexpected argument "${token.value}"`)
   if (token.kind !== 'option') continue
-  const known = OPTIONS[token.name]
+  const known = Object.hasOwn(OPTIONS, token.name) ? OPTIONS[token.name] : undefined
   if (!known)
     fail(
       `unknown option "${token.rawName}"; the options: ${Object.keys(OPTIONS)

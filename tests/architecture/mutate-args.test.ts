@@ -16,6 +16,8 @@ function mutate(...args: string[]) {
 describe('npm run mutate refuses options it cannot use', () => {
   it.each([
     [['--bogus'], 'npm run mutate: unknown option "--bogus"; the options: --shard'],
+    // A name every object inherits is no option either.
+    [['--constructor'], 'npm run mutate: unknown option "--constructor"; the options: --shard'],
     [['--list', 'extra'], 'npm run mutate: unexpected argument "extra"'],
     [['--shard', 'nope'], 'npm run mutate: no shard "nope"; the shards: engine-decisions'],
     [['--concurrency', '0'], 'npm run mutate: --concurrency: expected a whole number from 1 to 16, got "0"'],
